@@ -1,0 +1,60 @@
+/** A piece of inline text with its formatting. */
+export interface Run {
+  text: string;
+  bold?: boolean;
+  italic?: boolean;
+  strike?: boolean;
+  code?: boolean;
+  link?: string;
+  /** A line break before this run's text. */
+  break?: boolean;
+}
+
+export interface ListItem {
+  runs: Run[];
+  children: ListBlock[];
+}
+
+export type Align = 'left' | 'center' | 'right';
+
+interface At {
+  /** 1-based line in the deck file. */
+  line: number;
+}
+
+export type HeadingBlock = At & { kind: 'heading'; depth: number; runs: Run[] };
+export type ParagraphBlock = At & { kind: 'paragraph'; runs: Run[] };
+export type QuoteBlock = At & { kind: 'quote'; runs: Run[] };
+export type ListBlock = At & { kind: 'list'; ordered: boolean; start: number; items: ListItem[] };
+export type CodeBlock = At & { kind: 'code'; lang: string; text: string };
+export type TableBlock = At & { kind: 'table'; align: (Align | undefined)[]; header: Run[][]; rows: Run[][][] };
+export type ImageBlock = At & { kind: 'image'; src: string; alt: string };
+/** A ```chart fence: YAML chart spec, parsed by the model stage. */
+export type ChartBlock = At & { kind: 'chart'; yaml: string };
+/** A ```table fence: YAML spec of a results table from a dataset. */
+export type DataTableBlock = At & { kind: 'datatable'; yaml: string };
+export type NotesBlock = At & { kind: 'notes'; text: string };
+export type ColumnsBlock = At & { kind: 'columns'; columns: Block[][] };
+/** `<!-- name: value -->`, e.g. `<!-- layout: chart -->`. */
+export type DirectiveBlock = At & { kind: 'directive'; name: string; value: string };
+
+/** What one slide's Markdown parses to, in reading order. */
+export type Block =
+  | HeadingBlock
+  | ParagraphBlock
+  | QuoteBlock
+  | ListBlock
+  | CodeBlock
+  | TableBlock
+  | ImageBlock
+  | ChartBlock
+  | DataTableBlock
+  | NotesBlock
+  | ColumnsBlock
+  | DirectiveBlock;
+
+/** One slide's source: its blocks and the file line where it starts. */
+export interface SlideSource {
+  blocks: Block[];
+  line: number;
+}

@@ -1,0 +1,165 @@
+import { readFile } from 'node:fs/promises';
+import matter from 'gray-matter';
+import YAML from 'yaml';
+import { fail } from '../diagnostics.js';
+
+/** The deck settings a teacher writes in the front matter. */
+export interface FrontMatter {
+  title: string;
+  subtitle?: string;
+  author?: string;
+  date?: string;
+  organization?: string;
+  subject?: string;
+  keywords?: string[];
+  template?: string;
+  lang?: string;
+  footer?: string;
+  slideNumbers?: boolean;
+  /** Named datasets: a path to a CSV or JSON file, or inline YAML. */
+  data?: Record<string, unknown>;
+  /** Every other key, available to Handlebars in the body. */
+  [key: string]: unknown;
+}
+
+/** A deck file split into its front matter and its body. */
+export interface DeckSource {
+  file: string;
+  frontMatter: FrontMatter;
+  body: string;
+  /** 1-based line of the file on which the body starts. */
+  bodyLine: number;
+}
+
+const TEXT_KEYS = ['title', 'subtitle', 'author', 'date', 'organization', 'subject', 'template', 'lang', 'footer'] as const;
+
+/** Decodes a file's bytes as UTF-8 text, refusing binary and empty files. */
+export function decodeText(bytes: Uint8Array, file: string): string {
+  if (bytes.length === 0 || bytes.every((b) => b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09)) {
+    throw fail('file/empty', 'the file is empty; a deck needs front matter with at least a title', { file, line: 1 });
+  }
+  const nul = bytes.indexOf(0);
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw fail('file/not-utf8', 'the file is not UTF-8 text (is it a Word document or a binary file?); save it as plain UTF-8 text', {
+      file,
+      line: lineAt(bytes, firstInvalidUtf8(bytes)),
+    });
+  }
+  if (nul >= 0) {
+    throw fail('file/binary', 'the file contains NUL bytes, so it is not a text file', { file, line: lineAt(bytes, nul) });
+  }
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** Reads a deck file and parses its YAML front matter. */
+export async function loadDeckSource(file: string): Promise<DeckSource> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    throw fail('file/unreadable', `cannot read the deck: ${describeFsError(error)}`, { file });
+  }
+  return parseDeckSource(decodeText(bytes, file), file);
+}
+
+/** Splits deck text into front matter and body, with the body's starting line. */
+export function parseDeckSource(text: string, file: string): DeckSource {
+  if (!/^---\r?\n/.test(text)) {
+    throw fail('front-matter/missing', 'the deck has no front matter; start the file with a line "---", a "title: ..." line and another "---"', {
+      file,
+      line: 1,
+      column: 1,
+    });
+  }
+  let parsed: matter.GrayMatterFile<string>;
+  try {
+    parsed = matter(text, { engines: { yaml: (s: string) => YAML.parse(s, { prettyErrors: false }) as object } });
+  } catch (error) {
+    const pos = error instanceof YAML.YAMLError ? error.linePos?.[0] : undefined;
+    const reason = error instanceof Error ? error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '') : String(error);
+    throw fail('front-matter/yaml', `the front matter is not valid YAML: ${reason}`, {
+      file,
+      line: pos ? pos.line + 1 : 1,
+      column: pos?.col,
+    });
+  }
+  const data: unknown = parsed.data;
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    throw fail('front-matter/not-mapping', 'the front matter must be a list of "key: value" lines', { file, line: 2 });
+  }
+  const frontMatter = checkFrontMatter(data as Record<string, unknown>, text, file);
+  const bodyOffset = text.length - parsed.content.length;
+  return { file, frontMatter, body: parsed.content, bodyLine: countLines(text.slice(0, bodyOffset)) + 1 };
+}
+
+function checkFrontMatter(data: Record<string, unknown>, text: string, file: string): FrontMatter {
+  const at = (key: string) => ({ file, line: keyLine(text, key) });
+  const out: Record<string, unknown> = { ...data };
+  if (data.title === undefined || data.title === null || String(data.title).trim() === '') {
+    throw fail('front-matter/title', 'the front matter needs a "title"', { file, line: 2 });
+  }
+  for (const key of TEXT_KEYS) {
+    const value = data[key];
+    if (value === undefined || value === null) continue;
+    if (typeof value === 'object') throw fail('front-matter/type', `"${key}" must be text, not a list or mapping`, at(key));
+    out[key] = String(value);
+  }
+  if (data.keywords !== undefined) {
+    const k = data.keywords;
+    out.keywords = Array.isArray(k) ? k.map(String) : String(k).split(/\s*,\s*/).filter(Boolean);
+  }
+  if (data.slideNumbers !== undefined && typeof data.slideNumbers !== 'boolean') {
+    throw fail('front-matter/type', '"slideNumbers" must be true or false', at('slideNumbers'));
+  }
+  if (data.data !== undefined && (data.data === null || typeof data.data !== 'object' || Array.isArray(data.data))) {
+    throw fail('front-matter/type', '"data" must be a mapping of dataset names to files or values, e.g. "results: results.csv"', at('data'));
+  }
+  if (typeof out.lang === 'string' && !/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(out.lang)) {
+    throw fail('front-matter/lang', `"lang" must be a language tag such as "en-US" or "kk-KZ", not "${out.lang}"`, at('lang'));
+  }
+  return out as FrontMatter;
+}
+
+/** Line of a top-level key in the front matter (the file's line 1 is the opening ---). */
+export function keyLine(text: string, key: string, indent = ''): number | undefined {
+  const lines = text.split('\n');
+  for (let i = 1; i < lines.length && !/^---\s*$/.test(lines[i]); i++) {
+    if (lines[i].startsWith(`${indent}${key}:`)) return i + 1;
+  }
+  return undefined;
+}
+
+function countLines(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+function lineAt(bytes: Uint8Array, index: number): number {
+  let line = 1;
+  for (let i = 0; i < index && i < bytes.length; i++) if (bytes[i] === 0x0a) line++;
+  return line;
+}
+
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i];
+    const len = b < 0x80 ? 1 : b >= 0xc2 && b < 0xe0 ? 2 : b >= 0xe0 && b < 0xf0 ? 3 : b >= 0xf0 && b < 0xf5 ? 4 : 0;
+    if (len === 0) return i;
+    for (let k = 1; k < len; k++) if ((bytes[i + k] & 0xc0) !== 0x80) return i;
+    i += len;
+  }
+  return 0;
+}
+
+/** A file-system error in words a teacher understands. */
+export function describeFsError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException)?.code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'EISDIR') return 'it is a folder, not a file';
+  return error instanceof Error ? error.message : String(error);
+}
