@@ -17,8 +17,44 @@ export const DIRECTIVES = ['layout'] as const;
  * `markdown` into the 1-based line of the deck file.
  */
 export function parseSlideMarkdown(markdown: string, lineOf: (index: number) => number): Block[] {
-  const tokens = md.parse(markdown, {});
+  const tokens = md.parse(nestContainers(markdown), {});
   return new BlockReader(tokens, lineOf).blocks(tokens.length);
+}
+
+const CONTAINER = /^(\s*):{3,}(\s*)(\S*)(.*)$/;
+const CODE_FENCE = /^\s{0,3}(`{3,}|~{3,})/;
+
+/**
+ * Lets `:::` containers nest with markers of the same length (`::: columns`
+ * holding `::: column` blocks) by lengthening each marker by the depth of the
+ * containers inside it, as markdown-it-container expects. Lines keep their places.
+ */
+export function nestContainers(markdown: string): string {
+  const lines = markdown.split('\n');
+  const stack: { line: number; height: number }[] = [];
+  const pairs: { open: number; close: number; height: number }[] = [];
+  let fence: string | undefined;
+  lines.forEach((line, i) => {
+    const f = CODE_FENCE.exec(line)?.[1];
+    if (f && (fence === undefined || (f[0] === fence[0] && f.length >= fence.length))) {
+      fence = fence === undefined ? f : undefined;
+      return;
+    }
+    if (fence !== undefined) return;
+    const m = CONTAINER.exec(line);
+    if (!m) return;
+    if (m[3] !== '') stack.push({ line: i, height: 0 });
+    else if (stack.length > 0) {
+      const open = stack.pop()!;
+      pairs.push({ open: open.line, close: i, height: open.height });
+      if (stack.length) stack[stack.length - 1].height = Math.max(stack[stack.length - 1].height, open.height + 1);
+    }
+  });
+  if (pairs.every((p) => p.height === 0)) return markdown;
+  for (const { open, close, height } of pairs) {
+    for (const i of [open, close]) lines[i] = lines[i].replace(/:{3,}/, ':'.repeat(3 + height));
+  }
+  return lines.join('\n');
 }
 
 class BlockReader {
@@ -80,6 +116,7 @@ class BlockReader {
       case 'table_open':
         return this.table(line);
       case 'blockquote_open': {
+        this.i++;
         const inner = this.blocks(this.tokens.length, 'blockquote_close');
         const runs = inner.flatMap((b, n) => withBreak('runs' in b ? b.runs : [], n > 0));
         return { kind: 'quote', runs, line };

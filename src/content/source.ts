@@ -25,6 +25,8 @@ export interface FrontMatter {
 /** A deck file split into its front matter and its body. */
 export interface DeckSource {
   file: string;
+  /** The whole file, for finding the line of a front-matter key. */
+  text: string;
   frontMatter: FrontMatter;
   body: string;
   /** 1-based line of the file on which the body starts. */
@@ -51,7 +53,13 @@ export function decodeText(bytes: Uint8Array, file: string): string {
   if (nul >= 0) {
     throw fail('file/binary', 'the file contains NUL bytes, so it is not a text file', { file, line: lineAt(bytes, nul) });
   }
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return stripControlCharacters(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+}
+
+/** Removes characters that XML 1.0 cannot hold (C0 controls other than tab and newlines). */
+export function stripControlCharacters(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
 }
 
 /** Reads a deck file and parses its YAML front matter. */
@@ -92,7 +100,7 @@ export function parseDeckSource(text: string, file: string): DeckSource {
   }
   const frontMatter = checkFrontMatter(data as Record<string, unknown>, text, file);
   const bodyOffset = text.length - parsed.content.length;
-  return { file, frontMatter, body: parsed.content, bodyLine: countLines(text.slice(0, bodyOffset)) + 1 };
+  return { file, text, frontMatter, body: parsed.content, bodyLine: countLines(text.slice(0, bodyOffset)) + 1 };
 }
 
 function checkFrontMatter(data: Record<string, unknown>, text: string, file: string): FrontMatter {

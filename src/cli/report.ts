@@ -1,0 +1,35 @@
+import path from 'node:path';
+import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
+import type { DeckResult } from '../index.js';
+
+/** Where the CLI writes: stdout for results, stderr for problems. Tests pass their own. */
+export interface Output {
+  out: (line: string) => void;
+  err: (line: string) => void;
+}
+
+export const consoleOutput: Output = {
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
+};
+
+const rel = (file: string) => path.relative(process.cwd(), file) || file;
+
+/** One line per deck, then its warnings and errors. */
+export function reportDeck(result: DeckResult, io: Output, verb: 'built' | 'checked'): void {
+  const slides = result.deck?.slides.length ?? 0;
+  if (result.ok && result.output) io.out(`✓ ${rel(result.file)} → ${rel(result.output)} (${slides} slide${slides === 1 ? '' : 's'})`);
+  else if (result.ok) io.out(`✓ ${rel(result.file)} ${verb} (${slides} slide${slides === 1 ? '' : 's'})`);
+  else io.err(`✗ ${rel(result.file)}: not ${verb}`);
+  for (const d of result.diagnostics) io.err(`  ${formatDiagnostic(d)}`);
+}
+
+/** The closing line: how many decks were built and how many failed. */
+export function summary(results: DeckResult[], verb: 'built' | 'checked'): string {
+  const failed = results.filter((r) => !r.ok).length;
+  const warnings = results.reduce((n, r) => n + r.diagnostics.filter((d: Diagnostic) => d.severity === 'warning').length, 0);
+  const parts = [`${results.length - failed} deck${results.length - failed === 1 ? '' : 's'} ${verb}`];
+  if (failed) parts.push(`${failed} failed`);
+  if (warnings) parts.push(`${warnings} warning${warnings === 1 ? '' : 's'}`);
+  return parts.join(', ');
+}

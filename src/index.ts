@@ -1,0 +1,108 @@
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import { createHandlebars } from './templates/helpers.js';
+import { parseDeckBody } from './content/parseDeck.js';
+import { readImageInfo } from './content/images.js';
+import { PathResolver } from './content/resolve.js';
+import { keyLine, loadDeckSource, type DeckSource } from './content/source.js';
+import { loadDatasets, type DataEntry } from './data/datasets.js';
+import { Diagnostics, DiagnosticError, fail, type Diagnostic } from './diagnostics.js';
+import { buildDeck } from './model/buildDeck.js';
+import type { Deck } from './model/types.js';
+import { deckToPptx } from './render/deckToPptx.js';
+import { repairPackage } from './render/repair.js';
+import { writeFileAtomic } from './render/writeAtomic.js';
+import { TemplateLibrary } from './templates/loadTemplate.js';
+import type { Template } from './templates/types.js';
+
+export type { Deck, Diagnostic };
+export { TemplateLibrary };
+
+export interface BuildOptions {
+  /** Folder the .pptx files go to. */
+  outDir: string;
+  /** Template name that overrides the decks' front matter. */
+  template?: string;
+  /** Let decks use files outside their project folder. */
+  allowOutside?: boolean;
+  /** Template search folders; defaults to ./templates then the shipped ones. */
+  templates?: TemplateLibrary;
+}
+
+/** What happened to one deck. */
+export interface DeckResult {
+  file: string;
+  /** The written .pptx, when the deck built. */
+  output?: string;
+  deck?: Deck;
+  diagnostics: Diagnostic[];
+  ok: boolean;
+}
+
+const hbs = createHandlebars();
+
+/** Loads, parses and models one deck file: everything short of writing it. */
+export async function modelDeck(file: string, options: Omit<BuildOptions, 'outDir'> & { templates: TemplateLibrary }): Promise<{ deck: Deck; template: Template; source: DeckSource; diagnostics: Diagnostics }> {
+  const diagnostics = new Diagnostics();
+  const source = await loadDeckSource(file);
+  const fm = source.frontMatter;
+  const original = source.text;
+  const paths = new PathResolver(file, options.allowOutside);
+  const datasets = fm.data ? await loadDatasets(fm.data, file, (name) => keyLine(original, name, '  ') ?? keyLine(original, 'data'), (ref, at) => paths.resolve(ref, at)) : new Map<string, DataEntry>();
+  const context = { ...fm, data: Object.fromEntries([...datasets].map(([name, entry]) => [name, entry.kind === 'table' ? entry.dataset.records : entry.value])) };
+  const slides = parseDeckBody(source, context);
+  const templateName = options.template ?? fm.template ?? 'default';
+  const template = options.templates.load(templateName, fm, { file, line: options.template ? undefined : keyLine(original, 'template') });
+  const footer = fm.footer ? renderFooter(fm.footer, context, { file, line: keyLine(original, 'footer') }) : undefined;
+  const deck = buildDeck({
+    file,
+    frontMatter: fm,
+    slides,
+    template,
+    footer,
+    datasets,
+    diagnostics,
+    image: (src, line) => readImageInfo(paths.resolve(src, { file, line }), src, { file, line }),
+  });
+  return { deck, template, source, diagnostics };
+}
+
+function renderFooter(footer: string, context: object, at: { file: string; line?: number }): string {
+  try {
+    return hbs.compile(footer, { noEscape: true })(context);
+  } catch (error) {
+    throw fail('front-matter/footer', `the footer is not a valid template: ${(error as Error).message.split('\n')[0]}`, at);
+  }
+}
+
+/** The moment a deck records as created and modified: SOURCE_DATE_EPOCH, else the newest input file's time. */
+export async function buildTime(files: string[]): Promise<Date> {
+  const epoch = process.env.SOURCE_DATE_EPOCH;
+  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
+  const times = await Promise.all(files.map((f) => stat(f).then((s) => s.mtimeMs, () => 0)));
+  return new Date(Math.floor(Math.max(0, ...times) / 1000) * 1000);
+}
+
+/** Builds one deck to `<outDir>/<name>.pptx`; on any error, writes nothing. */
+export async function buildDeckFile(file: string, options: BuildOptions & { templates: TemplateLibrary }, write = true): Promise<DeckResult> {
+  try {
+    const { deck, template, diagnostics } = await modelDeck(file, options);
+    if (!write) return { file, deck, diagnostics: diagnostics.list, ok: true };
+    const time = await buildTime([file]);
+    const raw = await deckToPptx(deck, template);
+    const bytes = await repairPackage(raw, {
+      title: deck.meta.title,
+      subject: deck.meta.subject,
+      author: deck.meta.author,
+      keywords: deck.meta.keywords,
+      company: deck.meta.organization,
+      time,
+    });
+    const output = path.join(options.outDir, `${path.basename(file, path.extname(file))}.pptx`);
+    await writeFileAtomic(output, bytes);
+    return { file, output, deck, diagnostics: diagnostics.list, ok: true };
+  } catch (error) {
+    if (error instanceof DiagnosticError) return { file, diagnostics: [error.diagnostic], ok: false };
+    throw error;
+  }
+}

@@ -1,0 +1,118 @@
+import type { Block, SlideSource } from '../content/blocks.js';
+import { runsText } from '../content/markdown.js';
+import type { FrontMatter } from '../content/source.js';
+import type { Diagnostics } from '../diagnostics.js';
+import type { Layout, Template } from '../templates/types.js';
+import { chooseLayout } from './chooseLayout.js';
+import { blocksToPieces, type PieceContext } from './pieces.js';
+import { paginate, placePieces } from './place.js';
+import type { Deck, DeckMeta, Element, Slide } from './types.js';
+
+/** Everything the model stage needs for one deck. */
+export interface DeckInput extends Omit<PieceContext, 'palette' | 'warn'> {
+  frontMatter: FrontMatter;
+  slides: SlideSource[];
+  template: Template;
+  /** The front matter's `footer`, already rendered. */
+  footer?: string;
+  diagnostics: Diagnostics;
+}
+
+/** Turns parsed slides and a template into the Deck model: layouts chosen, content placed and paginated. */
+export function buildDeck(input: DeckInput): Deck {
+  const { frontMatter: fm, template } = input;
+  const meta: DeckMeta = {
+    title: fm.title,
+    subtitle: fm.subtitle,
+    author: fm.author,
+    date: fm.date,
+    organization: fm.organization,
+    subject: fm.subject,
+    keywords: fm.keywords ?? [],
+    lang: fm.lang ?? 'en-US',
+  };
+  const ctx: PieceContext = {
+    ...input,
+    palette: template.theme.colors.chart,
+    warn: (rule, message, line) => input.diagnostics.warn(rule, message, { file: input.file, line }),
+  };
+  const slides: Slide[] = [titleSlide(meta, template)];
+  let previousTitle = meta.title;
+  for (const source of input.slides) {
+    const built = buildSlides(source, previousTitle, template, ctx);
+    slides.push(...built);
+    previousTitle = built[0]?.title ?? previousTitle;
+  }
+  return {
+    file: input.file,
+    meta,
+    template: template.name,
+    footer: input.footer,
+    slideNumbers: fm.slideNumbers ?? true,
+    slides,
+  };
+}
+
+function titleSlide(meta: DeckMeta, template: Template): Slide {
+  const byline = [meta.author, [meta.organization, meta.date].filter(Boolean).join(' · ')].filter(Boolean).join('\n');
+  const layout = template.layouts.has('title') ? 'title' : template.layouts.has('section') ? 'section' : 'content';
+  return { layout, title: meta.title, subtitle: meta.subtitle, byline: byline || undefined, elements: [], line: 1 };
+}
+
+/** One slide of Markdown becomes one slide, or several when its content does not fit. */
+function buildSlides(source: SlideSource, previousTitle: string, template: Template, ctx: PieceContext): Slide[] {
+  let title: { text: string; depth: number } | undefined;
+  let requested: { name: string; line: number } | undefined;
+  const notes: string[] = [];
+  const content: Block[] = [];
+  for (const block of source.blocks) {
+    if (block.kind === 'heading' && !title) title = { text: runsText(block.runs), depth: block.depth };
+    else if (block.kind === 'directive') requested = { name: block.value, line: block.line };
+    else if (block.kind === 'notes') notes.push(block.text);
+    else content.push(block);
+  }
+  const layoutName = chooseLayout(
+    { file: ctx.file, line: source.line, requested, titleDepth: title?.depth, content },
+    new Set(template.layouts.keys()),
+  );
+  const layout = template.layouts.get(layoutName)!;
+  const slideTitle = title?.text ?? `${previousTitle} (continued)`;
+  const base = { layout: layoutName, title: slideTitle, line: source.line, ...(notes.length ? { notes: notes.join('\n\n') } : {}) };
+
+  const columns = content.find((b) => b.kind === 'columns');
+  if (columns && columns.kind === 'columns') {
+    return [{ ...base, elements: placeColumns(columns.columns, content.filter((b) => b !== columns), layout, template, ctx, source.line) }];
+  }
+  const [regionName, region] = mainRegion(layout);
+  if (!region) return [{ ...base, elements: [] }];
+  const pieces = blocksToPieces(content, ctx);
+  const sizes = template.theme.sizes;
+  const placed = placePieces(pieces, region, regionName, sizes);
+  if (placed.fits) return [{ ...base, elements: placed.elements }];
+  return paginate(pieces, region, sizes).map((page, i) => {
+    const fitted = placePieces(page, region, regionName, sizes);
+    if (!fitted.fits) ctx.warn('layout/overflow', `the content of slide "${slideTitle}" is too tall for one slide even on its own; shorten it or split it with ---`, source.line);
+    return i === 0 ? { ...base, elements: fitted.elements } : { layout: layoutName, title: `${slideTitle} (continued)`, line: source.line, elements: fitted.elements };
+  });
+}
+
+function mainRegion(layout: Layout): [string, Layout['regions'] extends Map<string, infer R> ? R | undefined : never] {
+  const entry = layout.regions.get('body') ? (['body', layout.regions.get('body')] as const) : [...layout.regions.entries()][0];
+  return entry ? [entry[0], entry[1]] : ['body', undefined];
+}
+
+function placeColumns(columns: Block[][], outside: Block[], layout: Layout, template: Template, ctx: PieceContext, line: number): Element[] {
+  const regions = [...layout.regions.entries()];
+  if (columns.length > regions.length) {
+    ctx.warn('layout/columns', `the slide has ${columns.length} columns but layout "${layout.name}" has ${regions.length} content areas; the extra columns are left out`, line);
+  }
+  if (outside.length > 0) {
+    ctx.warn('layout/columns', 'content outside ::: columns on a two-column slide is placed in the first column', line);
+  }
+  return regions.flatMap(([name, region], i) => {
+    const blocks = i === 0 ? [...outside, ...(columns[0] ?? [])] : (columns[i] ?? []);
+    const placed = placePieces(blocksToPieces(blocks, ctx), region, name, template.theme.sizes);
+    if (!placed.fits) ctx.warn('layout/overflow', `column ${i + 1} is too long for the slide; shorten it`, line);
+    return placed.elements;
+  });
+}

@@ -1,0 +1,43 @@
+import type { Block } from '../content/blocks.js';
+import { fail } from '../diagnostics.js';
+import { didYouMean } from '../suggest.js';
+
+/** What the layout rule looks at: a slide's blocks once its title, notes and directives are taken out. */
+export interface SlideShape {
+  file: string;
+  line: number;
+  /** The `<!-- layout: NAME -->` directive, with its line. */
+  requested?: { name: string; line: number };
+  /** The slide's title heading depth (1 for `#`), if it has one. */
+  titleDepth?: number;
+  content: Block[];
+}
+
+const VISUAL: Partial<Record<Block['kind'], string>> = { chart: 'chart', table: 'table', datatable: 'table', image: 'image' };
+
+/**
+ * The layout rule, in order:
+ * 1. a `<!-- layout: NAME -->` directive names the layout;
+ * 2. a slide holding only a `#` heading is a `section`;
+ * 3. a slide with a `::: columns` block is `two-column`;
+ * 4. a slide whose content is one chart, table or image (with at most one
+ *    paragraph of text besides) is `chart`, `table` or `image`;
+ * 5. anything else is `content`.
+ * A layout the template does not have falls back to `content`.
+ */
+export function chooseLayout(shape: SlideShape, layouts: ReadonlySet<string>): string {
+  if (shape.requested) {
+    const { name, line } = shape.requested;
+    if (!layouts.has(name)) {
+      throw fail('layout/unknown', `unknown layout "${name}"${didYouMean(name, layouts)}; this template has: ${[...layouts].join(', ')}`, { file: shape.file, line });
+    }
+    return name;
+  }
+  const available = (name: string) => (layouts.has(name) ? name : 'content');
+  if (shape.content.length === 0 && shape.titleDepth === 1) return available('section');
+  if (shape.content.some((b) => b.kind === 'columns')) return available('two-column');
+  const visuals = shape.content.filter((b) => VISUAL[b.kind]);
+  const text = shape.content.filter((b) => !VISUAL[b.kind]);
+  if (visuals.length === 1 && text.length <= 1 && text.every((b) => b.kind === 'paragraph')) return available(VISUAL[visuals[0].kind]!);
+  return 'content';
+}

@@ -1,0 +1,158 @@
+import type { Styled } from '../templates/types.js';
+import type { Theme } from '../templates/types.js';
+import { runsToText, tableRowHeight, textHeight, paragraphHeight } from './measure.js';
+import type { Piece } from './pieces.js';
+import type { Element, Paragraph, Run, TableElement } from './types.js';
+
+/** Space between stacked pieces, in inches. */
+const GAP = 0.2;
+/** The smallest height a chart or picture is given, in inches. */
+const MIN_VISUAL = { chart: 2.6, image: 1.6 } as const;
+
+type Sizes = Theme['sizes'];
+
+/** Elements placed in one content area, and whether they fitted. */
+export interface Placed {
+  elements: Element[];
+  fits: boolean;
+}
+
+/**
+ * Places pieces top to bottom in a content area: text and tables at their
+ * measured height (shrinking text from the body size down to the minimum
+ * until everything fits), charts and pictures sharing the height left.
+ */
+export function placePieces(pieces: Piece[], region: Styled, regionName: string, sizes: Sizes): Placed {
+  const bodySize = region.size ?? sizes.body;
+  let last: Placed | undefined;
+  for (let size = bodySize; size >= Math.min(sizes.minBody, bodySize); size -= 2) {
+    const tableSize = Math.max(sizes.minTable, sizes.table - (bodySize - size));
+    last = layoutAt(pieces, region, regionName, size, tableSize);
+    if (last.fits) return last;
+  }
+  return last ?? layoutAt(pieces, region, regionName, bodySize, sizes.table);
+}
+
+function layoutAt(pieces: Piece[], region: Styled, regionName: string, size: number, tableSize: number): Placed {
+  const w = region.w;
+  const fixed = pieces.map((p) => (p.kind === 'text' ? textHeight(p.paragraphs, w, size) : p.kind === 'table' ? tableHeight(p, w, tableSize) : 0));
+  const flexible = pieces.filter((p) => p.kind === 'chart' || p.kind === 'image');
+  const used = fixed.reduce((a, b) => a + b, 0) + GAP * (pieces.length - 1);
+  const minFlexible = flexible.reduce((h, p) => h + MIN_VISUAL[p.kind as 'chart' | 'image'], 0);
+  const fits = used + minFlexible <= region.h + 1e-6;
+  const share = flexible.length ? Math.max(0, region.h - used) / flexible.length : 0;
+  const onlyText = pieces.length === 1 && pieces[0].kind === 'text';
+
+  const elements: Element[] = [];
+  let y = region.y;
+  pieces.forEach((p, i) => {
+    const base = { x: region.x, y, w, region: regionName };
+    switch (p.kind) {
+      case 'text':
+        elements.push({ kind: 'text', ...base, h: onlyText ? region.h : fixed[i], paragraphs: p.paragraphs, fontSize: size, ...(onlyText ? { placeholder: regionName } : {}) });
+        y += fixed[i];
+        break;
+      case 'table': {
+        elements.push(tableElement(p, base, tableSize));
+        y += fixed[i];
+        break;
+      }
+      case 'chart':
+        elements.push({ ...base, h: share, ...withoutSource(p.chart) });
+        y += share;
+        break;
+      case 'image': {
+        const ratio = p.image.height / p.image.width;
+        const h = Math.min(share, w * ratio);
+        const iw = h / ratio;
+        elements.push({ kind: 'image', ...base, x: region.x + (w - iw) / 2, w: iw, h, path: p.image.path, altText: p.alt });
+        y += h;
+        break;
+      }
+    }
+    y += GAP;
+  });
+  return { elements, fits };
+}
+
+function withoutSource<T extends { source?: string }>(chart: T): Omit<T, 'source'> {
+  const { source: _source, ...rest } = chart;
+  return rest;
+}
+
+function tableHeight(p: Extract<Piece, { kind: 'table' }>, width: number, size: number): number {
+  const widths = columnWidths(p.table.header, p.table.rows, width);
+  return [p.table.header, ...p.table.rows].reduce((h, row) => h + tableRowHeight(row.map(runsToText), widths, size), 0);
+}
+
+function tableElement(p: Extract<Piece, { kind: 'table' }>, base: { x: number; y: number; w: number; region: string }, size: number): TableElement {
+  const widths = columnWidths(p.table.header, p.table.rows, base.w);
+  const rowHeight = tableRowHeight(['x'], [base.w], size);
+  const h = [p.table.header, ...p.table.rows].reduce((sum, row) => sum + tableRowHeight(row.map(runsToText), widths, size), 0);
+  return { kind: 'table', ...base, h, header: p.table.header, rows: p.table.rows, align: p.table.align, columnWidths: widths, fontSize: size, rowHeight };
+}
+
+/** Column widths in proportion to each column's longest line (within limits), filling `width`. */
+export function columnWidths(header: Run[][], rows: Run[][][], width: number): number[] {
+  const longest = header.map((_, c) => Math.min(40, Math.max(4, ...[header, ...rows].map((row) => runsToText(row[c] ?? []).length))));
+  const total = longest.reduce((a, b) => a + b, 0);
+  return longest.map((l) => (l / total) * width);
+}
+
+/**
+ * Splits pieces into pages that each fit the area at the body size: text by
+ * paragraphs, tables by rows (each page repeats the header), charts and
+ * pictures whole.
+ */
+export function paginate(pieces: Piece[], region: Styled, sizes: Sizes): Piece[][] {
+  const size = region.size ?? sizes.body;
+  const pages: Piece[][] = [[]];
+  let room = region.h;
+  const newPage = () => {
+    if (pages[pages.length - 1].length > 0) pages.push([]);
+    room = region.h;
+  };
+  const add = (piece: Piece, height: number) => {
+    pages[pages.length - 1].push(piece);
+    room -= height + GAP;
+  };
+  for (const piece of pieces) {
+    if (piece.kind === 'chart' || piece.kind === 'image') {
+      if (room < MIN_VISUAL[piece.kind]) newPage();
+      add(piece, MIN_VISUAL[piece.kind]);
+    } else if (piece.kind === 'text') {
+      let chunk: Paragraph[] = [];
+      let chunkHeight = textHeight([], region.w, size);
+      for (const paragraph of piece.paragraphs) {
+        const h = paragraphHeight(paragraph, region.w, size);
+        if (chunkHeight + h > room && (chunk.length > 0 || pages[pages.length - 1].length > 0)) {
+          if (chunk.length) add({ kind: 'text', paragraphs: chunk }, chunkHeight);
+          newPage();
+          chunk = [];
+          chunkHeight = textHeight([], region.w, size);
+        }
+        chunk.push(paragraph);
+        chunkHeight += h;
+      }
+      if (chunk.length) add({ kind: 'text', paragraphs: chunk }, chunkHeight);
+    } else {
+      const widths = columnWidths(piece.table.header, piece.table.rows, region.w);
+      const headerHeight = tableRowHeight(piece.table.header.map(runsToText), widths, sizes.table);
+      let rows: typeof piece.table.rows = [];
+      let height = headerHeight;
+      for (const row of piece.table.rows) {
+        const h = tableRowHeight(row.map(runsToText), widths, sizes.table);
+        if (height + h > room && (rows.length > 0 || pages[pages.length - 1].length > 0)) {
+          if (rows.length) add({ ...piece, table: { ...piece.table, rows } }, height);
+          newPage();
+          rows = [];
+          height = headerHeight;
+        }
+        rows.push(row);
+        height += h;
+      }
+      add({ ...piece, table: { ...piece.table, rows } }, height);
+    }
+  }
+  return pages.filter((p) => p.length > 0);
+}

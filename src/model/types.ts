@@ -1,0 +1,105 @@
+import type { Align, Run } from '../content/blocks.js';
+import type { Box } from '../templates/types.js';
+
+export type { Align, Run };
+
+/** Document properties, from the front matter. */
+export interface DeckMeta {
+  title: string;
+  subtitle?: string;
+  author?: string;
+  date?: string;
+  organization?: string;
+  subject?: string;
+  keywords: string[];
+  /** BCP 47 tag set on every text run. */
+  lang: string;
+}
+
+/** The whole presentation as plain data: what the renderer writes, nothing more. */
+export interface Deck {
+  /** The Markdown file it was built from. */
+  file: string;
+  meta: DeckMeta;
+  template: string;
+  footer?: string;
+  slideNumbers: boolean;
+  slides: Slide[];
+}
+
+export interface Slide {
+  /** Name of the template layout this slide uses. */
+  layout: string;
+  title: string;
+  subtitle?: string;
+  byline?: string;
+  elements: Element[];
+  notes?: string;
+  /** 1-based line of the deck file where the slide starts. */
+  line: number;
+}
+
+/** Where an element sits: inches, and the layout content area it belongs to. */
+export interface Placement extends Box {
+  region: string;
+}
+
+export interface Paragraph {
+  runs: Run[];
+  style: 'body' | 'heading' | 'quote' | 'code' | 'caption';
+  /** 0 for plain paragraphs; list nesting depth, from 1, for list items. */
+  level: number;
+  bullet?: 'bullet' | 'number';
+  /** First number of a numbered list, on its first item. */
+  numberFrom?: number;
+}
+
+export interface TextElement extends Placement {
+  kind: 'text';
+  paragraphs: Paragraph[];
+  /** Points; the same for every paragraph, after shrinking to fit. */
+  fontSize: number;
+  /** Fill the layout's placeholder for the region instead of a free text box. */
+  placeholder?: string;
+}
+
+export interface TableElement extends Placement {
+  kind: 'table';
+  header: Run[][];
+  rows: Run[][][];
+  align: Align[];
+  /** Column widths in inches. */
+  columnWidths: number[];
+  fontSize: number;
+  rowHeight: number;
+}
+
+export type ChartType = 'bar' | 'column' | 'line' | 'area' | 'pie' | 'doughnut' | 'scatter';
+
+export interface ChartSeries {
+  name: string;
+  values: number[];
+}
+
+export interface ChartElement extends Placement {
+  kind: 'chart';
+  chartType: ChartType;
+  title?: string;
+  /** Category labels; for scatter charts, the x values as text. */
+  labels: string[];
+  series: ChartSeries[];
+  /** Unit shown after values in data labels and alt text, e.g. "%". */
+  unit: string;
+  showValues: boolean;
+  colors: string[];
+  /** The chart's description for screen readers, generated from its data. */
+  altText: string;
+}
+
+export interface ImageElement extends Placement {
+  kind: 'image';
+  path: string;
+  altText: string;
+}
+
+export type Element = TextElement | TableElement | ChartElement | ImageElement;

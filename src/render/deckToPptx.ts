@@ -1,0 +1,241 @@
+import pptxgenModule from 'pptxgenjs';
+import type PptxGenJS from 'pptxgenjs';
+import type { Deck, Element, ChartElement, Paragraph, Run, Slide, TableElement, TextElement } from '../model/types.js';
+import { LINE_HEIGHT, PARAGRAPH_SPACING, INDENT_PER_LEVEL, paragraphScale } from '../model/measure.js';
+import { SLIDE, type Layout, type Styled, type Template, type Theme } from '../templates/types.js';
+
+// pptxgenjs's types describe a CommonJS module; under ESM its default export is the class itself.
+type PptxGenJSClass = typeof pptxgenModule.default;
+const PptxGenJSCtor = ((pptxgenModule as unknown as { default?: PptxGenJSClass }).default ?? pptxgenModule) as unknown as PptxGenJSClass;
+type Pptx = InstanceType<PptxGenJSClass>;
+type PptxSlide = ReturnType<Pptx['addSlide']>;
+type TextProps = PptxGenJS.default.TextProps;
+
+const LAYOUT_NAME = 'LECTERN_16x9';
+
+/** Writes the Deck model with pptxgenjs and returns the package bytes (before repair). */
+export async function deckToPptx(deck: Deck, template: Template): Promise<Uint8Array> {
+  const pptx = new PptxGenJSCtor();
+  pptx.defineLayout({ name: LAYOUT_NAME, width: SLIDE.width, height: SLIDE.height });
+  pptx.layout = LAYOUT_NAME;
+  pptx.title = deck.meta.title;
+  if (deck.meta.subject) pptx.subject = deck.meta.subject;
+  if (deck.meta.author) pptx.author = deck.meta.author;
+  pptx.company = deck.meta.organization ?? '';
+  pptx.theme = { headFontFace: template.theme.fonts.heading, bodyFontFace: template.theme.fonts.body };
+
+  const used = new Set(deck.slides.map((s) => s.layout));
+  for (const layout of template.layouts.values()) {
+    if (used.has(layout.name)) defineLayout(pptx, layout, template.theme, deck.meta.lang);
+  }
+  const writer = new SlideWriter(deck, template);
+  for (const slide of deck.slides) writer.write(pptx.addSlide({ masterName: slide.layout }), slide, template.layouts.get(slide.layout)!);
+  const out = await pptx.write({ outputType: 'uint8array' });
+  return out as Uint8Array;
+}
+
+/** Each template layout becomes a PowerPoint slide layout with real placeholders. */
+function defineLayout(pptx: Pptx, layout: Layout, theme: Theme, lang: string): void {
+  const objects: PptxGenJS.default.SlideMasterProps['objects'] = [];
+  for (const d of layout.decorations) {
+    if (d.kind === 'rect') objects.push({ rect: { ...d.box, fill: { color: d.fill }, ...(d.radius ? { rectRadius: d.radius } : {}) } });
+    else if (d.kind === 'line') objects.push({ line: { ...d.box, line: { color: d.color, width: d.width } } });
+    else if (d.kind === 'image') objects.push({ image: { ...d.box, path: d.path } });
+    else objects.push({ text: { text: d.text, options: { ...d.box, ...textStyle(d.style, theme.fonts.body), lang } } });
+  }
+  const placeholder = (name: string, type: 'title' | 'body', box: Styled, font: string) =>
+    objects.push({ placeholder: { options: { name, type, ...box, ...textStyle(box, font), lang } as PptxGenJS.default.PlaceholderProps, text: '' } });
+  // A layout without a visible title still gets a title placeholder, off the slide, for accessibility.
+  placeholder('title', 'title', layout.title ?? { x: 0, y: -1.5, w: SLIDE.width, h: 1 }, theme.fonts.heading);
+  if (layout.subtitle) placeholder('subtitle', 'body', layout.subtitle, theme.fonts.body);
+  if (layout.byline) placeholder('byline', 'body', layout.byline, theme.fonts.body);
+  for (const [name, region] of layout.regions) placeholder(name, 'body', region, theme.fonts.body);
+
+  pptx.defineSlideMaster({
+    title: layout.name,
+    background: { color: layout.background ?? theme.colors.background },
+    objects,
+    ...(layout.slideNumber ? { slideNumber: { ...layout.slideNumber, ...textStyle(layout.slideNumber, theme.fonts.body) } as PptxGenJS.default.SlideNumberProps } : {}),
+  });
+}
+
+function textStyle(s: Partial<Styled>, font: string) {
+  return {
+    fontFace: s.font ?? font,
+    ...(s.size ? { fontSize: s.size } : {}),
+    ...(s.color ? { color: s.color } : {}),
+    ...(s.bold !== undefined ? { bold: s.bold } : {}),
+    ...(s.italic !== undefined ? { italic: s.italic } : {}),
+    ...(s.align ? { align: s.align } : {}),
+    ...(s.valign ? { valign: s.valign } : {}),
+  };
+}
+
+class SlideWriter {
+  private readonly theme: Theme;
+  private readonly lang: string;
+
+  constructor(
+    private readonly deck: Deck,
+    template: Template,
+  ) {
+    this.theme = template.theme;
+    this.lang = deck.meta.lang;
+  }
+
+  write(s: PptxSlide, slide: Slide, layout: Layout): void {
+    s.addText(slide.title, { placeholder: 'title', lang: this.lang });
+    if (slide.subtitle && layout.subtitle) s.addText(slide.subtitle, { placeholder: 'subtitle', lang: this.lang });
+    if (slide.byline && layout.byline) s.addText(this.lines(slide.byline), { placeholder: 'byline', lang: this.lang });
+    for (const element of slide.elements) this.element(s, element, layout);
+    if (this.deck.footer && layout.footer) {
+      s.addText(this.deck.footer, { ...box(layout.footer), ...textStyle(layout.footer, this.theme.fonts.body), lang: this.lang });
+    }
+    if (this.deck.slideNumbers && layout.slideNumber) {
+      s.slideNumber = { ...box(layout.slideNumber), ...textStyle(layout.slideNumber, this.theme.fonts.body) } as PptxGenJS.default.SlideNumberProps;
+    }
+    if (slide.notes) s.addNotes(slide.notes);
+  }
+
+  private lines(text: string): TextProps[] {
+    return text.split('\n').map((line, i, all) => ({ text: line, options: { lang: this.lang, breakLine: i < all.length - 1 } }));
+  }
+
+  private element(s: PptxSlide, e: Element, layout: Layout): void {
+    switch (e.kind) {
+      case 'text':
+        return this.text(s, e, layout);
+      case 'table':
+        return this.table(s, e);
+      case 'chart':
+        return this.chart(s, e);
+      case 'image':
+        s.addImage({ path: e.path, ...box(e), altText: e.altText });
+        return;
+    }
+  }
+
+  private text(s: PptxSlide, e: TextElement, layout: Layout): void {
+    const region = layout.regions.get(e.region);
+    const runs = e.paragraphs.flatMap((p) => this.paragraph(p, e.fontSize, region));
+    const common = { valign: 'top' as const, fit: 'none' as const, margin: [0.1 * 72, 0.05 * 72, 0.1 * 72, 0.05 * 72] as [number, number, number, number], lang: this.lang };
+    if (e.placeholder) s.addText(runs, { placeholder: e.placeholder, ...common });
+    else s.addText(runs, { ...box(e), ...common, fontFace: region?.font ?? this.theme.fonts.body, color: region?.color ?? this.theme.colors.text });
+  }
+
+  private paragraph(p: Paragraph, baseSize: number, region: Styled | undefined): TextProps[] {
+    const size = Math.round(baseSize * paragraphScale(p) * 2) / 2;
+    const paragraphOptions: TextProps['options'] = {
+      fontSize: size,
+      lang: this.lang,
+      paraSpaceAfter: Math.round(size * PARAGRAPH_SPACING),
+      lineSpacingMultiple: LINE_HEIGHT / 1.2,
+      align: region?.align ?? 'left',
+      ...(p.style === 'caption' ? { color: this.theme.colors.muted } : {}),
+      ...(p.style === 'heading' ? { color: this.theme.colors.primary, fontFace: this.theme.fonts.heading } : {}),
+      ...(p.bullet === 'bullet' ? { bullet: { indent: INDENT_PER_LEVEL * 72 }, indentLevel: p.level - 1 } : {}),
+      ...(p.bullet === 'number' ? { bullet: { type: 'number', indent: INDENT_PER_LEVEL * 72, ...(p.numberFrom && p.numberFrom !== 1 ? { numberStartAt: p.numberFrom } : {}) }, indentLevel: p.level - 1 } : {}),
+      ...(!p.bullet ? { bullet: false, indentLevel: 0 } : {}),
+    };
+    const runOptions = { fontSize: size, lang: this.lang, ...(p.style === 'caption' ? { color: this.theme.colors.muted } : {}), ...(p.style === 'heading' ? { color: this.theme.colors.primary, fontFace: this.theme.fonts.heading } : {}) };
+    const runs = p.runs.length > 0 ? p.runs : [{ text: '' }];
+    // Paragraph options go on the first run only: pptxgenjs starts a new paragraph at a run that has them.
+    return runs.map((r, i) => ({
+      text: r.text,
+      options: { ...(i === 0 ? paragraphOptions : runOptions), ...this.runStyle(r), ...(i === runs.length - 1 ? { breakLine: true } : {}) },
+    }));
+  }
+
+  private runStyle(r: Run): TextProps['options'] {
+    return {
+      ...(r.bold ? { bold: true } : {}),
+      ...(r.italic ? { italic: true } : {}),
+      ...(r.strike ? { strike: 'sngStrike' as const } : {}),
+      ...(r.code ? { fontFace: this.theme.fonts.code } : {}),
+      ...(r.link ? { hyperlink: { url: r.link } } : {}),
+      ...(r.break ? { softBreakBefore: true } : {}),
+    };
+  }
+
+  private table(s: PptxSlide, e: TableElement): void {
+    const { colors, fonts } = this.theme;
+    const cell = (runs: Run[], c: number, header: boolean, zebra: boolean): PptxGenJS.default.TableCell => ({
+      text: runs.map((r) => ({ text: r.text, options: { ...this.runStyle(r), lang: this.lang } })),
+      options: {
+        align: header && e.align[c] !== 'right' ? 'left' : e.align[c],
+        bold: header,
+        color: header ? 'FFFFFF' : colors.text,
+        fill: { color: header ? colors.primary : zebra ? 'F2F2F2' : colors.background },
+      },
+    });
+    const rows = [e.header.map((runs, c) => cell(runs, c, true, false)), ...e.rows.map((row, r) => row.map((runs, c) => cell(runs, c, false, r % 2 === 1)))];
+    s.addTable(rows, {
+      ...box(e),
+      colW: e.columnWidths,
+      fontSize: e.fontSize,
+      fontFace: fonts.body,
+      valign: 'middle',
+      margin: [0.04 * 72, 0.1 * 72, 0.04 * 72, 0.1 * 72],
+      border: { type: 'solid', pt: 0.75, color: 'BFBFBF' },
+      autoPage: false,
+    });
+  }
+
+  private chart(s: PptxSlide, e: ChartElement): void {
+    const { colors, fonts } = this.theme;
+    const round = e.chartType === 'pie' || e.chartType === 'doughnut';
+    const type = CHART_TYPES[e.chartType];
+    const data =
+      e.chartType === 'scatter'
+        ? [{ name: 'X', values: e.labels.map(Number) }, ...e.series.map((sr) => ({ name: sr.name, values: sr.values }))]
+        : e.series.map((sr) => ({ name: sr.name, labels: e.labels, values: sr.values }));
+    const format = e.unit === '%' ? '0.0#"%"' : e.unit ? `#,##0.##" ${e.unit}"` : '#,##0.##';
+    const axisText = { fontFace: fonts.body, fontSize: 14, color: colors.text };
+    s.addChart(type, data, {
+      ...box(e),
+      altText: e.altText,
+      chartColors: round ? e.colors.slice(0, Math.max(1, e.labels.length)) : e.colors.slice(0, e.series.length),
+      ...(e.chartType === 'bar' ? { barDir: 'bar', catAxisOrientation: 'maxMin', valAxisHidden: true, valGridLine: { style: 'none' } } : {}),
+      ...(e.chartType === 'column' ? { barDir: 'col' } : {}),
+      ...(e.chartType === 'bar' || e.chartType === 'column' ? { barGapWidthPct: 60 } : {}),
+      showTitle: Boolean(e.title),
+      ...(e.title ? { title: e.title, titleFontFace: fonts.heading, titleFontSize: 18, titleColor: colors.text } : {}),
+      showLegend: round || e.series.length > 1,
+      legendPos: round ? 'r' : 'b',
+      legendFontSize: 14,
+      legendFontFace: fonts.body,
+      legendColor: colors.text,
+      showValue: e.showValues,
+      ...(round ? { showPercent: false, showLeaderLines: true, dataLabelPosition: 'bestFit' } : {}),
+      ...(e.showValues && !round && e.chartType !== 'line' && e.chartType !== 'area' && e.chartType !== 'scatter' ? { dataLabelPosition: 'outEnd' } : {}),
+      dataLabelFormatCode: format,
+      dataLabelFontSize: 14,
+      dataLabelFontFace: fonts.body,
+      dataLabelColor: colors.text,
+      valAxisLabelFormatCode: format,
+      catAxisLabelFontFace: axisText.fontFace,
+      catAxisLabelFontSize: axisText.fontSize,
+      catAxisLabelColor: axisText.color,
+      valAxisLabelFontFace: axisText.fontFace,
+      valAxisLabelFontSize: axisText.fontSize,
+      valAxisLabelColor: axisText.color,
+      ...(e.chartType === 'line' || e.chartType === 'scatter' ? { lineSize: 3, lineDataSymbolSize: 8 } : {}),
+      ...(e.chartType === 'scatter' ? { lineSize: 0 } : {}),
+      ...(e.chartType === 'doughnut' ? { holeSize: 55 } : {}),
+    } as PptxGenJS.default.IChartOpts);
+  }
+}
+
+const CHART_TYPES: Record<ChartElement['chartType'], PptxGenJS.default.CHART_NAME> = {
+  bar: 'bar',
+  column: 'bar',
+  line: 'line',
+  area: 'area',
+  pie: 'pie',
+  doughnut: 'doughnut',
+  scatter: 'scatter',
+};
+
+function box(b: { x: number; y: number; w: number; h: number }) {
+  return { x: b.x, y: b.y, w: b.w, h: b.h };
+}

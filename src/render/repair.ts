@@ -1,0 +1,159 @@
+import JSZip from 'jszip';
+import { stripControlCharacters } from '../content/source.js';
+
+/** Document properties that pptxgenjs cannot write, or writes wrong. */
+export interface PackageProperties {
+  title: string;
+  subject?: string;
+  author?: string;
+  keywords: string[];
+  company?: string;
+  /** The time recorded as created and modified; also every zip entry's date. */
+  time: Date;
+}
+
+/**
+ * Repairs the package pptxgenjs 4.0.1 writes so that it passes the Open XML SDK
+ * validator and opens cleanly everywhere, and makes it reproducible and small.
+ * Each fix is a named, tested function of one part's XML.
+ */
+export async function repairPackage(bytes: Uint8Array, props: PackageProperties): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(bytes);
+  const out = new JSZip();
+  const names = Object.keys(zip.files).filter((n) => !zip.files[n].dir);
+  const parts = new Set(names);
+  for (const name of names) {
+    const entry = zip.files[name];
+    if (name.startsWith('ppt/embeddings/') && name.endsWith('.xlsx')) {
+      out.file(name, await rezip(await entry.async('uint8array'), props.time), { date: props.time, createFolders: false });
+      continue;
+    }
+    if (!/\.(xml|rels)$/.test(name)) {
+      out.file(name, await entry.async('uint8array'), { date: props.time, createFolders: false });
+      continue;
+    }
+    out.file(name, repairPart(name, await entry.async('string'), parts, props), { date: props.time, createFolders: false });
+  }
+  return out.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 }, mimeType: 'application/vnd.openxmlformats-officedocument.presentationml.presentation' });
+}
+
+/** Applies every fix that concerns one part. */
+export function repairPart(name: string, xml: string, parts: ReadonlySet<string>, props: PackageProperties): string {
+  if (name === '[Content_Types].xml') return dropMissingOverrides(xml, parts);
+  if (name === 'ppt/presentation.xml') return orderNotesMasterList(xml);
+  if (name === 'docProps/core.xml') return coreProperties(props);
+  if (name === 'docProps/app.xml') return appProperties(xml, props);
+  if (/^ppt\/charts\/chart\d+\.xml$/.test(name)) return repairChart(xml);
+  if (/^ppt\/slides\/slide\d+\.xml$/.test(name)) return markTableHeaders(oneParagraphProperties(xml));
+  return xml;
+}
+
+/** pptxgenjs adds an Override for a slideMasterN.xml per slide; only parts that exist may be named (#1443). */
+export function dropMissingOverrides(xml: string, parts: ReadonlySet<string>): string {
+  return xml.replace(/\s*<Override PartName="\/([^"]+)"[^>]*\/>/g, (match, part: string) => (parts.has(part) ? match : ''));
+}
+
+/** `p:notesMasterIdLst` must come right after `p:sldMasterIdLst`, before `p:sldIdLst` (#1444). */
+export function orderNotesMasterList(xml: string): string {
+  const list = /<p:notesMasterIdLst>[\s\S]*?<\/p:notesMasterIdLst>/.exec(xml)?.[0];
+  if (!list) return xml;
+  return xml.replace(list, '').replace('</p:sldMasterIdLst>', `</p:sldMasterIdLst>${list}`);
+}
+
+/** Schema fixes for chart parts (#1449, #1457) and plain string categories for Google Slides (#1273). */
+export function repairChart(xml: string): string {
+  return categoriesAsStrings(fixValueAxes(fixLineAndAreaSeries(fixAxisIds(xml))));
+}
+
+/** A 2D bar or area chart has exactly two axis ids; pptxgenjs writes a third, for a series axis. */
+function fixAxisIds(xml: string): string {
+  return xml.replace(/(<c:(barChart|areaChart)>[\s\S]*?)((?:<c:axId val="\d+"\/>\s*)+)(<\/c:\2>)/g, (_m, body: string, _kind, ids: string, close: string) => {
+    const kept = ids.match(/<c:axId val="\d+"\/>/g)!.slice(0, 2).join('');
+    return `${body}${kept}${close}`;
+  });
+}
+
+/** Line and area series take no `c:invertIfNegative`; a line chart needs `c:grouping` before `c:varyColors`. */
+function fixLineAndAreaSeries(xml: string): string {
+  return xml
+    .replace(/<c:(lineChart|areaChart)>[\s\S]*?<\/c:\1>/g, (chart) => chart.replace(/<c:invertIfNegative val="\d"\/>/g, ''))
+    .replace(/<c:lineChart>(\s*)<c:varyColors/g, '<c:lineChart>$1<c:grouping val="standard"/><c:varyColors');
+}
+
+/** A value axis has no `c:auto`, `c:lblAlgn`, `c:lblOffset` or `c:noMultiLvlLbl` (category-axis elements). */
+function fixValueAxes(xml: string): string {
+  return xml.replace(/<c:valAx>[\s\S]*?<\/c:valAx>/g, (axis) => axis.replace(/\s*<c:(auto|lblAlgn|lblOffset|noMultiLvlLbl) val="[^"]*"\/>/g, ''));
+}
+
+/** One-level `c:multiLvlStrRef` categories become `c:strRef`, which every client reads as text. */
+function categoriesAsStrings(xml: string): string {
+  return xml.replace(
+    /<c:multiLvlStrRef>\s*<c:f>([^<]*)<\/c:f>\s*<c:multiLvlStrCache>\s*(<c:ptCount val="\d+"\/>)\s*<c:lvl>([\s\S]*?)<\/c:lvl>\s*<\/c:multiLvlStrCache>\s*<\/c:multiLvlStrRef>/g,
+    '<c:strRef><c:f>$1</c:f><c:strCache>$2$3</c:strCache></c:strRef>',
+  );
+}
+
+/**
+ * A paragraph has at most one `a:pPr`, before its runs; pptxgenjs writes one
+ * before every run of a paragraph with several runs (bold words in a bullet).
+ * The first one written holds the paragraph's own settings and is kept.
+ */
+export function oneParagraphProperties(xml: string): string {
+  const pPr = /<a:pPr\b[^>]*\/>|<a:pPr\b[^>]*>[\s\S]*?<\/a:pPr>/g;
+  return xml.replace(/<a:p>([\s\S]*?)<\/a:p>/g, (paragraph, body: string) => {
+    const all = body.match(pPr);
+    if (!all || (all.length === 1 && body.startsWith(all[0]))) return paragraph;
+    return `<a:p>${all[0]}${body.replace(pPr, '')}</a:p>`;
+  });
+}
+
+/** Tables mark their first row as a header row, for screen readers and table styles. */
+export function markTableHeaders(xml: string): string {
+  return xml.replace(/<a:tblPr\/>/g, '<a:tblPr firstRow="1" bandRow="1"/>').replace(/<a:tblPr>/g, '<a:tblPr firstRow="1" bandRow="1">');
+}
+
+/** docProps/core.xml from the front matter, with a fixed time so that builds are reproducible. */
+export function coreProperties(p: PackageProperties): string {
+  const time = p.time.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const optional = (tag: string, value: string | undefined) => (value ? `<${tag}>${escapeXml(value)}</${tag}>` : '');
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+    '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
+    `<dc:title>${escapeXml(p.title)}</dc:title>` +
+    optional('dc:subject', p.subject) +
+    optional('dc:creator', p.author) +
+    optional('cp:keywords', p.keywords.join(', ')) +
+    optional('cp:lastModifiedBy', p.author) +
+    '<cp:revision>1</cp:revision>' +
+    `<dcterms:created xsi:type="dcterms:W3CDTF">${time}</dcterms:created>` +
+    `<dcterms:modified xsi:type="dcterms:W3CDTF">${time}</dcterms:modified>` +
+    '</cp:coreProperties>'
+  );
+}
+
+/** lectern as the application, and the organisation (escaped) as the company. */
+export function appProperties(xml: string, p: PackageProperties): string {
+  return xml
+    .replace(/<Application>[^<]*<\/Application>/, '<Application>lectern</Application>')
+    .replace(/<Company>[\s\S]*?<\/Company>/, `<Company>${escapeXml(p.company ?? '')}</Company>`);
+}
+
+/** Escapes text for XML and drops the control characters XML 1.0 forbids. */
+export function escapeXml(text: string): string {
+  return stripControlCharacters(text).replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!);
+}
+
+/** Re-zips an embedded workbook with fixed entry dates, so that its bytes do not depend on the clock. */
+async function rezip(bytes: Uint8Array, time: Date): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(bytes);
+  const out = new JSZip();
+  for (const name of Object.keys(zip.files)) {
+    if (zip.files[name].dir) continue;
+    let data: string | Uint8Array = await zip.files[name].async('uint8array');
+    if (name === 'docProps/core.xml') {
+      data = new TextDecoder().decode(data).replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*/g, `$1${time.toISOString().replace(/\.\d{3}Z$/, 'Z')}`);
+    }
+    out.file(name, data, { date: time, createFolders: false });
+  }
+  return out.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+}

@@ -1,0 +1,233 @@
+import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import YAML from 'yaml';
+import { decodeText } from '../content/source.js';
+import { fail, type SourcePosition } from '../diagnostics.js';
+import { closest, didYouMean } from '../suggest.js';
+import { createHandlebars } from './helpers.js';
+import { color, parseLayoutMarkup } from './layoutMarkup.js';
+import { SLIDE, type Layout, type Template, type Theme } from './types.js';
+
+/** The templates that ship with lectern. */
+export const SHIPPED_TEMPLATES = fileURLToPath(new URL('../../templates', import.meta.url));
+
+const hbs = createHandlebars();
+
+/** A template folder read and compiled, not yet rendered for a deck. */
+interface TemplateSource {
+  name: string;
+  dir: string;
+  description: string;
+  theme: Theme;
+  layouts: Map<string, { file: string; render: (context: object) => string }>;
+}
+
+const KNOWN_KEYS: Record<string, string[] | null> = {
+  name: null,
+  description: null,
+  extends: null,
+  logo: null,
+  colors: ['primary', 'background', 'text', 'accent', 'muted', 'chart'],
+  fonts: ['heading', 'body', 'code'],
+  sizes: ['title', 'body', 'minBody', 'table', 'minTable', 'code'],
+};
+
+/**
+ * Finds, reads and compiles templates by name, once per build. A project's own
+ * `templates/` folder comes first and may shadow the shipped templates.
+ */
+export class TemplateLibrary {
+  private readonly cache = new Map<string, TemplateSource>();
+
+  constructor(readonly searchDirs: string[] = [path.resolve('templates'), SHIPPED_TEMPLATES]) {}
+
+  /** Names of every template found, project templates first. */
+  names(): string[] {
+    const names = new Set<string>();
+    for (const dir of this.searchDirs) {
+      if (!existsSync(dir)) continue;
+      for (const entry of readdirSync(dir)) if (existsSync(path.join(dir, entry, 'template.yaml'))) names.add(entry);
+    }
+    return [...names];
+  }
+
+  /** The template `name`, rendered for one deck (its front matter fills the layouts' Handlebars). */
+  load(name: string, deck: object, at: SourcePosition): Template {
+    const source = this.source(name, at, []);
+    const context = { ...source.theme, ...source.theme.colors, colors: hashColors(source.theme.colors), deck, slide: SLIDE };
+    const layouts = new Map<string, Layout>();
+    for (const [layoutName, layout] of source.layouts) {
+      let markup: string;
+      try {
+        markup = layout.render(context);
+      } catch (error) {
+        throw fail('template/handlebars', `the layout could not be rendered: ${(error as Error).message.split('\n')[0]}`, { file: layout.file });
+      }
+      layouts.set(layoutName, parseLayoutMarkup(markup, layoutName, layout.file, source.dir, source.theme));
+    }
+    if (!layouts.has('content')) throw fail('template/layout', `template "${name}" has no layouts/content.hbs, which every template needs`, { file: path.join(source.dir, 'template.yaml') });
+    return { name: source.name, dir: source.dir, description: source.description, theme: source.theme, layouts };
+  }
+
+  private find(name: string): string | undefined {
+    for (const dir of this.searchDirs) {
+      const candidate = path.join(dir, name);
+      if (existsSync(path.join(candidate, 'template.yaml'))) return candidate;
+    }
+    return undefined;
+  }
+
+  private source(name: string, at: SourcePosition, chain: string[]): TemplateSource {
+    const cached = this.cache.get(name);
+    if (cached) return cached;
+    if (!/^[\w.-]+$/.test(name)) throw fail('template/unknown', `"${name}" is not a template name; use a folder name under templates/`, at);
+    const dir = this.find(name);
+    if (!dir) {
+      throw fail('template/unknown', `unknown template "${name}"${didYouMean(name, this.names())}; templates found: ${this.names().join(', ')}`, at);
+    }
+    const file = path.join(dir, 'template.yaml');
+    const text = decodeText(readFileSync(file), file);
+    const doc = YAML.parseDocument(text, { prettyErrors: false });
+    if (doc.errors.length > 0) {
+      const e = doc.errors[0];
+      throw fail('template/yaml', `template.yaml is not valid YAML: ${e.message.split('\n')[0]}`, { file, line: e.linePos?.[0].line, column: e.linePos?.[0].col });
+    }
+    const raw = (doc.toJS() ?? {}) as Record<string, unknown>;
+    checkKeys(raw, text, file);
+
+    let parent: TemplateSource | undefined;
+    if (typeof raw.extends === 'string') {
+      if (chain.includes(raw.extends) || raw.extends === name) throw fail('template/extends', `template "${name}" extends itself through "${raw.extends}"`, { file, line: lineOfKey(text, 'extends') });
+      parent = this.source(raw.extends, { file, line: lineOfKey(text, 'extends') }, [...chain, name]);
+    }
+    const theme = buildTheme(raw, parent?.theme, dir, text, file);
+    const layouts = new Map(parent?.layouts);
+    const layoutDir = path.join(dir, 'layouts');
+    if (existsSync(layoutDir)) {
+      for (const entry of readdirSync(layoutDir).sort()) {
+        if (!entry.endsWith('.hbs')) continue;
+        const layoutFile = path.join(layoutDir, entry);
+        layouts.set(entry.slice(0, -4), { file: layoutFile, render: compileLayout(layoutFile, this.partials(dir, parent)) });
+      }
+    }
+    const source = { name, dir, description: String(raw.description ?? parent?.description ?? ''), theme, layouts };
+    this.cache.set(name, source);
+    return source;
+  }
+
+  private partials(dir: string, parent?: TemplateSource): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const d of [parent?.dir, dir]) {
+      const partialDir = d && path.join(d, 'partials');
+      if (!partialDir || !existsSync(partialDir)) continue;
+      for (const entry of readdirSync(partialDir)) {
+        if (entry.endsWith('.hbs')) out[entry.slice(0, -4)] = readFileSync(path.join(partialDir, entry), 'utf8');
+      }
+    }
+    return out;
+  }
+}
+
+function compileLayout(file: string, partials: Record<string, string>): (context: object) => string {
+  const source = decodeText(readFileSync(file), file);
+  try {
+    hbs.parse(source);
+  } catch (error) {
+    const message = (error as Error).message;
+    const line = /line (\d+)/.exec(message);
+    throw fail('template/handlebars', `Handlebars syntax error: ${message.split('\n').slice(-1)[0]}`, { file, line: line ? Number(line[1]) : undefined });
+  }
+  const render = hbs.compile(source);
+  return (context) => render(context, { partials });
+}
+
+function checkKeys(raw: Record<string, unknown>, text: string, file: string): void {
+  for (const [key, value] of Object.entries(raw)) {
+    if (!(key in KNOWN_KEYS)) {
+      throw fail('template/unknown-key', `unknown key "${key}" in template.yaml${didYouMean(key, Object.keys(KNOWN_KEYS))}`, { file, line: lineOfKey(text, key) });
+    }
+    const sub = KNOWN_KEYS[key];
+    if (sub && value && typeof value === 'object' && !Array.isArray(value)) {
+      for (const subKey of Object.keys(value)) {
+        if (!sub.includes(subKey)) {
+          const hint = closest(subKey, sub);
+          throw fail('template/unknown-key', `unknown key "${key}.${subKey}" in template.yaml${hint ? ` (did you mean "${key}.${hint}"?)` : `; known: ${sub.join(', ')}`}`, { file, line: lineOfKey(text, subKey, true) });
+        }
+      }
+    }
+  }
+}
+
+function lineOfKey(text: string, key: string, nested = false): number | undefined {
+  const pattern = new RegExp(`^${nested ? '\\s+' : ''}${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*:`);
+  const index = text.split('\n').findIndex((l) => pattern.test(l));
+  return index >= 0 ? index + 1 : undefined;
+}
+
+const DEFAULT_THEME: Theme = {
+  colors: { primary: '1F4E79', background: 'FFFFFF', text: '222222', accent: 'C55A11', muted: '595959', chart: [] },
+  fonts: { heading: 'Calibri', body: 'Calibri', code: 'Consolas' },
+  sizes: { title: 36, body: 24, minBody: 18, table: 16, minTable: 12, code: 18 },
+};
+
+function buildTheme(raw: Record<string, unknown>, parent: Theme | undefined, dir: string, text: string, file: string): Theme {
+  const base = parent ?? DEFAULT_THEME;
+  const colors = (raw.colors ?? {}) as Record<string, unknown>;
+  const fonts = (raw.fonts ?? {}) as Record<string, unknown>;
+  const sizes = (raw.sizes ?? {}) as Record<string, unknown>;
+  const colorAt = (key: string) => ({ file, line: lineOfKey(text, key, true) });
+  const pick = (key: keyof Theme['colors'] & string): string => (colors[key] === undefined ? (base.colors[key] as string) : color(String(colors[key]), colorAt(key)));
+  const theme: Theme = {
+    colors: {
+      primary: pick('primary'),
+      background: pick('background'),
+      text: pick('text'),
+      accent: pick('accent'),
+      muted: pick('muted'),
+      chart: [],
+    },
+    fonts: { ...base.fonts, ...stringValues(fonts) },
+    sizes: { ...base.sizes },
+    logo: base.logo,
+  };
+  for (const [key, value] of Object.entries(sizes)) {
+    const n = Number(value);
+    if (!Number.isFinite(n) || n <= 0) throw fail('template/sizes', `sizes.${key} must be a positive number of points`, { file, line: lineOfKey(text, key, true) });
+    theme.sizes[key as keyof Theme['sizes']] = n;
+  }
+  if (Array.isArray(colors.chart)) theme.colors.chart = colors.chart.map((c) => color(String(c), colorAt('chart')));
+  else if (colors.chart === undefined && parent && colors.primary === undefined) theme.colors.chart = parent.colors.chart;
+  if (theme.colors.chart.length === 0) theme.colors.chart = derivePalette(theme.colors.primary, theme.colors.accent);
+  if (typeof raw.logo === 'string') {
+    const logo = path.resolve(dir, raw.logo);
+    if (!logo.startsWith(dir + path.sep) || !existsSync(logo) || !statSync(logo).isFile()) {
+      throw fail('template/logo', `the logo "${raw.logo}" must be an image file inside the template folder`, { file, line: lineOfKey(text, 'logo') });
+    }
+    theme.logo = logo;
+  }
+  return theme;
+}
+
+function stringValues(obj: Record<string, unknown>): Record<string, string> {
+  return Object.fromEntries(Object.entries(obj).map(([k, v]) => [k, String(v)]));
+}
+
+/** Chart colours from the template's primary and accent colours, then lighter and darker tints. */
+export function derivePalette(primary: string, accent: string): string[] {
+  const tint = (hex: string, f: number) =>
+    [0, 2, 4]
+      .map((i) => {
+        const c = parseInt(hex.slice(i, i + 2), 16);
+        const v = f > 0 ? c + (255 - c) * f : c * (1 + f);
+        return Math.round(v).toString(16).padStart(2, '0');
+      })
+      .join('')
+      .toUpperCase();
+  return [primary, accent, tint(primary, 0.45), tint(accent, 0.45), tint(primary, -0.4), tint(accent, -0.4), tint(primary, 0.7), tint(accent, 0.7)];
+}
+
+/** Colours with a leading '#', as a teacher writes them in layout markup. */
+function hashColors(colors: Theme['colors']): Record<string, string | string[]> {
+  return Object.fromEntries(Object.entries(colors).map(([k, v]) => [k, Array.isArray(v) ? v.map((c) => `#${c}`) : `#${v}`]));
+}

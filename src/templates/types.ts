@@ -1,0 +1,73 @@
+/** A rectangle on the slide, in inches from the top-left corner. */
+export interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+export interface TextStyle {
+  font?: string;
+  /** Points. */
+  size?: number;
+  /** Six hex digits, no '#'. */
+  color?: string;
+  bold?: boolean;
+  italic?: boolean;
+  align?: 'left' | 'center' | 'right';
+  valign?: 'top' | 'middle' | 'bottom';
+}
+
+export type Styled = Box & TextStyle;
+
+/** A shape drawn on every slide of a layout; not part of a slide's content. */
+export type Decoration =
+  | { kind: 'rect'; box: Box; fill: string; radius?: number }
+  | { kind: 'line'; box: Box; color: string; width: number }
+  | { kind: 'text'; box: Box; style: TextStyle; text: string }
+  | { kind: 'image'; box: Box; path: string };
+
+/** A slide layout, as its `layouts/<name>.hbs` file describes it. */
+export interface Layout {
+  name: string;
+  /** The .hbs file, for messages. */
+  file: string;
+  background?: string;
+  title?: Styled;
+  subtitle?: Styled;
+  byline?: Styled;
+  /** Content areas, by name (`body`, or `left` and `right`). */
+  regions: Map<string, Styled>;
+  footer?: Styled;
+  slideNumber?: Styled;
+  decorations: Decoration[];
+}
+
+export interface Theme {
+  colors: {
+    primary: string;
+    background: string;
+    text: string;
+    accent: string;
+    muted: string;
+    /** Series colours for charts, in order. */
+    chart: string[];
+  };
+  fonts: { heading: string; body: string; code: string };
+  /** Font sizes in points: defaults and the smallest allowed when shrinking to fit. */
+  sizes: { title: number; body: number; minBody: number; table: number; minTable: number; code: number };
+  /** Absolute path of the logo image, if the template has one. */
+  logo?: string;
+}
+
+/** A loaded template: its theme and its layouts, ready for one deck. */
+export interface Template {
+  name: string;
+  dir: string;
+  description: string;
+  theme: Theme;
+  layouts: Map<string, Layout>;
+}
+
+/** Slide size of every deck: 16:9, in inches. */
+export const SLIDE = { width: 13.333, height: 7.5 } as const;
