@@ -1,6 +1,6 @@
 import type { DataEntry } from '../data/datasets.js';
 import type { ChartBlock } from '../content/blocks.js';
-import { FenceSpec, formatNumber, selectRecords } from './dataSpec.js';
+import { FenceSpec, decimalsOf, formatNumber, selectRecords } from './dataSpec.js';
 import type { ChartElement, ChartSeries, ChartType } from './types.js';
 
 /** A chart before it is placed on a slide. */
@@ -34,6 +34,7 @@ export function chartFromBlock(block: ChartBlock, file: string, datasets: Map<st
   const unit = spec.string('unit') ?? unitHint;
   const title = spec.string('title');
   const showValues = typeof spec.values.values === 'boolean' ? spec.values.values : labels.length <= 12 && series.length <= 2;
+  const decimals = decimalsOf(series.flatMap((s) => s.values));
   return {
     kind: 'chart',
     chartType,
@@ -41,9 +42,10 @@ export function chartFromBlock(block: ChartBlock, file: string, datasets: Map<st
     labels,
     series,
     unit,
+    decimals,
     showValues,
     colors: palette,
-    altText: describeChart(chartType, title, labels, series, unit),
+    altText: describeChart(chartType, title, labels, series, unit, decimals),
     source: spec.string('source'),
   };
 }
@@ -90,9 +92,9 @@ function inline(spec: FenceSpec): { labels: string[]; series: ChartSeries[]; uni
 }
 
 /** "Bar chart, Share of the vote: Tokayev 81.31%, Against all 5.8%, …" */
-export function describeChart(type: ChartType, title: string | undefined, labels: string[], series: ChartSeries[], unit: string): string {
+export function describeChart(type: ChartType, title: string | undefined, labels: string[], series: ChartSeries[], unit: string, decimals: number): string {
   const head = `${CHART_TYPES[type]}${title ? `, ${title}` : ''}`;
-  const points = (s: ChartSeries) => labels.map((l, i) => `${l} ${formatNumber(s.values[i])}${unit}`).join(', ');
+  const points = (s: ChartSeries) => labels.map((l, i) => `${l} ${formatNumber(s.values[i], decimals)}${unit}`).join(', ');
   if (series.length === 1) return `${head}: ${points(series[0])}`;
   return `${head}: ${series.map((s) => `${s.name}: ${points(s)}`).join('; ')}`;
 }

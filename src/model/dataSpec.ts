@@ -112,7 +112,12 @@ function compareValues(a: unknown, b: unknown): number {
   return String(a).localeCompare(String(b));
 }
 
-/** A number as a teacher reads it: thousands separators, up to two decimals. */
-export function formatNumber(n: number): string {
-  return n.toLocaleString('en-US', { maximumFractionDigits: 2 });
+/** A number as a teacher reads it: thousands separators, and `decimals` places (else as written, up to three). */
+export function formatNumber(n: number, decimals?: number): string {
+  return n.toLocaleString('en-US', decimals === undefined ? { maximumFractionDigits: 3 } : { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+}
+
+/** The most decimal places any of `values` has (at most three), so a column of numbers reads alike. */
+export function decimalsOf(values: number[]): number {
+  return Math.min(3, Math.max(0, ...values.map((v) => (Number.isInteger(v) ? 0 : (String(v).split('.')[1]?.length ?? 0)))));
 }

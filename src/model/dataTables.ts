@@ -1,7 +1,7 @@
 import type { DataEntry } from '../data/datasets.js';
 import type { Align, DataTableBlock, Run } from '../content/blocks.js';
 import { humanize } from './charts.js';
-import { FenceSpec, formatNumber, selectRecords } from './dataSpec.js';
+import { FenceSpec, decimalsOf, formatNumber, selectRecords } from './dataSpec.js';
 
 /** A results table before it is placed: header, rows and alignment. */
 export interface TableContent {
@@ -28,12 +28,13 @@ export function tableFromBlock(block: DataTableBlock, file: string, datasets: Ma
   });
   const records = selectRecords(dataset.records, spec.sort(dataset), spec.limit());
   const numeric = columns.map((c) => records.some((r) => typeof r[c.name] === 'number') && records.every((r) => r[c.name] === null || typeof r[c.name] === 'number'));
+  const decimals = columns.map((c) => decimalsOf(records.map((r) => r[c.name]).filter((v): v is number => typeof v === 'number')));
   return {
     header: columns.map((c) => [{ text: c.label }]),
     rows: records.map((r) =>
-      columns.map((c) => {
+      columns.map((c, i) => {
         const v = r[c.name];
-        return [{ text: v === null ? '' : typeof v === 'number' ? formatNumber(v) : String(v) }];
+        return [{ text: v === null ? '' : typeof v === 'number' ? formatNumber(v, decimals[i]) : String(v) }];
       }),
     ),
     align: numeric.map((n) => (n ? 'right' : 'left')),

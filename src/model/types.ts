@@ -90,6 +90,8 @@ export interface ChartElement extends Placement {
   series: ChartSeries[];
   /** Unit shown after values in data labels and alt text, e.g. "%". */
   unit: string;
+  /** Decimal places shown in data labels: the most any value has. */
+  decimals: number;
   showValues: boolean;
   colors: string[];
   /** The chart's description for screen readers, generated from its data. */

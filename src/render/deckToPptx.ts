@@ -189,7 +189,8 @@ class SlideWriter {
       e.chartType === 'scatter'
         ? [{ name: 'X', values: e.labels.map(Number) }, ...e.series.map((sr) => ({ name: sr.name, values: sr.values }))]
         : e.series.map((sr) => ({ name: sr.name, labels: e.labels, values: sr.values }));
-    const format = e.unit === '%' ? '0.0#"%"' : e.unit ? `#,##0.##" ${e.unit}"` : '#,##0.##';
+    const suffix = e.unit === '%' ? '"%"' : e.unit ? `" ${e.unit.replace(/"/g, '')}"` : '';
+    const format = `#,##0${e.decimals > 0 ? `.${'0'.repeat(e.decimals)}` : ''}${suffix}`;
     const axisText = { fontFace: fonts.body, fontSize: 14, color: colors.text };
     s.addChart(type, data, {
       ...box(e),
@@ -212,7 +213,7 @@ class SlideWriter {
       dataLabelFontSize: 14,
       dataLabelFontFace: fonts.body,
       dataLabelColor: colors.text,
-      valAxisLabelFormatCode: format,
+      valAxisLabelFormatCode: `#,##0${suffix}`,
       catAxisLabelFontFace: axisText.fontFace,
       catAxisLabelFontSize: axisText.fontSize,
       catAxisLabelColor: axisText.color,
