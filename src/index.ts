@@ -27,6 +27,8 @@ export interface BuildOptions {
   allowOutside?: boolean;
   /** Template search folders; defaults to ./templates then the shipped ones. */
   templates?: TemplateLibrary;
+  /** The folder lectern runs in, which bounds the project; defaults to process.cwd(). */
+  cwd?: string;
 }
 
 /** What happened to one deck. */
@@ -47,7 +49,7 @@ export async function modelDeck(file: string, options: Omit<BuildOptions, 'outDi
   const source = await loadDeckSource(file);
   const fm = source.frontMatter;
   const original = source.text;
-  const paths = new PathResolver(file, options.allowOutside);
+  const paths = new PathResolver(file, options.allowOutside, options.cwd);
   const datasets = fm.data ? await loadDatasets(fm.data, file, (name) => keyLine(original, name, '  ') ?? keyLine(original, 'data'), (ref, at) => paths.resolve(ref, at)) : new Map<string, DataEntry>();
   const context = { ...fm, data: Object.fromEntries([...datasets].map(([name, entry]) => [name, entry.kind === 'table' ? entry.dataset.records : entry.value])) };
   const slides = parseDeckBody(source, context);
@@ -96,6 +98,7 @@ export async function buildDeckFile(file: string, options: BuildOptions & { temp
       author: deck.meta.author,
       keywords: deck.meta.keywords,
       company: deck.meta.organization,
+      lang: deck.meta.lang,
       time,
     });
     const output = path.join(options.outDir, `${path.basename(file, path.extname(file))}.pptx`);

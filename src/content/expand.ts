@@ -35,7 +35,8 @@ export function expandBody(body: string, context: object, file: string, bodyLine
 /**
  * Aligns expanded lines to source lines: a line that appears unchanged maps to
  * its source line; a generated or changed line maps to the line after the last
- * match (so `{{#each}}` output points at the block that made it).
+ * match, but never past the next match (so `{{#each}}` output points at the
+ * block that made it, however many lines it made).
  */
 export function mapLines(source: string[], expanded: string[], firstLine: number): number[] {
   const positions = new Map<string, number[]>();
@@ -44,19 +45,29 @@ export function mapLines(source: string[], expanded: string[], firstLine: number
     if (list) list.push(i);
     else positions.set(line, [i]);
   });
-  const out: number[] = new Array(expanded.length);
+  const matches: (number | undefined)[] = new Array(expanded.length);
   let next = 0; // first source index not yet matched
-  let lastSource = -1;
-  let lastExpanded = -1;
   for (let i = 0; i < expanded.length; i++) {
     const match = firstAtOrAfter(positions.get(expanded[i]), next);
     if (match !== undefined && match - next < 64) {
-      out[i] = match;
+      matches[i] = match;
       next = match + 1;
-      lastSource = match;
+    }
+  }
+  const out: number[] = new Array(expanded.length);
+  let ceiling = source.length; // source index of the next match
+  for (let i = expanded.length - 1; i >= 0; i--) {
+    out[i] = matches[i] ?? ceiling - 1;
+    if (matches[i] !== undefined) ceiling = matches[i]!;
+  }
+  let lastSource = -1;
+  let lastExpanded = -1;
+  for (let i = 0; i < expanded.length; i++) {
+    if (matches[i] !== undefined) {
+      lastSource = matches[i]!;
       lastExpanded = i;
     } else {
-      out[i] = Math.min(lastSource + (i - lastExpanded), source.length - 1);
+      out[i] = Math.min(lastSource + (i - lastExpanded), out[i]);
     }
   }
   return out.map((s) => Math.max(s, 0) + firstLine);

@@ -84,13 +84,14 @@ export function parseDeckSource(text: string, file: string): DeckSource {
   }
   let parsed: matter.GrayMatterFile<string>;
   try {
-    parsed = matter(text, { engines: { yaml: (s: string) => YAML.parse(s, { prettyErrors: false }) as object } });
+    // gray-matter hands YAML the text from the end of the opening "---", so YAML's lines are the file's.
+    parsed = matter(text, { engines: { yaml: (s: string) => YAML.parse(s) as object } });
   } catch (error) {
     const pos = error instanceof YAML.YAMLError ? error.linePos?.[0] : undefined;
     const reason = error instanceof Error ? error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '') : String(error);
     throw fail('front-matter/yaml', `the front matter is not valid YAML: ${reason}`, {
       file,
-      line: pos ? pos.line + 1 : 1,
+      line: pos ? pos.line : 1,
       column: pos?.col,
     });
   }

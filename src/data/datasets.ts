@@ -69,7 +69,7 @@ export function parseCsvDataset(name: string, text: string, file: string): Datas
         : error.code === 'CSV_QUOTE_NOT_CLOSED'
           ? 'a quoted field is never closed (a " is missing)'
           : error.message.replace(/^Invalid Record Length: /, '');
-      throw fail('data/csv', `${message}`, { file, line });
+      throw fail('data/csv', `${message}`, { file, line: error.code === 'CSV_QUOTE_NOT_CLOSED' ? unclosedQuoteLine(text) : line });
     }
     throw error;
   }
@@ -80,6 +80,23 @@ export function parseCsvDataset(name: string, text: string, file: string): Datas
   if (dupe !== undefined) throw fail('data/csv', `the column "${dupe}" appears twice in the header`, { file, line: 1 });
   const records = body.map((row) => Object.fromEntries(columns.map((c, i) => [c, castCell(row[i])])));
   return { name, columns, records, origin: { file, line: 1 } };
+}
+
+/** The line of the quote that opens a field never closed (csv-parse reports the end of the file). */
+function unclosedQuoteLine(text: string): number {
+  let line = 1;
+  let opened = 1;
+  let quoted = false;
+  let previous = '';
+  for (const c of text) {
+    if (c === '\n') line++;
+    else if (c === '"') {
+      quoted = !quoted;
+      if (quoted && previous !== '"') opened = line; // "" inside a quoted field is an escaped quote
+    }
+    previous = c;
+  }
+  return opened;
 }
 
 function rowsHeaderLength(text: string): number {

@@ -17,7 +17,7 @@ export class FenceSpec {
     allowed: readonly string[],
   ) {
     this.lines = yaml.split('\n');
-    const doc = YAML.parseDocument(yaml, { prettyErrors: false });
+    const doc = YAML.parseDocument(yaml);
     if (doc.errors.length > 0) {
       const e = doc.errors[0];
       const pos = e.linePos?.[0];

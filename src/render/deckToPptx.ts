@@ -24,10 +24,8 @@ export async function deckToPptx(deck: Deck, template: Template): Promise<Uint8A
   pptx.company = deck.meta.organization ?? '';
   pptx.theme = { headFontFace: template.theme.fonts.heading, bodyFontFace: template.theme.fonts.body };
 
-  const used = new Set(deck.slides.map((s) => s.layout));
-  for (const layout of template.layouts.values()) {
-    if (used.has(layout.name)) defineLayout(pptx, layout, template.theme, deck.meta.lang);
-  }
+  // Every layout of the template, used or not, so that "New Slide" in PowerPoint offers them all.
+  for (const layout of template.layouts.values()) defineLayout(pptx, layout, template.theme, deck.meta.lang);
   const writer = new SlideWriter(deck, template);
   for (const slide of deck.slides) writer.write(pptx.addSlide({ masterName: slide.layout }), slide, template.layouts.get(slide.layout)!);
   const out = await pptx.write({ outputType: 'uint8array' });

@@ -8,6 +8,8 @@ export interface PackageProperties {
   author?: string;
   keywords: string[];
   company?: string;
+  /** The deck's language, which pptxgenjs leaves as en-US on slide-number fields. */
+  lang: string;
   /** The time recorded as created and modified; also every zip entry's date. */
   time: Date;
 }
@@ -44,7 +46,8 @@ export function repairPart(name: string, xml: string, parts: ReadonlySet<string>
   if (name === 'docProps/core.xml') return coreProperties(props);
   if (name === 'docProps/app.xml') return appProperties(xml, props);
   if (/^ppt\/charts\/chart\d+\.xml$/.test(name)) return repairChart(xml);
-  if (/^ppt\/slides\/slide\d+\.xml$/.test(name)) return markTableHeaders(oneParagraphProperties(xml));
+  if (/^ppt\/slides\/slide\d+\.xml$/.test(name)) return fieldLanguage(markTableHeaders(oneParagraphProperties(xml)), props.lang);
+  if (/^ppt\/(slideLayouts|slideMasters)\/\w+\.xml$/.test(name)) return fieldLanguage(xml, props.lang);
   return xml;
 }
 
@@ -65,19 +68,31 @@ export function repairChart(xml: string): string {
   return categoriesAsStrings(fixValueAxes(fixLineAndAreaSeries(fixAxisIds(xml))));
 }
 
-/** A 2D bar or area chart has exactly two axis ids; pptxgenjs writes a third, for a series axis. */
+/** A 2D bar, area or line chart has exactly two axis ids; pptxgenjs writes a third, for a series axis. */
 function fixAxisIds(xml: string): string {
-  return xml.replace(/(<c:(barChart|areaChart)>[\s\S]*?)((?:<c:axId val="\d+"\/>\s*)+)(<\/c:\2>)/g, (_m, body: string, _kind, ids: string, close: string) => {
+  return xml.replace(/(<c:(barChart|areaChart|lineChart)>[\s\S]*?)((?:<c:axId val="\d+"\/>\s*)+)(<\/c:\2>)/g, (_m, body: string, _kind, ids: string, close: string) => {
     const kept = ids.match(/<c:axId val="\d+"\/>/g)!.slice(0, 2).join('');
     return `${body}${kept}${close}`;
   });
 }
 
-/** Line and area series take no `c:invertIfNegative`; a line chart needs `c:grouping` before `c:varyColors`. */
+/**
+ * Line and area series take no `c:invertIfNegative`; a line series has its
+ * `c:marker` before its data labels; a line chart needs `c:grouping` before `c:varyColors`.
+ */
 function fixLineAndAreaSeries(xml: string): string {
   return xml
     .replace(/<c:(lineChart|areaChart)>[\s\S]*?<\/c:\1>/g, (chart) => chart.replace(/<c:invertIfNegative val="\d"\/>/g, ''))
+    .replace(/<c:lineChart>[\s\S]*?<\/c:lineChart>/g, (chart) => chart.replace(/<c:ser>[\s\S]*?<\/c:ser>/g, markerFirst))
     .replace(/<c:lineChart>(\s*)<c:varyColors/g, '<c:lineChart>$1<c:grouping val="standard"/><c:varyColors');
+}
+
+function markerFirst(series: string): string {
+  const marker = /<c:marker>[\s\S]*?<\/c:marker>/.exec(series)?.[0];
+  if (!marker) return series;
+  const rest = series.replace(marker, '');
+  const at = rest.search(/<c:(dPt|dLbls|trendline|errBars|cat|val|smooth)\b/);
+  return at < 0 ? series : `${rest.slice(0, at)}${marker}${rest.slice(at)}`;
 }
 
 /** A value axis has no `c:auto`, `c:lblAlgn`, `c:lblOffset` or `c:noMultiLvlLbl` (category-axis elements). */
@@ -105,6 +120,11 @@ export function oneParagraphProperties(xml: string): string {
     if (!all || (all.length === 1 && body.startsWith(all[0]))) return paragraph;
     return `<a:p>${all[0]}${body.replace(pPr, '')}</a:p>`;
   });
+}
+
+/** Field runs (the slide number) carry the deck's language like every other run. */
+export function fieldLanguage(xml: string, lang: string): string {
+  return xml.replace(/(<a:fld\b[^>]*>\s*<a:rPr\b[^>]*?)\blang="[^"]*"/g, `$1lang="${escapeXml(lang)}"`);
 }
 
 /** Tables mark their first row as a header row, for screen readers and table styles. */

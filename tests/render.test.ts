@@ -1,0 +1,179 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildInTemp, deckText } from './support/build.js';
+import { pngBytes } from './support/images.js';
+import { openPptx, textOf, type Package } from './support/pptx.js';
+
+const CSV = 'candidate,votes,share_percent\nTokayev,6456393,81.31\nAgainst all,460484,5.80\nDairabayev,271641,3.42\n';
+
+const BODY = `
+## Bullets and formatting
+
+- **Bold** and *italic* and ~~struck~~ and \`code\`
+  - second level with a [link](https://example.org)
+    - third level
+1. first
+2. second
+
+::: notes
+Say hello to the class.
+:::
+
+---
+
+## Results
+
+\`\`\`table
+data: results
+columns: [candidate, {share_percent: "Share (%)"}]
+\`\`\`
+
+---
+
+## Chart
+
+\`\`\`chart
+type: bar
+data: results
+x: candidate
+y: share_percent
+title: Share of the vote (%)
+\`\`\`
+
+---
+
+## Picture
+
+![A wide grey rectangle](wide.png)
+
+---
+
+# Part two
+`;
+
+describe('rendering a deck to PowerPoint XML', () => {
+  let pptx: Package;
+  let slides: string[];
+
+  beforeAll(async () => {
+    const result = await buildInTemp({
+      'deck.md': deckText(BODY, {
+        author: 'Ms. Example',
+        organization: 'Springfield & Co <School>',
+        subject: 'Civics',
+        keywords: ['elections', 'democracy'],
+        lang: 'kk-KZ',
+        data: { results: 'results.csv' },
+      }),
+      'results.csv': CSV,
+      'wide.png': pngBytes(400, 100),
+    });
+    expect(result.diagnostics).toEqual([]);
+    pptx = await openPptx(result.output!);
+    slides = await pptx.slides();
+  });
+
+  it('makes a title slide from the front matter, then one slide per section of Markdown', () => {
+    expect(slides).toHaveLength(6);
+    expect(textOf(slides[0])).toContain('Test deck');
+    expect(textOf(slides[0])).toContain('Ms. Example');
+  });
+
+  it('puts every slide title in a title placeholder', () => {
+    const titles = slides.map((xml) => {
+      const shape = xml.match(/<p:sp>[\s\S]*?<\/p:sp>/g)!.find((sp) => /<p:ph[^>]*type="title"/.test(sp));
+      return shape && textOf(shape);
+    });
+    expect(titles).toEqual(['Test deck', 'Bullets and formatting', 'Results', 'Chart', 'Picture', 'Part two']);
+  });
+
+  it('sets the deck language on every text run', () => {
+    for (const xml of slides) {
+      const runs = xml.match(/<a:rPr\b[^>]*>/g) ?? [];
+      expect(runs.length).toBeGreaterThan(0);
+      for (const run of runs) expect(run).toContain('lang="kk-KZ"');
+    }
+  });
+
+  it('writes bullets at their nesting level, numbered lists, and inline formatting', () => {
+    const xml = slides[1];
+    expect(xml).toMatch(/<a:pPr[^>]*lvl="1"[^>]*>/);
+    expect(xml).toMatch(/<a:pPr[^>]*lvl="2"[^>]*>/);
+    expect(xml).toContain('<a:buAutoNum type="arabicPeriod"');
+    expect(xml).toMatch(/<a:rPr[^>]*b="1"[^>]*>[\s\S]*?<a:t>Bold<\/a:t>/);
+    expect(xml).toMatch(/<a:rPr[^>]*i="1"[^>]*>[\s\S]*?<a:t>italic<\/a:t>/);
+    expect(xml).toMatch(/<a:rPr[^>]*strike="sngStrike"[^>]*>[\s\S]*?<a:t>struck<\/a:t>/);
+    expect(xml).toMatch(/<a:latin typeface="Consolas"[^>]*\/>[\s\S]*?<a:t>code<\/a:t>/);
+    expect(xml).toContain('<a:hlinkClick r:id=');
+  });
+
+  it('keeps one paragraph-properties element per paragraph', () => {
+    for (const xml of slides) {
+      for (const p of xml.match(/<a:p>[\s\S]*?<\/a:p>/g) ?? []) expect((p.match(/<a:pPr\b/g) ?? []).length).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it('writes speaker notes to the notes page', async () => {
+    const notes = await pptx.xml('ppt/notesSlides/notesSlide2.xml');
+    expect(textOf(notes)).toContain('Say hello to the class.');
+  });
+
+  it('makes a native table with a marked header row and formatted numbers', () => {
+    const xml = slides[2];
+    expect(xml).toContain('<a:tbl>');
+    expect(xml).toContain('<a:tblPr firstRow="1" bandRow="1"');
+    const rows = xml.match(/<a:tr\b[\s\S]*?<\/a:tr>/g)!;
+    expect(rows).toHaveLength(4);
+    expect(textOf(rows[0])).toBe('Candidate Share (%)');
+    expect(textOf(rows[2])).toBe('Against all 5.80');
+    expect(rows[1]).toMatch(/<a:pPr[^>]*algn="r"[\s\S]*?81\.31/);
+  });
+
+  it('makes a native bar chart whose embedded data are the dataset values', async () => {
+    const rels = await pptx.xml('ppt/slides/_rels/slide4.xml.rels');
+    const chartPart = /Target="(?:\.\.|\/ppt)\/charts\/(chart\d+\.xml)"/.exec(rels)![1];
+    const chart = await pptx.xml(`ppt/charts/${chartPart}`);
+    expect(chart).toContain('<c:barDir val="bar"/>');
+    const values = [...chart.matchAll(/<c:val>[\s\S]*?<\/c:val>/g)][0][0];
+    expect([...values.matchAll(/<c:v>([^<]*)<\/c:v>/g)].map((m) => Number(m[1]))).toEqual([81.31, 5.8, 3.42]);
+    const categories = /<c:cat>([\s\S]*?)<\/c:cat>/.exec(chart)![1];
+    expect(categories).toContain('<c:strRef>');
+    expect(categories).not.toContain('multiLvlStrRef');
+    expect([...categories.matchAll(/<c:v>([^<]*)<\/c:v>/g)].map((m) => m[1])).toEqual(['Tokayev', 'Against all', 'Dairabayev']);
+    expect(chart).toContain('formatCode="#,##0.00&quot;%&quot;"');
+    const chartRels = await pptx.xml(`ppt/charts/_rels/${chartPart}.rels`);
+    expect(chartRels).toMatch(/Target="(?:\.\.|\/ppt)\/embeddings\/Microsoft_Excel_Worksheet\d+\.xlsx"/);
+  });
+
+  it('describes the chart for screen readers from its data', () => {
+    expect(slides[3]).toContain('descr="Bar chart, Share of the vote (%): Tokayev 81.31%, Against all 5.80%, Dairabayev 3.42%"');
+  });
+
+  it('fits a picture in its area at its aspect ratio, with its alt text as description', () => {
+    const xml = slides[4];
+    expect(xml).toContain('descr="A wide grey rectangle"');
+    const ext = /<p:pic>[\s\S]*?<a:ext cx="(\d+)" cy="(\d+)"/.exec(xml)!;
+    expect(Number(ext[1]) / Number(ext[2])).toBeCloseTo(4, 2);
+  });
+
+  it('uses the template layouts, each a named slide layout', async () => {
+    const layoutNames = await Promise.all(pptx.names.filter((n) => /^ppt\/slideLayouts\/slideLayout\d+\.xml$/.test(n)).map(async (n) => /<p:cSld name="([^"]+)"/.exec(await pptx.xml(n))![1]));
+    expect(layoutNames).toEqual(expect.arrayContaining(['title', 'section', 'content', 'two-column', 'chart', 'table', 'image']));
+    const layoutOf = async (i: number) => {
+      const rels = await pptx.xml(`ppt/slides/_rels/slide${i}.xml.rels`);
+      const target = /Target="\.\.\/slideLayouts\/(slideLayout\d+\.xml)"/.exec(rels)![1];
+      return /<p:cSld name="([^"]+)"/.exec(await pptx.xml(`ppt/slideLayouts/${target}`))![1];
+    };
+    expect(await Promise.all([1, 2, 3, 4, 5, 6].map(layoutOf))).toEqual(['title', 'content', 'table', 'chart', 'image', 'section']);
+  });
+
+  it('writes document properties from the front matter, escaped', async () => {
+    const core = await pptx.xml('docProps/core.xml');
+    expect(core).toContain('<dc:title>Test deck</dc:title>');
+    expect(core).toContain('<dc:creator>Ms. Example</dc:creator>');
+    expect(core).toContain('<dc:subject>Civics</dc:subject>');
+    expect(core).toContain('<cp:keywords>elections, democracy</cp:keywords>');
+    const app = await pptx.xml('docProps/app.xml');
+    expect(app).toContain('<Application>lectern</Application>');
+    expect(app).toContain('<Company>Springfield &amp; Co &lt;School&gt;</Company>');
+  });
+});
