@@ -1,8 +1,12 @@
 /** The closest of `options` to `word`, if it is close enough to be a likely typo. */
 export function closest(word: string, options: Iterable<string>): string | undefined {
+  const lower = word.toLowerCase();
+  const list = [...options];
+  const prefixed = list.filter((o) => lower.length >= 3 && o.toLowerCase().startsWith(lower)).sort((a, b) => a.length - b.length);
+  if (prefixed.length > 0) return prefixed[0];
   let best: string | undefined;
   let bestDistance = Infinity;
-  for (const option of options) {
+  for (const option of list) {
     const d = distance(word.toLowerCase(), option.toLowerCase());
     if (d < bestDistance) {
       best = option;

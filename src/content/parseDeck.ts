@@ -12,6 +12,7 @@ export function parseDeckBody(source: DeckSource, context: object): SlideSource[
   const { text, sourceLines } = expandBody(source.body, context, source.file, source.bodyLine);
   return splitSlides(text).map(({ markdown, firstLine }) => {
     const lineOf = (index: number) => sourceLines[Math.min(firstLine + index, sourceLines.length - 1)];
-    return { blocks: parseSlideMarkdown(markdown, lineOf), line: lineOf(0) };
+    const firstText = markdown.split('\n').findIndex((l) => l.trim() !== '');
+    return { blocks: parseSlideMarkdown(markdown, lineOf), line: lineOf(Math.max(firstText, 0)) };
   });
 }

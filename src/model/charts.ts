@@ -29,7 +29,7 @@ export function chartFromBlock(block: ChartBlock, file: string, datasets: Map<st
   const { labels, series, unitHint } = spec.values.data !== undefined ? fromDataset(spec, datasets) : inline(spec);
   if (labels.length === 0) throw spec.error('empty', 'the chart has no data points');
   if ((chartType === 'pie' || chartType === 'doughnut') && series.length > 1) {
-    throw spec.error('too-many-series', `a ${type} chart shows one series, but this one has ${series.length}; use a bar or column chart`, 'y');
+    throw spec.error('too-many-series', `a ${type} chart shows one series, but this one has ${series.length}; use a bar or column chart`, spec.values.data !== undefined ? 'y' : 'series');
   }
   const unit = spec.string('unit') ?? unitHint;
   const title = spec.string('title');

@@ -1,0 +1,142 @@
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, writeFileSync, mkdirSync, cpSync } from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { deckText } from './support/build.js';
+import { openPptx, ROOT, tempDir, textOf, writeFiles } from './support/pptx.js';
+
+const run = promisify(execFile);
+const BIN = path.join(ROOT, 'bin/lectern.js');
+
+/** Runs the real CLI as a process in `cwd`; never throws, returns what a teacher would see. */
+async function lectern(args: string[], cwd: string, env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, ...env } });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+
+const RESULTS = 'candidate,votes,share_percent\nTokayev,6456393,81.31\nAgainst all,460484,5.80\n';
+const GOOD = deckText('## Results\n\n```chart\ntype: bar\ndata: results\nx: candidate\ny: share_percent\n```\n', { data: { results: 'results.csv' } });
+const BAD_COLUMN = deckText('## Results\n\nSome text.\n\n```chart\ntype: bar\ndata: results\nx: candidate\ny: share\n```\n', { data: { results: 'results.csv' } });
+
+function project(files: Record<string, string>): string {
+  const dir = tempDir();
+  writeFiles(dir, { 'content/results.csv': RESULTS, ...files });
+  return dir;
+}
+
+describe('lectern (the command line)', () => {
+  it('shows help with examples, and its version', async () => {
+    const help = await lectern(['--help'], ROOT);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('Usage: lectern');
+    expect(help.stdout).toContain('$ lectern build content/week1.md');
+    expect(help.stdout).toMatch(/build \[options\] \[inputs\.\.\.\]/);
+    const version = await lectern(['--version'], ROOT);
+    expect(version.stdout.trim()).toBe(JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version);
+  });
+
+  it('exits 2 on bad usage', async () => {
+    const result = await lectern(['build', '--no-such-flag'], ROOT);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("unknown option '--no-such-flag'");
+  });
+
+  it('builds every deck in content/ into output/, one line per deck with its slide count', async () => {
+    const dir = project({ 'content/week1.md': GOOD, 'content/week2.md': deckText('## Hello\n\nWorld') });
+    const result = await lectern(['build'], dir);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(`✓ ${path.join('content', 'week1.md')} → ${path.join('output', 'week1.pptx')} (2 slides)`);
+    expect(result.stdout).toContain(`✓ ${path.join('content', 'week2.md')} → ${path.join('output', 'week2.pptx')} (2 slides)`);
+    expect(result.stdout).toContain('2 decks built');
+    const slides = await (await openPptx(path.join(dir, 'output/week2.pptx'))).slides();
+    expect(textOf(slides[1])).toContain('World');
+  });
+
+  it('builds a deck in any folder with the shipped templates, and -o and -t', async () => {
+    const dir = tempDir();
+    writeFiles(dir, { 'notes/lesson.md': deckText('## Hi\n\nThere', { template: 'default' }) });
+    const result = await lectern(['build', 'notes/lesson.md', '-o', 'slides', '-t', 'chalkboard'], dir);
+    expect(result.code).toBe(0);
+    expect(existsSync(path.join(dir, 'slides/lesson.pptx'))).toBe(true);
+  });
+
+  it('uses a template from the project templates/ folder', async () => {
+    const dir = project({ 'content/a.md': deckText('## Hi', { template: 'school' }) });
+    cpSync(path.join(ROOT, 'templates/default'), path.join(dir, 'templates/school'), { recursive: true });
+    const yaml = path.join(dir, 'templates/school/template.yaml');
+    writeFileSync(yaml, readFileSync(yaml, 'utf8').replace('primary: "#1F4E79"', 'primary: "#7B2D8E"'));
+    expect((await lectern(['build'], dir)).code).toBe(0);
+    const slides = await (await openPptx(path.join(dir, 'output/a.pptx'))).slides();
+    expect(slides[1]).toContain('7B2D8E');
+  });
+
+  it('reports an error at its file, line and column, without a stack trace, and writes nothing', async () => {
+    const dir = project({ 'content/deck.md': BAD_COLUMN });
+    const result = await lectern(['build'], dir);
+    expect(result.code).toBe(1);
+    // Front matter takes lines 1-4; the chart fence opens on line 9 and "y: share" is line 13.
+    expect(result.stderr).toContain(`${path.join('content', 'deck.md')}:13:1: error: chart: dataset "results" has no column "share" (did you mean "share_percent"?) (columns: candidate, votes, share_percent) [chart/unknown-column]`);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(existsSync(path.join(dir, 'output'))).toBe(false);
+  });
+
+  it('leaves the previous output untouched when a build fails', async () => {
+    const dir = project({ 'content/deck.md': GOOD });
+    expect((await lectern(['build'], dir)).code).toBe(0);
+    const before = sha256(path.join(dir, 'output/deck.pptx'));
+    writeFileSync(path.join(dir, 'content/deck.md'), BAD_COLUMN);
+    expect((await lectern(['build'], dir)).code).toBe(1);
+    expect(sha256(path.join(dir, 'output/deck.pptx'))).toBe(before);
+    expect(readdirSync(path.join(dir, 'output'))).toEqual(['deck.pptx']);
+  });
+
+  it('builds the good decks and exits 1 when another deck has errors', async () => {
+    const dir = project({ 'content/good.md': GOOD, 'content/bad.md': BAD_COLUMN });
+    const result = await lectern(['build'], dir);
+    expect(result.code).toBe(1);
+    expect(existsSync(path.join(dir, 'output/good.pptx'))).toBe(true);
+    expect(existsSync(path.join(dir, 'output/bad.pptx'))).toBe(false);
+    expect(result.stdout).toContain('1 deck built, 1 failed');
+  });
+
+  it('check reports problems and writes nothing', async () => {
+    const dir = project({ 'content/deck.md': BAD_COLUMN });
+    const bad = await lectern(['check'], dir);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('[chart/unknown-column]');
+    writeFileSync(path.join(dir, 'content/deck.md'), GOOD);
+    const good = await lectern(['check'], dir);
+    expect(good.code).toBe(0);
+    expect(good.stdout).toContain(`✓ ${path.join('content', 'deck.md')} checked (2 slides)`);
+    expect(existsSync(path.join(dir, 'output'))).toBe(false);
+  });
+
+  it('says so when there is nothing to build', async () => {
+    const dir = tempDir();
+    mkdirSync(path.join(dir, 'content'));
+    const result = await lectern(['build'], dir);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('no decks (.md files) found in content/');
+  });
+
+  it('builds byte-identical files from the same inputs, and honours SOURCE_DATE_EPOCH', async () => {
+    const dir = project({ 'content/deck.md': GOOD });
+    await lectern(['build', '-o', 'a'], dir);
+    await new Promise((r) => setTimeout(r, 1100));
+    await lectern(['build', '-o', 'b'], dir);
+    expect(sha256(path.join(dir, 'a/deck.pptx'))).toBe(sha256(path.join(dir, 'b/deck.pptx')));
+    await lectern(['build', '-o', 'c'], dir, { SOURCE_DATE_EPOCH: '1700000000' });
+    const core = await (await openPptx(path.join(dir, 'c/deck.pptx'))).xml('docProps/core.xml');
+    expect(core).toContain('<dcterms:modified xsi:type="dcterms:W3CDTF">2023-11-14T22:13:20Z</dcterms:modified>');
+  });
+});

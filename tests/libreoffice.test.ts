@@ -1,0 +1,61 @@
+import { execFile, execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { buildDeckFile, TemplateLibrary } from '../src/index.js';
+import { SHIPPED_TEMPLATES } from '../src/templates/loadTemplate.js';
+import { openPptx, ROOT, tempDir, textOf } from './support/pptx.js';
+
+const run = promisify(execFile);
+
+function has(command: string): boolean {
+  try {
+    execFileSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const available = has('soffice') && has('pdftotext') && has('pdfinfo');
+// In CI LibreOffice is installed by .ci/run, so a missing soffice there is a failure, not a skip.
+const required = process.env.CI === 'true';
+if (!available) {
+  console.warn(
+    required
+      ? 'LibreOffice render test: soffice/poppler missing in CI; .ci/run should have installed them.'
+      : 'LibreOffice render test SKIPPED: soffice or poppler-utils not installed (apt-get install libreoffice-impress poppler-utils).',
+  );
+}
+
+describe.skipIf(!available && !required)('LibreOffice opens the decks', () => {
+  for (const template of new TemplateLibrary([SHIPPED_TEMPLATES]).names()) {
+    it(`converts the default deck with the "${template}" template to PDF, one page per slide, all text on its page`, async () => {
+      const out = tempDir();
+      const result = await buildDeckFile(path.join(ROOT, 'content/kazakhstan-democracy.md'), { outDir: out, template, templates: new TemplateLibrary([SHIPPED_TEMPLATES]), cwd: ROOT });
+      expect(result.ok).toBe(true);
+      const profile = `file://${tempDir('lectern-lo-')}`;
+      await run('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', out, result.output!], { timeout: 120_000 });
+      const pdf = result.output!.replace(/\.pptx$/, '.pdf');
+      const pages = Number(/Pages:\s+(\d+)/.exec((await run('pdfinfo', [pdf])).stdout)![1]);
+      const slides = await (await openPptx(result.output!)).slides();
+      expect(pages).toBe(slides.length);
+      console.log(`LibreOffice render test: ${template}: ${pages} pages for ${slides.length} slides`);
+
+      // Text that ran off its slide would be cut from the page: every word a slide holds must be on its page.
+      for (let i = 0; i < slides.length; i++) {
+        const page = (await run('pdftotext', ['-f', String(i + 1), '-l', String(i + 1), '-layout', pdf, '-'])).stdout;
+        const onPage = new Set(words(page));
+        const missing = words(textOf(slides[i])).filter((w) => !onPage.has(w));
+        expect(missing, `slide ${i + 1}`).toEqual([]);
+      }
+    }, 180_000);
+  }
+});
+
+function words(text: string): string[] {
+  return text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 3);
+}
