@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { Command, CommanderError, Option } from 'commander';
-import { buildDeckFile, TemplateLibrary, type DeckResult } from '../index.js';
+import { Command, CommanderError } from 'commander';
+import { registerBuild } from './commands/build.js';
+import { registerCheck } from './commands/check.js';
+import type { CommandContext } from './context.js';
 import { CliError } from './errors.js';
-import { findDecks } from './inputs.js';
-import { consoleOutput, reportDeck, summary, type Output } from './report.js';
+import { consoleOutput, type Output } from './report.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -17,14 +18,13 @@ Examples:
 
 A deck is a Markdown file with YAML front matter; see README.md.`;
 
-interface DeckOptions {
-  out: string;
-  template?: string;
-  allowOutside?: boolean;
-}
+/** The commands, each in its own file under commands/. */
+const COMMANDS = [registerBuild, registerCheck];
 
 /** Runs the CLI with `argv` (as process.argv) and returns the exit code. */
 export async function main(argv: string[], io: Output = consoleOutput): Promise<number> {
+  let exitCode = 0;
+  const ctx: CommandContext = { io, setExitCode: (code) => (exitCode = code) };
   const program = new Command('lectern')
     .description('Build native, editable PowerPoint decks from Markdown lecture notes.')
     .version(pkg.version, '-v, --version')
@@ -32,27 +32,7 @@ export async function main(argv: string[], io: Output = consoleOutput): Promise<
     .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) })
     .addHelpText('after', EXAMPLES)
     .exitOverride();
-
-  let exitCode = 0;
-  const deckCommand = (name: 'build' | 'check', description: string) =>
-    program
-      .command(name)
-      .description(description)
-      .argument('[inputs...]', 'deck files, folders or globs', ['content/'])
-      .addOption(new Option('-t, --template <name>', 'template for every deck, over the front matter'))
-      .addOption(new Option('--allow-outside', 'let decks use pictures and data outside the project folder'));
-
-  deckCommand('build', 'build decks into .pptx files')
-    .option('-o, --out <dir>', 'folder for the .pptx files', 'output')
-    .addHelpText('after', '\nExample:\n  $ lectern build content/ -o output')
-    .action(async (inputs: string[], options: DeckOptions) => {
-      exitCode = await runDecks(inputs, options, io, true);
-    });
-  deckCommand('check', 'check decks for problems without writing anything')
-    .addHelpText('after', '\nExample:\n  $ lectern check content/week1.md')
-    .action(async (inputs: string[], options: DeckOptions) => {
-      exitCode = await runDecks(inputs, { ...options, out: 'output' }, io, false);
-    });
+  for (const register of COMMANDS) register(program, ctx);
 
   try {
     await program.parseAsync(argv);
@@ -66,17 +46,4 @@ export async function main(argv: string[], io: Output = consoleOutput): Promise<
     io.err(`lectern: internal error, please report it: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     return 70;
   }
-}
-
-async function runDecks(inputs: string[], options: DeckOptions, io: Output, write: boolean): Promise<number> {
-  const files = await findDecks(inputs);
-  const templates = new TemplateLibrary();
-  const results: DeckResult[] = [];
-  for (const file of files) {
-    const result = await buildDeckFile(file, { outDir: options.out, template: options.template, allowOutside: options.allowOutside, templates }, write);
-    reportDeck(result, io, write ? 'built' : 'checked');
-    results.push(result);
-  }
-  io.out(summary(results, write ? 'built' : 'checked'));
-  return results.every((r) => r.ok) ? 0 : 1;
 }

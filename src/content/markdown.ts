@@ -223,7 +223,7 @@ export function inlineRuns(inline: Token | undefined): Run[] {
   for (const c of inline?.children ?? []) {
     switch (c.type) {
       case 'text':
-        push(c.content);
+        if (c.content) push(c.content); // markdown-it leaves empty text around emphasis
         break;
       case 'code_inline':
         push(c.content, { code: true });
