@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
-import { registerBuild } from './commands/build.js';
+import { registerBuild, registerExport } from './commands/build.js';
 import { registerCheck } from './commands/check.js';
 import type { CommandContext } from './context.js';
 import { CliError } from './errors.js';
@@ -14,12 +14,13 @@ Examples:
   $ lectern build content/week1.md         build one deck
   $ lectern build "lectures/**/*.md" -o slides
   $ lectern build -t chalkboard            use another template for every deck
+  $ lectern build --pdf                    also write PDFs (needs LibreOffice)
   $ lectern check                          report problems without writing anything
 
 A deck is a Markdown file with YAML front matter; see README.md.`;
 
 /** The commands, each in its own file under commands/. */
-const COMMANDS = [registerBuild, registerCheck];
+const COMMANDS = [registerBuild, registerCheck, registerExport];
 
 /** Runs the CLI with `argv` (as process.argv) and returns the exit code. */
 export async function main(argv: string[], io: Output = consoleOutput): Promise<number> {

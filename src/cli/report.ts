@@ -13,7 +13,9 @@ export const consoleOutput: Output = {
   err: (line) => process.stderr.write(`${line}\n`),
 };
 
-const rel = (file: string) => path.relative(process.cwd(), file) || file;
+/** A path as the teacher typed it: relative to the current folder. */
+export const relative = (file: string) => path.relative(process.cwd(), file) || file;
+const rel = relative;
 
 /** One line per deck, then its warnings and errors. */
 export function reportDeck(result: DeckResult, io: Output, verb: 'built' | 'checked'): void {

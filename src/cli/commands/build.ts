@@ -6,8 +6,20 @@ import { deckCommand, runDecks, type DeckOptions } from './decks.js';
 export function registerBuild(program: Command, ctx: CommandContext): void {
   deckCommand(program, 'build', 'build decks into .pptx files')
     .option('-o, --out <dir>', 'folder for the .pptx files', 'output')
+    .option('--pdf', 'also write a PDF of each deck (needs LibreOffice)')
     .addHelpText('after', '\nExamples:\n  $ lectern build\n  $ lectern build content/week1.md -o slides\n  $ lectern build "lectures/**/*.md" -t chalkboard')
     .action(async (inputs: string[], options: DeckOptions) => {
       ctx.setExitCode(await runDecks(inputs, options, ctx, true));
+    });
+}
+
+/** `lectern export pdf [inputs...]`: decks into .pptx and .pdf files. */
+export function registerExport(program: Command, ctx: CommandContext): void {
+  const exportCommand = program.command('export').description('export decks to other formats');
+  deckCommand(exportCommand, 'pdf', 'build decks and write each as a PDF too (needs LibreOffice)')
+    .option('-o, --out <dir>', 'folder for the .pptx and .pdf files', 'output')
+    .addHelpText('after', '\nExample:\n  $ lectern export pdf content/week1.md')
+    .action(async (inputs: string[], options: DeckOptions) => {
+      ctx.setExitCode(await runDecks(inputs, { ...options, pdf: true }, ctx, true));
     });
 }

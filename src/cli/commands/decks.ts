@@ -2,13 +2,16 @@ import { Option, type Command } from 'commander';
 import { buildDeckFile, TemplateLibrary, type DeckResult } from '../../index.js';
 import type { CommandContext } from '../context.js';
 import { findDecks } from '../inputs.js';
-import { reportDeck, summary } from '../report.js';
+import { relative, reportDeck, summary } from '../report.js';
+import { hasLibreOffice, LIBREOFFICE_HINT, pptxToPdf } from '../../render/pdf.js';
 
 /** Options shared by `build` and `check`. */
 export interface DeckOptions {
   out: string;
   template?: string;
   allowOutside?: boolean;
+  /** Also write a PDF of each deck through LibreOffice. */
+  pdf?: boolean;
 }
 
 /** Adds the inputs argument and the options that `build` and `check` share. */
@@ -25,10 +28,13 @@ export function deckCommand(program: Command, name: string, description: string)
 export async function runDecks(inputs: string[], options: DeckOptions, ctx: CommandContext, write: boolean): Promise<number> {
   const files = await findDecks(inputs);
   const templates = new TemplateLibrary();
+  const pdf = write && options.pdf && (await hasLibreOffice());
+  if (write && options.pdf && !pdf) ctx.io.err(`lectern: PDFs not written: ${LIBREOFFICE_HINT}. The .pptx files are written as usual.`);
   const results: DeckResult[] = [];
   for (const file of files) {
     const result = await buildDeckFile(file, { outDir: options.out, template: options.template, allowOutside: options.allowOutside, templates }, write);
     reportDeck(result, ctx.io, write ? 'built' : 'checked');
+    if (pdf && result.output) ctx.io.out(`  + ${relative(await pptxToPdf(result.output))}`);
     results.push(result);
   }
   ctx.io.out(summary(results, write ? 'built' : 'checked'));
