@@ -1,7 +1,7 @@
 import type { Block, SlideSource } from '../content/blocks.js';
 import { runsText } from '../content/markdown.js';
 import type { FrontMatter } from '../content/source.js';
-import type { Diagnostics } from '../diagnostics.js';
+import { fail, type Diagnostics } from '../diagnostics.js';
 import type { Layout, Template } from '../templates/types.js';
 import { chooseLayout } from './chooseLayout.js';
 import { blocksToPieces, type PieceContext } from './pieces.js';
@@ -91,7 +91,9 @@ function buildSlides(source: SlideSource, previousTitle: string, template: Templ
   if (placed.fits) return [{ ...base, elements: placed.elements }];
   return paginate(pieces, region, sizes).map((page, i) => {
     const fitted = placePieces(page, region, regionName, sizes);
-    if (!fitted.fits) ctx.warn('layout/overflow', `the content of slide "${slideTitle}" is too tall for one slide even on its own; shorten it or split it with ---`, source.line);
+    if (!fitted.fits) {
+      throw fail('layout/too-long', `slide "${slideTitle}" has a paragraph, list item or table row too long for one slide even at ${template.theme.sizes.minBody} pt; split it into shorter ones`, { file: ctx.file, line: source.line });
+    }
     return i === 0 ? { ...base, elements: fitted.elements } : { layout: layoutName, title: `${slideTitle} (continued)`, line: source.line, elements: fitted.elements };
   });
 }

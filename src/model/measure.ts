@@ -19,6 +19,8 @@ export const INSET = { x: 0.1, y: 0.05 } as const;
 /** How many lines `text` takes in a box `width` inches wide at `size` points. */
 export function wrappedLines(text: string, width: number, size: number, mono = false): number {
   const perLine = Math.max(1, Math.floor((width * 72) / (size * (mono ? MONO_GLYPH_EM : AVERAGE_GLYPH_EM))));
+  // Far more than any slide holds: an estimate is enough, and word-wrapping megabytes is slow.
+  if (text.length > perLine * 400) return Math.ceil(text.length / perLine);
   let lines = 0;
   for (const hardLine of text.split('\n')) {
     if (mono) {

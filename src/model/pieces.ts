@@ -86,6 +86,9 @@ function caption(source: string): Paragraph {
   return { runs: [{ text: /^source/i.test(source) ? source : `Source: ${source}` }], style: 'caption', level: 0 };
 }
 
+/** PowerPoint has nine outline levels; deeper list items stay at the ninth. */
+const MAX_LIST_LEVEL = 9;
+
 function listParagraphs(list: ListBlock, level: number): Paragraph[] {
   return list.items.flatMap((item, n) => [
     {
@@ -95,6 +98,6 @@ function listParagraphs(list: ListBlock, level: number): Paragraph[] {
       bullet: list.ordered ? ('number' as const) : ('bullet' as const),
       ...(list.ordered && n === 0 ? { numberFrom: list.start } : {}),
     },
-    ...item.children.flatMap((child) => listParagraphs(child, level + 1)),
+    ...item.children.flatMap((child) => listParagraphs(child, Math.min(level + 1, MAX_LIST_LEVEL))),
   ]);
 }

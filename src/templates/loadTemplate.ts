@@ -23,6 +23,15 @@ interface TemplateSource {
   layouts: Map<string, { file: string; render: (context: object) => string }>;
 }
 
+/** What `lectern templates` shows of a template. */
+export interface TemplateSummary {
+  name: string;
+  /** The folder it is read from: the first of the search folders that has it. */
+  dir: string;
+  description: string;
+  layouts: string[];
+}
+
 const KNOWN_KEYS: Record<string, string[] | null> = {
   name: null,
   description: null,
@@ -50,6 +59,12 @@ export class TemplateLibrary {
       for (const entry of readdirSync(dir)) if (existsSync(path.join(dir, entry, 'template.yaml'))) names.add(entry);
     }
     return [...names];
+  }
+
+  /** Where the template `name` is, its description and its layout names (inherited ones too), without rendering it. */
+  describe(name: string): TemplateSummary {
+    const source = this.source(name, { file: path.join('templates', name) }, []);
+    return { name, dir: source.dir, description: source.description, layouts: [...source.layouts.keys()].sort() };
   }
 
   /** The template `name`, rendered for one deck (its front matter fills the layouts' Handlebars). */

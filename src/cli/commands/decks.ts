@@ -12,6 +12,8 @@ export interface DeckOptions {
   allowOutside?: boolean;
   /** Also write a PDF of each deck through LibreOffice. */
   pdf?: boolean;
+  /** `text` for people, `json` for editors and CI. */
+  format?: 'text' | 'json';
 }
 
 /** Adds the inputs argument and the options that `build` and `check` share. */
@@ -21,7 +23,8 @@ export function deckCommand(program: Command, name: string, description: string)
     .description(description)
     .argument('[inputs...]', 'deck files, folders or globs', ['content/'])
     .addOption(new Option('-t, --template <name>', 'template for every deck, over the front matter'))
-    .addOption(new Option('--allow-outside', 'let decks use pictures and data outside the project folder'));
+    .addOption(new Option('--allow-outside', 'let decks use pictures and data outside the project folder'))
+    .addOption(new Option('--format <format>', 'how to report: text, or json for editors and CI').choices(['text', 'json']).default('text'));
 }
 
 /** Builds (or only checks) every deck the inputs name, reporting each; returns the exit code. */
@@ -30,13 +33,31 @@ export async function runDecks(inputs: string[], options: DeckOptions, ctx: Comm
   const templates = new TemplateLibrary();
   const pdf = write && options.pdf && (await hasLibreOffice());
   if (write && options.pdf && !pdf) ctx.io.err(`lectern: PDFs not written: ${LIBREOFFICE_HINT}. The .pptx files are written as usual.`);
+  const json = options.format === 'json';
   const results: DeckResult[] = [];
   for (const file of files) {
     const result = await buildDeckFile(file, { outDir: options.out, template: options.template, allowOutside: options.allowOutside, templates }, write);
-    reportDeck(result, ctx.io, write ? 'built' : 'checked');
-    if (pdf && result.output) ctx.io.out(`  + ${relative(await pptxToPdf(result.output))}`);
+    if (!json) reportDeck(result, ctx.io, write ? 'built' : 'checked');
+    if (pdf && result.output) {
+      const written = await pptxToPdf(result.output);
+      if (!json) ctx.io.out(`  + ${relative(written)}`);
+    }
     results.push(result);
   }
-  ctx.io.out(summary(results, write ? 'built' : 'checked'));
+  ctx.io.out(json ? JSON.stringify(resultsJson(results), null, 2) : summary(results, write ? 'built' : 'checked'));
   return results.every((r) => r.ok) ? 0 : 1;
+}
+
+/** The machine-readable report of `--format json`: one entry per deck, with its diagnostics. */
+function resultsJson(results: DeckResult[]) {
+  return {
+    ok: results.every((r) => r.ok),
+    decks: results.map((r) => ({
+      file: relative(r.file),
+      ok: r.ok,
+      ...(r.output ? { output: relative(r.output) } : {}),
+      ...(r.deck ? { slides: r.deck.slides.length } : {}),
+      diagnostics: r.diagnostics.map((d) => ({ ...d, file: relative(d.file) })),
+    })),
+  };
 }
