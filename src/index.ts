@@ -99,6 +99,8 @@ export async function buildDeckFile(file: string, options: BuildOptions & { temp
       keywords: deck.meta.keywords,
       company: deck.meta.organization,
       lang: deck.meta.lang,
+      colors: template.theme.colors,
+      templateName: template.name,
       time,
     });
     const output = path.join(options.outDir, `${path.basename(file, path.extname(file))}.pptx`);

@@ -136,7 +136,14 @@ describe('expandBody', () => {
     });
     const unclosed = diagnosticOf(() => expandBody('# A\n{{#if title}}\nyes\n', context, 'deck.md', 10));
     expect(unclosed.rule).toBe('handlebars/syntax');
-    expect(unclosed.message).toMatch(/^template syntax error in the deck body: expected .* but found 'EOF'$/);
+    expect(unclosed.message).toBe('"{{#if}}" is never closed; add "{{/if}}"');
+    expect(unclosed.line).toBe(11);
+  });
+
+  test('an unknown helper is reported at its line, with did-you-mean', () => {
+    const d = diagnosticOf(() => expandBody('# A\n\nWon {{percnt 81.31}}\n', context, 'deck.md', 5));
+    expect(d).toMatchObject({ rule: 'handlebars/runtime', line: 7 });
+    expect(d.message).toMatch(/^unknown helper "percnt" \(did you mean "percent"\?\)/);
   });
 });
 

@@ -173,6 +173,7 @@ describe('what the fixtures show', () => {
     expect(rows[0]).toEqual(['Abai', '57%']);
     expect(rows[25]).toEqual(['Region Z', '72%']);
     expect(slides.slice(1).every((s) => s.title === 'Example figures by region (continued)')).toBe(true);
+    for (const t of tables) expect(t.columnWidths).toEqual(tables[0].columnWidths);
   });
 
   test('image: the picture keeps its aspect ratio and is centred; alt text carried', async () => {
@@ -207,7 +208,7 @@ describe('chooseLayout', () => {
     expect(choose({ content: [paragraph, list], requested: { name: 'chart', line: 6 } })).toBe('chart');
   });
 
-  test('1. a directive naming a layout the template lacks is an error at the directive, with did-you-mean', () => {
+  test('1. a directive naming a custom layout the template lacks is an error at the directive, with did-you-mean', () => {
     let error: unknown;
     try {
       choose({ content: [paragraph], requested: { name: 'tabel', line: 6 } });
@@ -221,7 +222,11 @@ describe('chooseLayout', () => {
       line: 6,
       message: 'unknown layout "tabel" (did you mean "table"?); this template has: title, section, content, two-column, chart, table, image',
     });
-    expect(() => choose({ content: [chart], requested: { name: 'chart', line: 6 } }, ONLY_CONTENT)).toThrow('unknown layout "chart"; this template has: title, content');
+    expect(() => choose({ content: [chart], requested: { name: 'quiz', line: 6 } }, ONLY_CONTENT)).toThrow('unknown layout "quiz"; this template has: title, content');
+  });
+
+  test('1. a directive naming a standard layout the template lacks falls back to content', () => {
+    expect(choose({ content: [chart], requested: { name: 'chart', line: 6 } }, ONLY_CONTENT)).toBe('content');
   });
 
   test('2. only a # heading is a section; a ## heading alone, or a # heading with text, is not', () => {

@@ -2,6 +2,9 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { registerBuild, registerExport } from './commands/build.js';
 import { registerCheck } from './commands/check.js';
+import { registerInit } from './commands/init.js';
+import { registerNew } from './commands/new.js';
+import { registerTemplates } from './commands/templates.js';
 import type { CommandContext } from './context.js';
 import { CliError } from './errors.js';
 import { consoleOutput, type Output } from './report.js';
@@ -16,11 +19,15 @@ Examples:
   $ lectern build -t chalkboard            use another template for every deck
   $ lectern build --pdf                    also write PDFs (needs LibreOffice)
   $ lectern check                          report problems without writing anything
+  $ lectern init my-lectures               start a project with a starter deck
+  $ lectern new "Week 1: Fractions"        start a deck that shows every feature
+  $ lectern templates                      list the templates and their layouts
+  $ lectern templates copy default myschool   copy a template to edit its colours and fonts
 
 A deck is a Markdown file with YAML front matter; see README.md.`;
 
 /** The commands, each in its own file under commands/. */
-const COMMANDS = [registerBuild, registerCheck, registerExport];
+const COMMANDS = [registerBuild, registerCheck, registerExport, registerInit, registerNew, registerTemplates];
 
 /** Runs the CLI with `argv` (as process.argv) and returns the exit code. */
 export async function main(argv: string[], io: Output = consoleOutput): Promise<number> {

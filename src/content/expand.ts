@@ -1,5 +1,6 @@
 import { fail } from '../diagnostics.js';
-import { createHandlebars } from '../templates/helpers.js';
+import { createHandlebars, helperNames } from '../templates/helpers.js';
+import { didYouMean } from '../suggest.js';
 
 const hbs = createHandlebars();
 
@@ -15,21 +16,55 @@ export interface ExpandedBody {
  * then maps every output line back to the line of the file it came from.
  */
 export function expandBody(body: string, context: object, file: string, bodyLine: number): ExpandedBody {
+  let template: HandlebarsTemplateDelegate;
+  try {
+    hbs.parse(body);
+    template = hbs.compile(body, { noEscape: true, strict: false });
+  } catch (error) {
+    throw syntaxError(error, body, file, bodyLine);
+  }
   let text: string;
   try {
-    text = hbs.compile(body, { noEscape: true, strict: false })(context, { allowProtoPropertiesByDefault: false });
+    text = template(context, { allowProtoPropertiesByDefault: false });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    const line = /line (\d+)/.exec(message);
-    const firstLine = message.split('\n')[0].replace(/^Parse error on line \d+:?\s*/, '');
-    const expecting = /Expecting (.*), got (.*)$/m.exec(message);
-    const detail = expecting ? `expected ${expecting[1].split(', ').slice(0, 3).join(' or ')} but found ${expecting[2]}` : firstLine;
-    throw fail('handlebars/syntax', `template syntax error in the deck body: ${detail}`, {
-      file,
-      line: line ? bodyLine + Number(line[1]) - 1 : bodyLine,
-    });
+    const helper = /Missing helper: "([^"]+)"/.exec(message)?.[1];
+    const line = helper ? lineOf(body, new RegExp(`[{(]\\s*${helper.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`)) : undefined;
+    throw fail(
+      'handlebars/runtime',
+      helper ? `unknown helper "${helper}"${didYouMean(helper, helperNames)}; helpers: ${helperNames.join(', ')}` : `the deck body could not be expanded: ${message.split('\n')[0]}`,
+      { file, line: line === undefined ? bodyLine : bodyLine + line },
+    );
   }
   return { text, sourceLines: mapLines(body.split('\n'), text.split('\n'), bodyLine) };
+}
+
+function syntaxError(error: unknown, body: string, file: string, bodyLine: number) {
+  const message = error instanceof Error ? error.message : String(error);
+  const line = /line (\d+)/.exec(message);
+  const expecting = /Expecting (.*), got (.*)$/m.exec(message);
+  if (expecting?.[2] === "'EOF'") {
+    const open = unclosedBlock(body);
+    if (open) return fail('handlebars/syntax', `"{{#${open.name}}}" is never closed; add "{{/${open.name}}}"`, { file, line: bodyLine + open.line });
+  }
+  const detail = expecting ? `expected ${expecting[1].split(', ').slice(0, 3).join(' or ')} but found ${expecting[2]}` : message.split('\n')[0];
+  return fail('handlebars/syntax', `template syntax error in the deck body: ${detail}`, { file, line: line ? bodyLine + Number(line[1]) - 1 : bodyLine });
+}
+
+/** The innermost `{{#block}}` left open at the end of `body`, with its 0-based line. */
+function unclosedBlock(body: string): { name: string; line: number } | undefined {
+  const stack: { name: string; line: number }[] = [];
+  for (const m of body.matchAll(/\{\{~?\s*([#/])\s*([\w.-]+)/g)) {
+    if (m[1] === '#') stack.push({ name: m[2], line: body.slice(0, m.index).split('\n').length - 1 });
+    else if (stack.length && stack[stack.length - 1].name === m[2]) stack.pop();
+  }
+  return stack.pop();
+}
+
+/** The 0-based line of the first match of `pattern` in `text`. */
+function lineOf(text: string, pattern: RegExp): number | undefined {
+  const index = text.search(pattern);
+  return index < 0 ? undefined : text.slice(0, index).split('\n').length - 1;
 }
 
 /**

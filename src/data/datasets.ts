@@ -126,7 +126,8 @@ function fromRecords(name: string, list: Record<string, unknown>[], origin: Sour
 
 function castCell(cell: string | undefined): Value {
   if (cell === undefined || cell === '') return null;
-  if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(cell)) return Number(cell);
+  // A number, but not a code with leading zeros such as a postal code "007".
+  if (/^[+-]?(0|[1-9]\d*)(\.\d*)?([eE][+-]?\d+)?$|^[+-]?\.\d+$/.test(cell)) return Number(cell);
   return cell;
 }
 

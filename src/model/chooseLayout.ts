@@ -13,6 +13,9 @@ export interface SlideShape {
   content: Block[];
 }
 
+/** The layouts the rule above chooses, which every template may or may not define. */
+export const STANDARD_LAYOUTS = ['title', 'section', 'content', 'two-column', 'chart', 'table', 'image'];
+
 const VISUAL: Partial<Record<Block['kind'], string>> = { chart: 'chart', table: 'table', datatable: 'table', image: 'image' };
 
 /**
@@ -23,11 +26,13 @@ const VISUAL: Partial<Record<Block['kind'], string>> = { chart: 'chart', table: 
  * 4. a slide whose content is one chart, table or image (with at most one
  *    paragraph of text besides) is `chart`, `table` or `image`;
  * 5. anything else is `content`.
- * A layout the template does not have falls back to `content`.
+ * A standard layout the template does not have falls back to `content`, so
+ * that decks move between templates; an unknown custom layout is an error.
  */
 export function chooseLayout(shape: SlideShape, layouts: ReadonlySet<string>): string {
   if (shape.requested) {
     const { name, line } = shape.requested;
+    if (!layouts.has(name) && STANDARD_LAYOUTS.includes(name)) return 'content';
     if (!layouts.has(name)) {
       throw fail('layout/unknown', `unknown layout "${name}"${didYouMean(name, layouts)}; this template has: ${[...layouts].join(', ')}`, { file: shape.file, line });
     }

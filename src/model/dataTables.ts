@@ -9,6 +9,8 @@ export interface TableContent {
   rows: Run[][][];
   align: Align[];
   source?: string;
+  /** Column widths as fractions of the table's width, fixed when a table is split over slides. */
+  fractions?: number[];
 }
 
 const KEYS = ['data', 'columns', 'sort', 'limit', 'source'] as const;

@@ -2,6 +2,7 @@ import type { Styled } from '../templates/types.js';
 import type { Theme } from '../templates/types.js';
 import { runsToText, tableRowHeight, textHeight, paragraphHeight } from './measure.js';
 import type { Piece } from './pieces.js';
+import type { TableContent } from './dataTables.js';
 import type { Element, Paragraph, Run, TableElement } from './types.js';
 
 /** Space between stacked pieces, in inches. */
@@ -80,13 +81,18 @@ function withoutSource<T extends { source?: string }>(chart: T): Omit<T, 'source
   return rest;
 }
 
+/** A table's column widths at `width`: its fixed fractions if it was split, else from its content. */
+function tableWidths(table: TableContent, width: number): number[] {
+  return table.fractions ? table.fractions.map((f) => f * width) : columnWidths(table.header, table.rows, width);
+}
+
 function tableHeight(p: Extract<Piece, { kind: 'table' }>, width: number, size: number): number {
-  const widths = columnWidths(p.table.header, p.table.rows, width);
+  const widths = tableWidths(p.table, width);
   return [p.table.header, ...p.table.rows].reduce((h, row) => h + tableRowHeight(row.map(runsToText), widths, size), 0);
 }
 
 function tableElement(p: Extract<Piece, { kind: 'table' }>, base: { x: number; y: number; w: number; region: string }, size: number): TableElement {
-  const widths = columnWidths(p.table.header, p.table.rows, base.w);
+  const widths = tableWidths(p.table, base.w);
   const rowHeight = tableRowHeight(['x'], [base.w], size);
   const h = [p.table.header, ...p.table.rows].reduce((sum, row) => sum + tableRowHeight(row.map(runsToText), widths, size), 0);
   return { kind: 'table', ...base, h, header: p.table.header, rows: p.table.rows, align: p.table.align, columnWidths: widths, fontSize: size, rowHeight };
@@ -136,14 +142,15 @@ export function paginate(pieces: Piece[], region: Styled, sizes: Sizes): Piece[]
       }
       if (chunk.length) add({ kind: 'text', paragraphs: chunk }, chunkHeight);
     } else {
-      const widths = columnWidths(piece.table.header, piece.table.rows, region.w);
+      const fractions = columnWidths(piece.table.header, piece.table.rows, 1);
+      const widths = fractions.map((f) => f * region.w);
       const headerHeight = tableRowHeight(piece.table.header.map(runsToText), widths, sizes.table);
       let rows: typeof piece.table.rows = [];
       let height = headerHeight;
       for (const row of piece.table.rows) {
         const h = tableRowHeight(row.map(runsToText), widths, sizes.table);
         if (height + h > room && (rows.length > 0 || pages[pages.length - 1].length > 0)) {
-          if (rows.length) add({ ...piece, table: { ...piece.table, rows } }, height);
+          if (rows.length) add({ ...piece, table: { ...piece.table, rows, fractions } }, height);
           newPage();
           rows = [];
           height = headerHeight;
@@ -151,7 +158,7 @@ export function paginate(pieces: Piece[], region: Styled, sizes: Sizes): Piece[]
         rows.push(row);
         height += h;
       }
-      add({ ...piece, table: { ...piece.table, rows } }, height);
+      add({ ...piece, table: { ...piece.table, rows, fractions } }, height);
     }
   }
   return pages.filter((p) => p.length > 0);

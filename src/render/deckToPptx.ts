@@ -2,7 +2,8 @@ import pptxgenModule from 'pptxgenjs';
 import type PptxGenJS from 'pptxgenjs';
 import type { Deck, Element, ChartElement, Paragraph, Run, Slide, TableElement, TextElement } from '../model/types.js';
 import { LINE_HEIGHT, PARAGRAPH_SPACING, INDENT_PER_LEVEL, paragraphScale } from '../model/measure.js';
-import { SLIDE, type Layout, type Styled, type Template, type Theme } from '../templates/types.js';
+import { mix, readableOn } from '../templates/colors.js';
+import { SLIDE, type Layout, type Styled, type Template, type TextStyle, type Theme } from '../templates/types.js';
 
 // pptxgenjs's types describe a CommonJS module; under ESM its default export is the class itself.
 type PptxGenJSClass = typeof pptxgenModule.default;
@@ -36,18 +37,20 @@ export async function deckToPptx(deck: Deck, template: Template): Promise<Uint8A
 function defineLayout(pptx: Pptx, layout: Layout, theme: Theme, lang: string): void {
   const objects: PptxGenJS.default.SlideMasterProps['objects'] = [];
   for (const d of layout.decorations) {
-    if (d.kind === 'rect') objects.push({ rect: { ...d.box, fill: { color: d.fill }, ...(d.radius ? { rectRadius: d.radius } : {}) } });
+    if (d.kind === 'rect') objects.push({ rect: { ...d.box, fill: { color: d.fill } } });
     else if (d.kind === 'line') objects.push({ line: { ...d.box, line: { color: d.color, width: d.width } } });
     else if (d.kind === 'image') objects.push({ image: { ...d.box, path: d.path } });
     else objects.push({ text: { text: d.text, options: { ...d.box, ...textStyle(d.style, theme.fonts.body), lang } } });
   }
-  const placeholder = (name: string, type: 'title' | 'body', box: Styled, font: string) =>
-    objects.push({ placeholder: { options: { name, type, ...box, ...textStyle(box, font), lang } as PptxGenJS.default.PlaceholderProps, text: '' } });
+  // Placeholders take the theme's fonts, colour and sizes where the layout does not say otherwise.
+  const body: TextStyle = { font: theme.fonts.body, color: theme.colors.text, size: theme.sizes.body, align: 'left' };
+  const placeholder = (name: string, type: 'title' | 'body', box: Styled, defaults: TextStyle) =>
+    objects.push({ placeholder: { options: { name, type, ...box, ...textStyle({ ...defaults, ...box }, defaults.font!), lang } as PptxGenJS.default.PlaceholderProps, text: '' } });
   // A layout without a visible title still gets a title placeholder, off the slide, for accessibility.
-  placeholder('title', 'title', layout.title ?? { x: 0, y: -1.5, w: SLIDE.width, h: 1 }, theme.fonts.heading);
-  if (layout.subtitle) placeholder('subtitle', 'body', layout.subtitle, theme.fonts.body);
-  if (layout.byline) placeholder('byline', 'body', layout.byline, theme.fonts.body);
-  for (const [name, region] of layout.regions) placeholder(name, 'body', region, theme.fonts.body);
+  placeholder('title', 'title', layout.title ?? { x: 0, y: -1.5, w: SLIDE.width, h: 1 }, { ...body, font: theme.fonts.heading, size: theme.sizes.title, valign: 'bottom' });
+  if (layout.subtitle) placeholder('subtitle', 'body', layout.subtitle, body);
+  if (layout.byline) placeholder('byline', 'body', layout.byline, { ...body, color: theme.colors.muted, size: theme.sizes.minBody });
+  for (const [name, region] of layout.regions) placeholder(name, 'body', region, body);
 
   pptx.defineSlideMaster({
     title: layout.name,
@@ -117,8 +120,9 @@ class SlideWriter {
     const region = layout.regions.get(e.region);
     const runs = e.paragraphs.flatMap((p) => this.paragraph(p, e.fontSize, region));
     const common = { valign: 'top' as const, fit: 'none' as const, margin: [0.1 * 72, 0.05 * 72, 0.1 * 72, 0.05 * 72] as [number, number, number, number], lang: this.lang };
-    if (e.placeholder) s.addText(runs, { placeholder: e.placeholder, ...common });
-    else s.addText(runs, { ...box(e), ...common, fontFace: region?.font ?? this.theme.fonts.body, color: region?.color ?? this.theme.colors.text });
+    const look = { fontFace: region?.font ?? this.theme.fonts.body, color: region?.color ?? this.theme.colors.text };
+    if (e.placeholder) s.addText(runs, { placeholder: e.placeholder, ...common, ...look });
+    else s.addText(runs, { ...box(e), ...common, ...look });
   }
 
   private paragraph(p: Paragraph, baseSize: number, region: Styled | undefined): TextProps[] {
@@ -130,12 +134,12 @@ class SlideWriter {
       lineSpacingMultiple: LINE_HEIGHT / 1.2,
       align: region?.align ?? 'left',
       ...(p.style === 'caption' ? { color: this.theme.colors.muted } : {}),
-      ...(p.style === 'heading' ? { color: this.theme.colors.primary, fontFace: this.theme.fonts.heading } : {}),
+      ...(p.style === 'heading' ? { fontFace: this.theme.fonts.heading } : {}),
       ...(p.bullet === 'bullet' ? { bullet: { indent: INDENT_PER_LEVEL * 72 }, indentLevel: p.level - 1 } : {}),
       ...(p.bullet === 'number' ? { bullet: { type: 'number', indent: INDENT_PER_LEVEL * 72, ...(p.numberFrom && p.numberFrom !== 1 ? { numberStartAt: p.numberFrom } : {}) }, indentLevel: p.level - 1 } : {}),
       ...(!p.bullet ? { bullet: false, indentLevel: 0 } : {}),
     };
-    const runOptions = { fontSize: size, lang: this.lang, ...(p.style === 'caption' ? { color: this.theme.colors.muted } : {}), ...(p.style === 'heading' ? { color: this.theme.colors.primary, fontFace: this.theme.fonts.heading } : {}) };
+    const runOptions = { fontSize: size, lang: this.lang, ...(p.style === 'caption' ? { color: this.theme.colors.muted } : {}), ...(p.style === 'heading' ? { fontFace: this.theme.fonts.heading } : {}) };
     const runs = p.runs.length > 0 ? p.runs : [{ text: '' }];
     // Paragraph options go on the first run only: pptxgenjs starts a new paragraph at a run that has them.
     return runs.map((r, i) => ({
@@ -157,13 +161,16 @@ class SlideWriter {
 
   private table(s: PptxSlide, e: TableElement): void {
     const { colors, fonts } = this.theme;
+    // Header in the primary colour, zebra rows a tint of the background: readable on light and dark templates.
+    const headerText = readableOn(colors.primary, [colors.background, colors.text, 'FFFFFF', '000000']);
+    const stripe = mix(colors.background, colors.text, 0.08);
     const cell = (runs: Run[], c: number, header: boolean, zebra: boolean): PptxGenJS.default.TableCell => ({
       text: runs.map((r) => ({ text: r.text, options: { ...this.runStyle(r), lang: this.lang } })),
       options: {
         align: header && e.align[c] !== 'right' ? 'left' : e.align[c],
         bold: header,
-        color: header ? 'FFFFFF' : colors.text,
-        fill: { color: header ? colors.primary : zebra ? 'F2F2F2' : colors.background },
+        color: header ? headerText : colors.text,
+        fill: { color: header ? colors.primary : zebra ? stripe : colors.background },
       },
     });
     const rows = [e.header.map((runs, c) => cell(runs, c, true, false)), ...e.rows.map((row, r) => row.map((runs, c) => cell(runs, c, false, r % 2 === 1)))];
@@ -174,7 +181,7 @@ class SlideWriter {
       fontFace: fonts.body,
       valign: 'middle',
       margin: [0.04 * 72, 0.1 * 72, 0.04 * 72, 0.1 * 72],
-      border: { type: 'solid', pt: 0.75, color: 'BFBFBF' },
+      border: { type: 'solid', pt: 0.75, color: mix(colors.background, colors.text, 0.3) },
       autoPage: false,
     });
   }
@@ -205,12 +212,14 @@ class SlideWriter {
       legendFontFace: fonts.body,
       legendColor: colors.text,
       showValue: e.showValues,
-      ...(round ? { showPercent: false, showLeaderLines: true, dataLabelPosition: 'bestFit' } : {}),
+      // Pie labels sit outside the slices, on the slide's background, where the text colour reads.
+      ...(round ? { showPercent: false, showLeaderLines: true, dataLabelPosition: e.chartType === 'pie' ? 'outEnd' : 'ctr' } : {}),
       ...(e.showValues && !round && e.chartType !== 'line' && e.chartType !== 'area' && e.chartType !== 'scatter' ? { dataLabelPosition: 'outEnd' } : {}),
       dataLabelFormatCode: format,
       dataLabelFontSize: 14,
       dataLabelFontFace: fonts.body,
-      dataLabelColor: colors.text,
+      // Doughnut labels sit on the slices; others on the slide.
+      dataLabelColor: e.chartType === 'doughnut' ? readableOn(e.colors[0], ['FFFFFF', '000000']) : colors.text,
       valAxisLabelFormatCode: `#,##0${suffix}`,
       catAxisLabelFontFace: axisText.fontFace,
       catAxisLabelFontSize: axisText.fontSize,

@@ -1,5 +1,7 @@
 import JSZip from 'jszip';
 import { stripControlCharacters } from '../content/source.js';
+import { luminance, mix, readableOn } from '../templates/colors.js';
+import type { Theme } from '../templates/types.js';
 
 /** Document properties that pptxgenjs cannot write, or writes wrong. */
 export interface PackageProperties {
@@ -10,6 +12,9 @@ export interface PackageProperties {
   company?: string;
   /** The deck's language, which pptxgenjs leaves as en-US on slide-number fields. */
   lang: string;
+  /** The template's colours, written into the PowerPoint theme so that restyling in PowerPoint starts from them. */
+  colors?: Theme['colors'];
+  templateName?: string;
   /** The time recorded as created and modified; also every zip entry's date. */
   time: Date;
 }
@@ -47,7 +52,9 @@ export function repairPart(name: string, xml: string, parts: ReadonlySet<string>
   if (name === 'docProps/app.xml') return appProperties(xml, props);
   if (/^ppt\/charts\/chart\d+\.xml$/.test(name)) return repairChart(xml);
   if (/^ppt\/slides\/slide\d+\.xml$/.test(name)) return fieldLanguage(markTableHeaders(oneParagraphProperties(xml)), props.lang);
-  if (/^ppt\/(slideLayouts|slideMasters)\/\w+\.xml$/.test(name)) return fieldLanguage(xml, props.lang);
+  if (/^ppt\/slideMasters\/\w+\.xml$/.test(name)) return fieldLanguage(props.colors ? darkColorMap(xml, props.colors) : xml, props.lang);
+  if (/^ppt\/slideLayouts\/\w+\.xml$/.test(name)) return fieldLanguage(xml, props.lang);
+  if (name === 'ppt/theme/theme1.xml' && props.colors) return themeColors(xml, props.colors, props.templateName ?? 'lectern');
   return xml;
 }
 
@@ -125,6 +132,34 @@ export function oneParagraphProperties(xml: string): string {
 /** Field runs (the slide number) carry the deck's language like every other run. */
 export function fieldLanguage(xml: string, lang: string): string {
   return xml.replace(/(<a:fld\b[^>]*>\s*<a:rPr\b[^>]*?)\blang="[^"]*"/g, `$1lang="${escapeXml(lang)}"`);
+}
+
+/**
+ * The theme's colour scheme from the template: text and background, the
+ * primary colour, the chart palette as accents, and a readable link colour.
+ */
+export function themeColors(xml: string, colors: Theme['colors'], name: string): string {
+  const [dark, light] = luminance(colors.text) < luminance(colors.background) ? [colors.text, colors.background] : [colors.background, colors.text];
+  const accents = Array.from({ length: 6 }, (_, i) => colors.chart[i % colors.chart.length]);
+  const link = readableOn(colors.background, [colors.accent, colors.primary, colors.text]);
+  const slot = (tag: string, hex: string) => `<a:${tag}><a:srgbClr val="${hex}"/></a:${tag}>`;
+  const scheme =
+    `<a:clrScheme name="${escapeXml(name)}">` +
+    slot('dk1', dark) +
+    slot('lt1', light) +
+    slot('dk2', colors.primary) +
+    slot('lt2', mix(colors.background, colors.text, 0.08)) +
+    accents.map((c, i) => slot(`accent${i + 1}`, c)).join('') +
+    slot('hlink', link) +
+    slot('folHlink', colors.muted) +
+    '</a:clrScheme>';
+  return xml.replace(/<a:clrScheme\b[\s\S]*?<\/a:clrScheme>/, scheme);
+}
+
+/** On a dark template the master maps background to the dark colour and text to the light one. */
+export function darkColorMap(xml: string, colors: Theme['colors']): string {
+  if (luminance(colors.background) >= luminance(colors.text)) return xml;
+  return xml.replace(/<p:clrMap\b[^>]*\/>/, '<p:clrMap bg1="dk1" tx1="lt1" bg2="dk2" tx2="lt2" accent1="accent1" accent2="accent2" accent3="accent3" accent4="accent4" accent5="accent5" accent6="accent6" hlink="hlink" folHlink="folHlink"/>');
 }
 
 /** Tables mark their first row as a header row, for screen readers and table styles. */

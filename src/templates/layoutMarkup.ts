@@ -1,6 +1,8 @@
 import { parseDocument } from 'htmlparser2';
 import type { Element as XmlElement, ChildNode } from 'domhandler';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { didYouMean } from '../suggest.js';
 import { fail } from '../diagnostics.js';
 import type { Box, Decoration, Layout, Styled, TextStyle, Theme } from './types.js';
 
@@ -23,6 +25,12 @@ export function parseLayoutMarkup(markup: string, name: string, file: string, te
     if (node.type !== 'tag') continue;
     const at = { file, line: lineOf(node) };
     const attrs = node.attribs;
+    const known = ATTRIBUTES[node.name];
+    for (const attribute of known ? Object.keys(attrs) : []) {
+      if (!known.includes(attribute)) {
+        throw fail('template/layout', `<${node.name}> has no attribute "${attribute}"${didYouMean(attribute, known)}; it takes ${known.join(', ')}`, at);
+      }
+    }
     const read = new AttributeReader(attrs, node.name, at);
     switch (node.name) {
       case 'title':
@@ -41,7 +49,7 @@ export function parseLayoutMarkup(markup: string, name: string, file: string, te
         break;
       }
       case 'rect':
-        layout.decorations.push({ kind: 'rect', box: read.box(), fill: color(attrs.fill ?? theme.colors.primary, at), radius: read.optionalNumber('radius') });
+        layout.decorations.push({ kind: 'rect', box: read.box(), fill: color(attrs.fill ?? theme.colors.primary, at) });
         break;
       case 'line': {
         const [x1, y1, x2, y2] = ['x1', 'y1', 'x2', 'y2'].map((k) => read.number(k));
@@ -53,8 +61,8 @@ export function parseLayoutMarkup(markup: string, name: string, file: string, te
         break;
       case 'image':
       case 'logo': {
-        const src = node.name === 'logo' ? theme.logo : attrs.src ? path.resolve(templateDir, attrs.src) : undefined;
         if (node.name === 'image' && !attrs.src) throw fail('template/layout', '<image> needs a src="file.png" attribute', at);
+        const src = node.name === 'logo' ? theme.logo : templateAsset(attrs.src, templateDir, at);
         if (src) layout.decorations.push({ kind: 'image', box: read.box(), path: src });
         break;
       }
@@ -63,6 +71,33 @@ export function parseLayoutMarkup(markup: string, name: string, file: string, te
     }
   }
   return layout;
+}
+
+const BOX = ['x', 'y', 'w', 'h'];
+const TEXT = [...BOX, 'font', 'size', 'color', 'bold', 'italic', 'align', 'valign'];
+/** The attributes each element takes. */
+const ATTRIBUTES: Record<string, string[]> = {
+  title: TEXT,
+  subtitle: TEXT,
+  byline: TEXT,
+  footer: TEXT,
+  'slide-number': TEXT,
+  body: ['name', ...TEXT],
+  text: TEXT,
+  rect: [...BOX, 'fill'],
+  line: ['x1', 'y1', 'x2', 'y2', 'color', 'width'],
+  image: [...BOX, 'src'],
+  logo: BOX,
+};
+
+/** A picture a layout names: it must be a file inside the template's folder. */
+function templateAsset(src: string, templateDir: string, at: { file: string; line: number }): string {
+  const file = path.resolve(templateDir, src);
+  if (path.relative(templateDir, file).startsWith('..') || path.isAbsolute(path.relative(templateDir, file))) {
+    throw fail('template/asset', `the picture "${src}" must be inside the template folder ${templateDir}`, at);
+  }
+  if (!existsSync(file) || !statSync(file).isFile()) throw fail('template/asset', `cannot find the picture "${src}" in the template folder`, at);
+  return file;
 }
 
 const ELEMENTS = ['title', 'subtitle', 'byline', 'body', 'footer', 'slide-number', 'rect', 'line', 'text', 'image', 'logo'].map((e) => `<${e}>`);

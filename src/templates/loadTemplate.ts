@@ -6,6 +6,7 @@ import { decodeText } from '../content/source.js';
 import { fail, type SourcePosition } from '../diagnostics.js';
 import { closest, didYouMean } from '../suggest.js';
 import { createHandlebars } from './helpers.js';
+import { derivePalette } from './colors.js';
 import { color, parseLayoutMarkup } from './layoutMarkup.js';
 import { SLIDE, type Layout, type Template, type Theme } from './types.js';
 
@@ -20,6 +21,10 @@ interface TemplateSource {
   dir: string;
   description: string;
   theme: Theme;
+  /** Layout files by name, the parent's included. */
+  layoutFiles: Map<string, string>;
+  /** Partial sources by name, the parent's included. */
+  partials: Record<string, string>;
   layouts: Map<string, { file: string; render: (context: object) => string }>;
 }
 
@@ -33,13 +38,12 @@ export interface TemplateSummary {
 }
 
 const KNOWN_KEYS: Record<string, string[] | null> = {
-  name: null,
   description: null,
   extends: null,
   logo: null,
   colors: ['primary', 'background', 'text', 'accent', 'muted', 'chart'],
   fonts: ['heading', 'body', 'code'],
-  sizes: ['title', 'body', 'minBody', 'table', 'minTable', 'code'],
+  sizes: ['title', 'body', 'minBody', 'table', 'minTable'],
 };
 
 /**
@@ -103,7 +107,7 @@ export class TemplateLibrary {
     }
     const file = path.join(dir, 'template.yaml');
     const text = decodeText(readFileSync(file), file);
-    const doc = YAML.parseDocument(text, { prettyErrors: false });
+    const doc = YAML.parseDocument(text);
     if (doc.errors.length > 0) {
       const e = doc.errors[0];
       throw fail('template/yaml', `template.yaml is not valid YAML: ${e.message.split('\n')[0]}`, { file, line: e.linePos?.[0].line, column: e.linePos?.[0].col });
@@ -117,31 +121,20 @@ export class TemplateLibrary {
       parent = this.source(raw.extends, { file, line: lineOfKey(text, 'extends') }, [...chain, name]);
     }
     const theme = buildTheme(raw, parent?.theme, dir, text, file);
-    const layouts = new Map(parent?.layouts);
-    const layoutDir = path.join(dir, 'layouts');
-    if (existsSync(layoutDir)) {
-      for (const entry of readdirSync(layoutDir).sort()) {
-        if (!entry.endsWith('.hbs')) continue;
-        const layoutFile = path.join(layoutDir, entry);
-        layouts.set(entry.slice(0, -4), { file: layoutFile, render: compileLayout(layoutFile, this.partials(dir, parent)) });
-      }
-    }
-    const source = { name, dir, description: String(raw.description ?? parent?.description ?? ''), theme, layouts };
+    // A child's layouts and partials override its parent's; inherited layouts use the child's partials.
+    const layoutFiles = new Map([...(parent?.layoutFiles ?? []), ...hbsFiles(path.join(dir, 'layouts'))]);
+    const partials = { ...parent?.partials, ...Object.fromEntries([...hbsFiles(path.join(dir, 'partials'))].map(([n, f]) => [n, readFileSync(f, 'utf8')])) };
+    const layouts = new Map([...layoutFiles].map(([layoutName, layoutFile]) => [layoutName, { file: layoutFile, render: compileLayout(layoutFile, partials) }]));
+    const source = { name, dir, description: String(raw.description ?? parent?.description ?? ''), theme, layoutFiles, partials, layouts };
     this.cache.set(name, source);
     return source;
   }
+}
 
-  private partials(dir: string, parent?: TemplateSource): Record<string, string> {
-    const out: Record<string, string> = {};
-    for (const d of [parent?.dir, dir]) {
-      const partialDir = d && path.join(d, 'partials');
-      if (!partialDir || !existsSync(partialDir)) continue;
-      for (const entry of readdirSync(partialDir)) {
-        if (entry.endsWith('.hbs')) out[entry.slice(0, -4)] = readFileSync(path.join(partialDir, entry), 'utf8');
-      }
-    }
-    return out;
-  }
+/** The `.hbs` files of a folder, by name without the extension. */
+function hbsFiles(dir: string): Map<string, string> {
+  if (!existsSync(dir)) return new Map();
+  return new Map(readdirSync(dir).sort().filter((e) => e.endsWith('.hbs')).map((e) => [e.slice(0, -4), path.join(dir, e)]));
 }
 
 function compileLayout(file: string, partials: Record<string, string>): (context: object) => string {
@@ -183,7 +176,7 @@ function lineOfKey(text: string, key: string, nested = false): number | undefine
 const DEFAULT_THEME: Theme = {
   colors: { primary: '1F4E79', background: 'FFFFFF', text: '222222', accent: 'C55A11', muted: '595959', chart: [] },
   fonts: { heading: 'Calibri', body: 'Calibri', code: 'Consolas' },
-  sizes: { title: 36, body: 24, minBody: 18, table: 16, minTable: 12, code: 18 },
+  sizes: { title: 36, body: 24, minBody: 18, table: 16, minTable: 12 },
 };
 
 function buildTheme(raw: Record<string, unknown>, parent: Theme | undefined, dir: string, text: string, file: string): Theme {
@@ -226,20 +219,6 @@ function buildTheme(raw: Record<string, unknown>, parent: Theme | undefined, dir
 
 function stringValues(obj: Record<string, unknown>): Record<string, string> {
   return Object.fromEntries(Object.entries(obj).map(([k, v]) => [k, String(v)]));
-}
-
-/** Chart colours from the template's primary and accent colours, then lighter and darker tints. */
-export function derivePalette(primary: string, accent: string): string[] {
-  const tint = (hex: string, f: number) =>
-    [0, 2, 4]
-      .map((i) => {
-        const c = parseInt(hex.slice(i, i + 2), 16);
-        const v = f > 0 ? c + (255 - c) * f : c * (1 + f);
-        return Math.round(v).toString(16).padStart(2, '0');
-      })
-      .join('')
-      .toUpperCase();
-  return [primary, accent, tint(primary, 0.45), tint(accent, 0.45), tint(primary, -0.4), tint(accent, -0.4), tint(primary, 0.7), tint(accent, 0.7)];
 }
 
 /** Colours with a leading '#', as a teacher writes them in layout markup. */

@@ -22,7 +22,7 @@ export type Styled = Box & TextStyle;
 
 /** A shape drawn on every slide of a layout; not part of a slide's content. */
 export type Decoration =
-  | { kind: 'rect'; box: Box; fill: string; radius?: number }
+  | { kind: 'rect'; box: Box; fill: string }
   | { kind: 'line'; box: Box; color: string; width: number }
   | { kind: 'text'; box: Box; style: TextStyle; text: string }
   | { kind: 'image'; box: Box; path: string };
@@ -55,7 +55,7 @@ export interface Theme {
   };
   fonts: { heading: string; body: string; code: string };
   /** Font sizes in points: defaults and the smallest allowed when shrinking to fit. */
-  sizes: { title: number; body: number; minBody: number; table: number; minTable: number; code: number };
+  sizes: { title: number; body: number; minBody: number; table: number; minTable: number };
   /** Absolute path of the logo image, if the template has one. */
   logo?: string;
 }

@@ -22,14 +22,15 @@ export function readTree(dir: string, prefix = ''): Map<string, Buffer> {
 
 /**
  * Writes `files` (relative path → content) under `dir`, or none of them if any
- * already exists: a teacher's work is never overwritten.
+ * already exists: a teacher's work is never overwritten. `otherwise` ends the
+ * message that lists them, e.g. "choose another folder".
  */
-export function writeNewFiles(dir: string, files: Map<string, string | Buffer>): string[] {
+export function writeNewFiles(dir: string, files: Map<string, string | Buffer>, otherwise: string): string[] {
   const targets = [...files.keys()].sort().map((name) => path.join(dir, name));
   const existing = targets.filter((file) => existsSync(file));
   if (existing.length > 0) {
     const list = existing.map((file) => `  ${shown(file)}`).join('\n');
-    throw new CliError(`${existing.length === 1 ? 'this file already exists' : 'these files already exist'}, and lectern does not overwrite files:\n${list}\nMove or delete ${existing.length === 1 ? 'it' : 'them'} first, or choose another folder.`);
+    throw new CliError(`${existing.length === 1 ? 'this file already exists' : 'these files already exist'}, and lectern does not overwrite files:\n${list}\nMove or delete ${existing.length === 1 ? 'it' : 'them'} first, or ${otherwise}.`);
   }
   for (const [name, content] of files) {
     const file = path.join(dir, name);

@@ -1,0 +1,106 @@
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { formatDiagnostic, DiagnosticError } from '../../diagnostics.js';
+import { TemplateLibrary } from '../../index.js';
+import { didYouMean } from '../../suggest.js';
+import { SHIPPED_TEMPLATES, type TemplateSummary } from '../../templates/loadTemplate.js';
+import type { CommandContext } from '../context.js';
+import { CliError } from '../errors.js';
+import { shown } from './starters.js';
+
+/** `lectern templates [list]` and `lectern templates copy <from> <to>`. */
+export function registerTemplates(program: Command, ctx: CommandContext): void {
+  const templates = program
+    .command('templates')
+    .description('list the templates, or copy one to templates/ to make it your own')
+    .addHelpText('after', '\nExamples:\n  $ lectern templates\n  $ lectern templates copy default myschool');
+  templates
+    .command('list', { isDefault: true })
+    .description('list every template: project templates/ first, then the ones lectern ships')
+    .action(() => ctx.setExitCode(listTemplates(new TemplateLibrary(), ctx)));
+  templates
+    .command('copy')
+    .description('copy a template to templates/<to> for editing')
+    .argument('<from>', 'the template to copy, e.g. default')
+    .argument('<to>', 'the new template\'s name, e.g. myschool')
+    .action((from: string, to: string) => copyTemplate(new TemplateLibrary(), from, to, ctx));
+}
+
+/** Prints each template with its description, where it is and its layouts; returns 1 if one cannot be read. */
+function listTemplates(library: TemplateLibrary, ctx: CommandContext): number {
+  const names = library.names();
+  const width = Math.max(...names.map((n) => n.length));
+  const indent = ' '.repeat(width + 4);
+  let exitCode = 0;
+  ctx.io.out('Templates (a project\'s templates/ folder first, then the ones lectern ships):');
+  for (const name of names) {
+    ctx.io.out('');
+    try {
+      const { dir, description, layouts } = library.describe(name);
+      ctx.io.out(`  ${name.padEnd(width)}  ${description || '(no description in template.yaml)'}`);
+      ctx.io.out(`${indent}${whereIs(name, dir, library)}`);
+      ctx.io.out(`${indent}layouts: ${layouts.join(', ')}`);
+    } catch (error) {
+      if (!(error instanceof DiagnosticError)) throw error;
+      ctx.io.out(`  ${name.padEnd(width)}  (cannot be used until this is fixed)`);
+      ctx.io.err(formatDiagnostic(error.diagnostic));
+      exitCode = 1;
+    }
+  }
+  ctx.io.out('\nMake one your own: lectern templates copy default myschool');
+  return exitCode;
+}
+
+/** "shipped with lectern", or the project folder, saying when it shadows a shipped template. */
+function whereIs(name: string, dir: string, library: TemplateLibrary): string {
+  const shipped = path.join(SHIPPED_TEMPLATES, name);
+  if (path.resolve(dir) === path.resolve(shipped)) return 'shipped with lectern';
+  const others = library.searchDirs.filter((d) => path.resolve(d, name) !== path.resolve(dir) && existsSync(path.join(d, name, 'template.yaml')));
+  const shadows = others.some((d) => path.resolve(d) === path.resolve(SHIPPED_TEMPLATES)) ? ', shadows the shipped one' : others.length > 0 ? `, shadows the one in ${shown(others[0])}` : '';
+  return `project: ${shown(dir)}${shadows}`;
+}
+
+/** Copies the template `from` to ./templates/`to` and says what to edit and how to use it. */
+function copyTemplate(library: TemplateLibrary, from: string, to: string, ctx: CommandContext): void {
+  if (!/^[\w-][\w.-]*$/.test(to)) {
+    throw new CliError(`"${to}" cannot be a template name: use letters, digits, "-" and "_" only, e.g. ${to.replace(/[^\w.-]+/g, '-').replace(/^[.-]+|-+$/g, '') || 'myschool'}`, 2);
+  }
+  const known = library.names();
+  if (!known.includes(from)) throw new CliError(`unknown template "${from}"${didYouMean(from, known)}; templates: ${known.join(', ')}`);
+  const { dir, description } = readable(library, from);
+  const target = path.resolve('templates', to);
+  if (existsSync(target)) throw new CliError(`${shown(target)} already exists; choose another name, or delete that folder first`);
+
+  cpSync(dir, target, { recursive: true, errorOnExist: true, force: false });
+  const yaml = path.join(target, 'template.yaml');
+  writeFileSync(yaml, describeCopy(readFileSync(yaml, 'utf8'), from, description));
+
+  const t = shown(target).split(path.sep).join('/');
+  ctx.io.out(`Copied template "${from}" to ${t}/`);
+  ctx.io.out('\nEdit it, no code needed:');
+  ctx.io.out(`  ${t}/template.yaml     colours, fonts and text sizes`);
+  ctx.io.out(`  ${t}/layouts/*.hbs     where the title, text and shapes sit on each kind of slide`);
+  ctx.io.out(`  ${t}/layouts/quiz.hbs  (a new file) adds a layout, used with <!-- layout: quiz -->`);
+  ctx.io.out('\nUse it:');
+  ctx.io.out(`  template: ${to}             in a deck's front matter`);
+  ctx.io.out(`  npx lectern build -t ${to}  for every deck`);
+}
+
+/** The template `name` described, or the problem that keeps it from being read, as a CliError. */
+function readable(library: TemplateLibrary, name: string): TemplateSummary {
+  try {
+    return library.describe(name);
+  } catch (error) {
+    if (error instanceof DiagnosticError) throw new CliError(`template "${name}" cannot be read until this is fixed:\n  ${formatDiagnostic(error.diagnostic)}`);
+    throw error;
+  }
+}
+
+/** template.yaml with a description that tells the copy from its original (whose description was `original`). */
+function describeCopy(yaml: string, from: string, original: string): string {
+  const description = `description: ${JSON.stringify(`A copy of ${from}${original ? `: ${original}` : ''}`)}`;
+  const line = /^description:[ \t]*(?![|>]).*$/m;
+  if (line.test(yaml)) return yaml.replace(line, description);
+  return /^description:/m.test(yaml) ? yaml : `${description}\n${yaml}`;
+}
