@@ -22,7 +22,7 @@ Examples:
   $ lectern init my-lectures               start a project with a starter deck
   $ lectern new "Week 1: Fractions"        start a deck that shows every feature
   $ lectern templates                      list the templates and their layouts
-  $ lectern templates copy default myschool   copy a template to edit its colours and fonts
+  $ lectern templates copy default school  copy a template to edit its colours and fonts
 
 A deck is a Markdown file with YAML front matter; see README.md.`;
 
