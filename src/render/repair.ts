@@ -45,7 +45,9 @@ export async function repairPackage(bytes: Uint8Array, props: PackageProperties)
 }
 
 /** Applies every fix that concerns one part. */
-export function repairPart(name: string, xml: string, parts: ReadonlySet<string>, props: PackageProperties): string {
+export function repairPart(name: string, raw: string, parts: ReadonlySet<string>, props: PackageProperties): string {
+  // Text from front matter escapes or data can hold control characters that XML 1.0 forbids.
+  const xml = stripControlCharacters(raw);
   if (name === '[Content_Types].xml') return dropMissingOverrides(xml, parts);
   if (name === 'ppt/presentation.xml') return orderNotesMasterList(xml);
   if (name === 'docProps/core.xml') return coreProperties(props);
@@ -205,8 +207,9 @@ async function rezip(bytes: Uint8Array, time: Date): Promise<Uint8Array> {
   for (const name of Object.keys(zip.files)) {
     if (zip.files[name].dir) continue;
     let data: string | Uint8Array = await zip.files[name].async('uint8array');
+    if (name.endsWith('.xml')) data = stripControlCharacters(new TextDecoder().decode(data));
     if (name === 'docProps/core.xml') {
-      data = new TextDecoder().decode(data).replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*/g, `$1${time.toISOString().replace(/\.\d{3}Z$/, 'Z')}`);
+      data = String(data).replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*/g, `$1${time.toISOString().replace(/\.\d{3}Z$/, 'Z')}`);
     }
     out.file(name, data, { date: time, createFolders: false });
   }
