@@ -18,4 +18,4 @@ cp "$work/default/slide-08.png" docs/images/default-chart.png
 cp "$work/default/slide-12.png" docs/images/default-two-column.png
 cp "$work/chalkboard/slide-01.png" docs/images/chalkboard-title.png
 cp "$work/chalkboard/slide-13.png" docs/images/chalkboard-chart.png
-echo "Wrote $(ls docs/images | wc -l) pictures to docs/images/"
+echo "Wrote $(ls docs/images/*.png | wc -l) pictures to docs/images/"

@@ -106,6 +106,11 @@ describe('rendering a deck to PowerPoint XML', () => {
     expect(xml).toContain('<a:hlinkClick r:id=');
   });
 
+  it('keeps a list item with mixed formatting in one paragraph', () => {
+    const paragraph = slides[1].match(/<a:p>[\s\S]*?<\/a:p>/g)!.find((p) => p.includes('struck'))!;
+    expect(textOf(paragraph).replace(/\s+/g, ' ')).toBe('Bold and italic and struck and code');
+  });
+
   it('keeps one paragraph-properties element per paragraph', () => {
     for (const xml of slides) {
       for (const p of xml.match(/<a:p>[\s\S]*?<\/a:p>/g) ?? []) expect((p.match(/<a:pPr\b/g) ?? []).length).toBeLessThanOrEqual(1);

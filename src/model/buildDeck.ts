@@ -84,7 +84,10 @@ function buildSlides(source: SlideSource, previousTitle: string, template: Templ
     return [{ ...base, elements: placeColumns(columns.columns, content.filter((b) => b !== columns), layout, template, ctx, source.line) }];
   }
   const [regionName, region] = mainRegion(layout);
-  if (!region) return [{ ...base, elements: [] }];
+  if (!region) {
+    if (content.length > 0) ctx.warn('layout/no-body', `layout "${layoutName}" has no <body> area, so this slide's content is left out`, source.line);
+    return [{ ...base, elements: [] }];
+  }
   const pieces = blocksToPieces(content, ctx);
   const sizes = template.theme.sizes;
   const placed = placePieces(pieces, region, regionName, sizes);

@@ -2,7 +2,7 @@ import pptxgenModule from 'pptxgenjs';
 import type PptxGenJS from 'pptxgenjs';
 import type { Deck, Element, ChartElement, Paragraph, Run, Slide, TableElement, TextElement } from '../model/types.js';
 import { LINE_HEIGHT, PARAGRAPH_SPACING, INDENT_PER_LEVEL, paragraphScale } from '../model/measure.js';
-import { mix, readableOn } from '../templates/colors.js';
+import { mix, readableOn, readableOnAll } from '../templates/colors.js';
 import { SLIDE, type Layout, type Styled, type Template, type TextStyle, type Theme } from '../templates/types.js';
 
 // pptxgenjs's types describe a CommonJS module; under ESM its default export is the class itself.
@@ -40,7 +40,7 @@ function defineLayout(pptx: Pptx, layout: Layout, theme: Theme, lang: string): v
     if (d.kind === 'rect') objects.push({ rect: { ...d.box, fill: { color: d.fill } } });
     else if (d.kind === 'line') objects.push({ line: { ...d.box, line: { color: d.color, width: d.width } } });
     else if (d.kind === 'image') objects.push({ image: { ...d.box, path: d.path } });
-    else objects.push({ text: { text: d.text, options: { ...d.box, ...textStyle(d.style, theme.fonts.body), lang } } });
+    else objects.push({ text: { text: d.text, options: { ...d.box, ...textStyle({ color: theme.colors.text, ...d.style }, theme.fonts.body), lang } } });
   }
   // Placeholders take the theme's fonts, colour and sizes where the layout does not say otherwise.
   const body: TextStyle = { font: theme.fonts.body, color: theme.colors.text, size: theme.sizes.body, align: 'left' };
@@ -90,7 +90,7 @@ class SlideWriter {
     if (slide.byline && layout.byline) s.addText(this.lines(slide.byline), { placeholder: 'byline', lang: this.lang });
     for (const element of slide.elements) this.element(s, element, layout);
     if (this.deck.footer && layout.footer) {
-      s.addText(this.deck.footer, { ...box(layout.footer), ...textStyle(layout.footer, this.theme.fonts.body), lang: this.lang });
+      s.addText(this.deck.footer, { ...box(layout.footer), ...textStyle({ color: this.theme.colors.muted, ...layout.footer }, this.theme.fonts.body), lang: this.lang });
     }
     if (this.deck.slideNumbers && layout.slideNumber) {
       s.slideNumber = { ...box(layout.slideNumber), ...textStyle(layout.slideNumber, this.theme.fonts.body) } as PptxGenJS.default.SlideNumberProps;
@@ -139,7 +139,8 @@ class SlideWriter {
       ...(p.bullet === 'number' ? { bullet: { type: 'number', indent: INDENT_PER_LEVEL * 72, ...(p.numberFrom && p.numberFrom !== 1 ? { numberStartAt: p.numberFrom } : {}) }, indentLevel: p.level - 1 } : {}),
       ...(!p.bullet ? { bullet: false, indentLevel: 0 } : {}),
     };
-    const runOptions = { fontSize: size, lang: this.lang, ...(p.style === 'caption' ? { color: this.theme.colors.muted } : {}), ...(p.style === 'heading' ? { fontFace: this.theme.fonts.heading } : {}) };
+    // Every run repeats the paragraph's alignment: pptxgenjs starts a new paragraph where it changes.
+    const runOptions = { fontSize: size, lang: this.lang, align: paragraphOptions.align, ...(p.style === 'caption' ? { color: this.theme.colors.muted } : {}), ...(p.style === 'heading' ? { fontFace: this.theme.fonts.heading } : {}) };
     const runs = p.runs.length > 0 ? p.runs : [{ text: '' }];
     // Paragraph options go on the first run only: pptxgenjs starts a new paragraph at a run that has them.
     return runs.map((r, i) => ({
@@ -219,7 +220,7 @@ class SlideWriter {
       dataLabelFontSize: 14,
       dataLabelFontFace: fonts.body,
       // Doughnut labels sit on the slices; others on the slide.
-      dataLabelColor: e.chartType === 'doughnut' ? readableOn(e.colors[0], ['FFFFFF', '000000']) : colors.text,
+      dataLabelColor: e.chartType === 'doughnut' ? readableOnAll(e.colors.slice(0, e.labels.length), ['FFFFFF', '000000']) : colors.text,
       valAxisLabelFormatCode: `#,##0${suffix}`,
       catAxisLabelFontFace: axisText.fontFace,
       catAxisLabelFontSize: axisText.fontSize,

@@ -1,6 +1,6 @@
 import JSZip from 'jszip';
 import { stripControlCharacters } from '../content/source.js';
-import { luminance, mix, readableOn } from '../templates/colors.js';
+import { firstReadable, luminance, mix } from '../templates/colors.js';
 import type { Theme } from '../templates/types.js';
 
 /** Document properties that pptxgenjs cannot write, or writes wrong. */
@@ -143,7 +143,7 @@ export function fieldLanguage(xml: string, lang: string): string {
 export function themeColors(xml: string, colors: Theme['colors'], name: string): string {
   const [dark, light] = luminance(colors.text) < luminance(colors.background) ? [colors.text, colors.background] : [colors.background, colors.text];
   const accents = Array.from({ length: 6 }, (_, i) => colors.chart[i % colors.chart.length]);
-  const link = readableOn(colors.background, [colors.accent, colors.primary, colors.text]);
+  const link = firstReadable(colors.background, [colors.accent, colors.primary, colors.text]);
   const slot = (tag: string, hex: string) => `<a:${tag}><a:srgbClr val="${hex}"/></a:${tag}>`;
   const scheme =
     `<a:clrScheme name="${escapeXml(name)}">` +

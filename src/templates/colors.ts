@@ -34,6 +34,17 @@ export function readableOn(background: string, candidates: string[]): string {
   return candidates.reduce((best, c) => (contrast(c, background) > contrast(best, background) ? c : best));
 }
 
+/** Whichever of `candidates` reads best on the worst of `backgrounds` (labels on pie slices). */
+export function readableOnAll(backgrounds: string[], candidates: string[]): string {
+  const worst = (c: string) => Math.min(...backgrounds.map((b) => contrast(c, b)));
+  return candidates.reduce((best, c) => (worst(c) > worst(best) ? c : best));
+}
+
+/** The first of `candidates` with WCAG AA contrast (4.5:1) on `background`, else the best of them. */
+export function firstReadable(background: string, candidates: string[]): string {
+  return candidates.find((c) => contrast(c, background) >= 4.5) ?? readableOn(background, candidates);
+}
+
 /** Chart colours from a template's primary and accent colours, then lighter and darker tints. */
 export function derivePalette(primary: string, accent: string): string[] {
   return [primary, accent, mix(primary, 'FFFFFF', 0.45), mix(accent, 'FFFFFF', 0.45), mix(primary, '000000', 0.4), mix(accent, '000000', 0.4), mix(primary, 'FFFFFF', 0.7), mix(accent, 'FFFFFF', 0.7)];

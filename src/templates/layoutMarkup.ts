@@ -19,6 +19,9 @@ export function parseLayoutMarkup(markup: string, name: string, file: string, te
     throw fail('template/layout', 'a layout file must contain one <layout> element', { file, line: root ? lineOf(root) : 1 });
   }
   const layout: Layout = { name, file, regions: new Map(), decorations: [] };
+  for (const attribute of Object.keys(root.attribs)) {
+    if (attribute !== 'background') throw fail('template/layout', `<layout> has no attribute "${attribute}"; it takes background`, { file, line: lineOf(root) });
+  }
   if (root.attribs.background) layout.background = color(root.attribs.background, { file, line: lineOf(root) });
 
   for (const node of root.children) {

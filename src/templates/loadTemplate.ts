@@ -83,7 +83,8 @@ export class TemplateLibrary {
       } catch (error) {
         throw fail('template/handlebars', `the layout could not be rendered: ${(error as Error).message.split('\n')[0]}`, { file: layout.file });
       }
-      layouts.set(layoutName, parseLayoutMarkup(markup, layoutName, layout.file, source.dir, source.theme));
+      // Pictures are found beside the layout, in the template that defines it (a parent, when inherited).
+      layouts.set(layoutName, parseLayoutMarkup(markup, layoutName, layout.file, path.dirname(path.dirname(layout.file)), source.theme));
     }
     if (!layouts.has('content')) throw fail('template/layout', `template "${name}" has no layouts/content.hbs, which every template needs`, { file: path.join(source.dir, 'template.yaml') });
     return { name: source.name, dir: source.dir, description: source.description, theme: source.theme, layouts };
