@@ -92,7 +92,7 @@ export async function buildDeckFile(file: string, options: BuildOptions & { temp
     if (!write) return { file, deck, diagnostics: diagnostics.list, ok: true };
     const time = await buildTime([file]);
     const raw = await deckToPptx(deck, template);
-    const bytes = await repairPackage(raw, {
+    const bytes = repairPackage(raw, {
       title: deck.meta.title,
       subject: deck.meta.subject,
       author: deck.meta.author,

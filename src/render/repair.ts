@@ -1,7 +1,7 @@
-import JSZip from 'jszip';
 import { stripControlCharacters } from '../content/source.js';
 import { firstReadable, luminance, mix } from '../templates/colors.js';
 import type { Theme } from '../templates/types.js';
+import { readZip, writeZip, type ZipEntry } from './zip.js';
 
 /** Document properties that pptxgenjs cannot write, or writes wrong. */
 export interface PackageProperties {
@@ -24,24 +24,16 @@ export interface PackageProperties {
  * validator and opens cleanly everywhere, and makes it reproducible and small.
  * Each fix is a named, tested function of one part's XML.
  */
-export async function repairPackage(bytes: Uint8Array, props: PackageProperties): Promise<Uint8Array> {
-  const zip = await JSZip.loadAsync(bytes);
-  const out = new JSZip();
-  const names = Object.keys(zip.files).filter((n) => !zip.files[n].dir);
-  const parts = new Set(names);
-  for (const name of names) {
-    const entry = zip.files[name];
-    if (name.startsWith('ppt/embeddings/') && name.endsWith('.xlsx')) {
-      out.file(name, await rezip(await entry.async('uint8array'), props.time), { date: props.time, createFolders: false });
-      continue;
-    }
-    if (!/\.(xml|rels)$/.test(name)) {
-      out.file(name, await entry.async('uint8array'), { date: props.time, createFolders: false });
-      continue;
-    }
-    out.file(name, repairPart(name, await entry.async('string'), parts, props), { date: props.time, createFolders: false });
-  }
-  return out.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 }, mimeType: 'application/vnd.openxmlformats-officedocument.presentationml.presentation' });
+export function repairPackage(bytes: Uint8Array, props: PackageProperties): Uint8Array {
+  const entries = readZip(bytes);
+  const parts = new Set(entries.map((e) => e.name));
+  const decoder = new TextDecoder();
+  const repaired = entries.map(({ name, data }): ZipEntry => {
+    if (name.startsWith('ppt/embeddings/') && name.endsWith('.xlsx')) return { name, data: repairWorkbook(data, props.time), store: true };
+    if (/\.(xml|rels)$/.test(name)) return { name, data: Buffer.from(repairPart(name, decoder.decode(data), parts, props)) };
+    return { name, data, store: /\.(png|jpe?g|gif)$/i.test(name) };
+  });
+  return writeZip(repaired, props.time);
 }
 
 /** Applies every fix that concerns one part. */
@@ -200,18 +192,15 @@ export function escapeXml(text: string): string {
   return stripControlCharacters(text).replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!);
 }
 
-/** Re-zips an embedded workbook with fixed entry dates, so that its bytes do not depend on the clock. */
-async function rezip(bytes: Uint8Array, time: Date): Promise<Uint8Array> {
-  const zip = await JSZip.loadAsync(bytes);
-  const out = new JSZip();
-  for (const name of Object.keys(zip.files)) {
-    if (zip.files[name].dir) continue;
-    let data: string | Uint8Array = await zip.files[name].async('uint8array');
-    if (name.endsWith('.xml')) data = stripControlCharacters(new TextDecoder().decode(data));
-    if (name === 'docProps/core.xml') {
-      data = String(data).replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*/g, `$1${time.toISOString().replace(/\.\d{3}Z$/, 'Z')}`);
-    }
-    out.file(name, data, { date: time, createFolders: false });
-  }
-  return out.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+/** Re-zips an embedded workbook with fixed entry dates and times, so that its bytes do not depend on the clock. */
+function repairWorkbook(bytes: Uint8Array, time: Date): Uint8Array {
+  const decoder = new TextDecoder();
+  const stamp = time.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const entries = readZip(bytes).map(({ name, data }) => {
+    if (!name.endsWith('.xml')) return { name, data };
+    let xml = stripControlCharacters(decoder.decode(data));
+    if (name === 'docProps/core.xml') xml = xml.replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*/g, `$1${stamp}`);
+    return { name, data: Buffer.from(xml) };
+  });
+  return writeZip(entries, time);
 }

@@ -1,0 +1,98 @@
+import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
+
+/** One file of a zip archive. */
+export interface ZipEntry {
+  name: string;
+  data: Uint8Array;
+  /** Store as it is, for data that is compressed already (pictures, workbooks). */
+  store?: boolean;
+}
+
+const LOCAL = 0x04034b50;
+const CENTRAL = 0x02014b50;
+const END = 0x06054b50;
+
+/**
+ * Reads every file of a zip archive (stored or deflated entries, as pptxgenjs
+ * and Office write them), in archive order. Folders are skipped.
+ */
+export function readZip(bytes: Uint8Array): ZipEntry[] {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let end = buf.length - 22;
+  while (end >= 0 && buf.readUInt32LE(end) !== END) end--;
+  if (end < 0) throw new Error('not a zip archive: no end of central directory');
+  const count = buf.readUInt16LE(end + 10);
+  let at = buf.readUInt32LE(end + 16);
+  const entries: ZipEntry[] = [];
+  for (let i = 0; i < count; i++) {
+    if (buf.readUInt32LE(at) !== CENTRAL) throw new Error('not a zip archive: bad central directory');
+    const method = buf.readUInt16LE(at + 10);
+    const compressedSize = buf.readUInt32LE(at + 20);
+    const nameLength = buf.readUInt16LE(at + 28);
+    const extraLength = buf.readUInt16LE(at + 30);
+    const commentLength = buf.readUInt16LE(at + 32);
+    const localOffset = buf.readUInt32LE(at + 42);
+    const name = buf.toString('utf8', at + 46, at + 46 + nameLength);
+    at += 46 + nameLength + extraLength + commentLength;
+    if (name.endsWith('/')) continue;
+    if (buf.readUInt32LE(localOffset) !== LOCAL) throw new Error(`not a zip archive: bad local header for ${name}`);
+    const start = localOffset + 30 + buf.readUInt16LE(localOffset + 26) + buf.readUInt16LE(localOffset + 28);
+    const raw = buf.subarray(start, start + compressedSize);
+    if (method !== 0 && method !== 8) throw new Error(`unsupported zip compression method ${method} for ${name}`);
+    entries.push({ name, data: method === 0 ? raw : inflateRawSync(raw) });
+  }
+  return entries;
+}
+
+/**
+ * Writes a zip archive of deflated (or stored) entries, each dated `date` (local time, to
+ * two seconds, as zip stores it), so that the same entries give the same bytes.
+ */
+export function writeZip(entries: ZipEntry[], date: Date, level = 6): Uint8Array {
+  const dosTime = (date.getHours() << 11) | (date.getMinutes() << 5) | (date.getSeconds() >> 1);
+  const dosDate = (Math.max(0, date.getFullYear() - 1980) << 9) | ((date.getMonth() + 1) << 5) | date.getDate();
+  const chunks: Buffer[] = [];
+  const central: Buffer[] = [];
+  let offset = 0;
+  for (const entry of entries) {
+    const name = Buffer.from(entry.name, 'utf8');
+    const data = entry.store ? Buffer.from(entry.data) : deflateRawSync(entry.data, { level });
+    const method = entry.store ? 0 : 8;
+    const crc = crc32(entry.data);
+    const header = Buffer.alloc(30);
+    header.writeUInt32LE(LOCAL, 0);
+    header.writeUInt16LE(20, 4); // version needed
+    header.writeUInt16LE(0x0800, 6); // UTF-8 names
+    header.writeUInt16LE(method, 8);
+    header.writeUInt16LE(dosTime, 10);
+    header.writeUInt16LE(dosDate, 12);
+    header.writeUInt32LE(crc, 14);
+    header.writeUInt32LE(data.length, 18);
+    header.writeUInt32LE(entry.data.length, 22);
+    header.writeUInt16LE(name.length, 26);
+    const record = Buffer.alloc(46);
+    record.writeUInt32LE(CENTRAL, 0);
+    record.writeUInt16LE(20, 4); // made by
+    record.writeUInt16LE(20, 6);
+    record.writeUInt16LE(0x0800, 8);
+    record.writeUInt16LE(method, 10);
+    record.writeUInt16LE(dosTime, 12);
+    record.writeUInt16LE(dosDate, 14);
+    record.writeUInt32LE(crc, 16);
+    record.writeUInt32LE(data.length, 20);
+    record.writeUInt32LE(entry.data.length, 24);
+    record.writeUInt16LE(name.length, 28);
+    record.writeUInt32LE(offset, 42);
+    chunks.push(header, name, data);
+    central.push(record, name);
+    offset += header.length + name.length + data.length;
+  }
+  const directory = Buffer.concat(central);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(END, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...chunks, directory, end]);
+}
