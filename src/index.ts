@@ -39,22 +39,30 @@ export interface DeckResult {
   deck?: Deck;
   diagnostics: Diagnostic[];
   ok: boolean;
+  /** The files and template folders the deck read, as far as it got: what `--watch` watches. */
+  inputs: string[];
 }
 
 const hbs = createHandlebars();
 
 /** Loads, parses and models one deck file: everything short of writing it. */
-export async function modelDeck(file: string, options: Omit<BuildOptions, 'outDir'> & { templates: TemplateLibrary }): Promise<{ deck: Deck; template: Template; source: DeckSource; diagnostics: Diagnostics }> {
+export async function modelDeck(
+  file: string,
+  options: Omit<BuildOptions, 'outDir'> & { templates: TemplateLibrary },
+  inputs = new Set<string>(),
+): Promise<{ deck: Deck; template: Template; source: DeckSource; diagnostics: Diagnostics }> {
   const diagnostics = new Diagnostics();
+  inputs.add(path.resolve(file));
   const source = await loadDeckSource(file);
   const fm = source.frontMatter;
   const original = source.text;
-  const paths = new PathResolver(file, options.allowOutside, options.cwd);
+  const paths = new PathResolver(file, options.allowOutside, options.cwd, inputs);
   const datasets = fm.data ? await loadDatasets(fm.data, file, (name) => keyLine(original, name, '  ') ?? keyLine(original, 'data'), (ref, at) => paths.resolve(ref, at)) : new Map<string, DataEntry>();
   const context = { ...fm, data: Object.fromEntries([...datasets].map(([name, entry]) => [name, entry.kind === 'table' ? entry.dataset.records : entry.value])) };
   const slides = parseDeckBody(source, context);
   const templateName = options.template ?? fm.template ?? 'default';
   const template = options.templates.load(templateName, fm, { file, line: options.template ? undefined : keyLine(original, 'template') });
+  template.dirs.forEach((dir) => inputs.add(dir));
   const footer = fm.footer ? renderFooter(fm.footer, context, { file, line: keyLine(original, 'footer') }) : undefined;
   const deck = buildDeck({
     file,
@@ -87,10 +95,11 @@ export async function buildTime(files: string[]): Promise<Date> {
 
 /** Builds one deck to `<outDir>/<name>.pptx`; on any error, writes nothing. */
 export async function buildDeckFile(file: string, options: BuildOptions & { templates: TemplateLibrary }, write = true): Promise<DeckResult> {
+  const inputs = new Set<string>();
   try {
-    const { deck, template, diagnostics } = await modelDeck(file, options);
-    if (!write) return { file, deck, diagnostics: diagnostics.list, ok: true };
-    const time = await buildTime([file]);
+    const { deck, template, diagnostics } = await modelDeck(file, options, inputs);
+    if (!write) return { file, deck, diagnostics: diagnostics.list, ok: true, inputs: [...inputs] };
+    const time = await buildTime([...inputs].filter((f) => !template.dirs.includes(f)));
     const raw = await deckToPptx(deck, template);
     const bytes = repairPackage(raw, {
       title: deck.meta.title,
@@ -105,9 +114,9 @@ export async function buildDeckFile(file: string, options: BuildOptions & { temp
     });
     const output = path.join(options.outDir, `${path.basename(file, path.extname(file))}.pptx`);
     await writeFileAtomic(output, bytes);
-    return { file, output, deck, diagnostics: diagnostics.list, ok: true };
+    return { file, output, deck, diagnostics: diagnostics.list, ok: true, inputs: [...inputs] };
   } catch (error) {
-    if (error instanceof DiagnosticError) return { file, diagnostics: [error.diagnostic], ok: false };
+    if (error instanceof DiagnosticError) return { file, diagnostics: [error.diagnostic], ok: false, inputs: [...inputs] };
     throw error;
   }
 }

@@ -6,11 +6,12 @@ import { fail, type SourcePosition } from '../diagnostics.js';
 export class PathResolver {
   /** The project folder: files outside it are refused unless `allowOutside`. */
   readonly root: string;
-
   constructor(
     readonly deckFile: string,
     readonly allowOutside = false,
     cwd = process.cwd(),
+    /** Collects every file resolved: what the deck depends on. */
+    readonly used = new Set<string>(),
   ) {
     this.root = projectRoot(path.dirname(path.resolve(deckFile)), path.resolve(cwd));
   }
@@ -25,6 +26,7 @@ export class PathResolver {
     if (!this.allowOutside && (relative.startsWith('..') || path.isAbsolute(relative))) {
       throw fail('path/outside-project', `"${ref}" is outside the project folder ${this.root}; copy it into the project, or build with --allow-outside`, at);
     }
+    this.used.add(file);
     return file;
   }
 }

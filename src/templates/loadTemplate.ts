@@ -21,6 +21,7 @@ interface TemplateSource {
   dir: string;
   description: string;
   theme: Theme;
+  dirs: string[];
   /** Layout files by name, the parent's included. */
   layoutFiles: Map<string, string>;
   /** Partial sources by name, the parent's included. */
@@ -87,7 +88,7 @@ export class TemplateLibrary {
       layouts.set(layoutName, parseLayoutMarkup(markup, layoutName, layout.file, path.dirname(path.dirname(layout.file)), source.theme));
     }
     if (!layouts.has('content')) throw fail('template/layout', `template "${name}" has no layouts/content.hbs, which every template needs`, { file: path.join(source.dir, 'template.yaml') });
-    return { name: source.name, dir: source.dir, description: source.description, theme: source.theme, layouts };
+    return { name: source.name, dir: source.dir, dirs: source.dirs, description: source.description, theme: source.theme, layouts };
   }
 
   private find(name: string): string | undefined {
@@ -126,7 +127,7 @@ export class TemplateLibrary {
     const layoutFiles = new Map([...(parent?.layoutFiles ?? []), ...hbsFiles(path.join(dir, 'layouts'))]);
     const partials = { ...parent?.partials, ...Object.fromEntries([...hbsFiles(path.join(dir, 'partials'))].map(([n, f]) => [n, readFileSync(f, 'utf8')])) };
     const layouts = new Map([...layoutFiles].map(([layoutName, layoutFile]) => [layoutName, { file: layoutFile, render: compileLayout(layoutFile, partials) }]));
-    const source = { name, dir, description: String(raw.description ?? parent?.description ?? ''), theme, layoutFiles, partials, layouts };
+    const source = { name, dir, dirs: [dir, ...(parent?.dirs ?? [])], description: String(raw.description ?? parent?.description ?? ''), theme, layoutFiles, partials, layouts };
     this.cache.set(name, source);
     return source;
   }

@@ -64,6 +64,8 @@ export interface Theme {
 export interface Template {
   name: string;
   dir: string;
+  /** Its folder and those of the templates it extends: what a deck using it depends on. */
+  dirs: string[];
   description: string;
   theme: Theme;
   layouts: Map<string, Layout>;

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { CommandContext } from '../context.js';
+import { watchDecks } from '../watch.js';
 import { deckCommand, runDecks, type DeckOptions } from './decks.js';
 
 /** `lectern build [inputs...]`: decks into .pptx files. */
@@ -7,9 +8,10 @@ export function registerBuild(program: Command, ctx: CommandContext): void {
   deckCommand(program, 'build', 'build decks into .pptx files')
     .option('-o, --out <dir>', 'folder for the .pptx files', 'output')
     .option('--pdf', 'also write a PDF of each deck (needs LibreOffice)')
-    .addHelpText('after', '\nExamples:\n  $ lectern build\n  $ lectern build content/week1.md -o slides\n  $ lectern build "lectures/**/*.md" -t chalkboard')
-    .action(async (inputs: string[], options: DeckOptions) => {
-      ctx.setExitCode(await runDecks(inputs, options, ctx, true));
+    .option('-w, --watch', 'rebuild a deck whenever it, its data, pictures or template change')
+    .addHelpText('after', '\nExamples:\n  $ lectern build\n  $ lectern build content/week1.md -o slides\n  $ lectern build "lectures/**/*.md" -t chalkboard\n  $ lectern build --watch                  rebuild on every save')
+    .action(async (inputs: string[], options: DeckOptions & { watch?: boolean }) => {
+      ctx.setExitCode(options.watch ? await watchDecks(inputs, options, ctx) : await runDecks(inputs, options, ctx, true));
     });
 }
 
