@@ -5,6 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { deckText } from './support/build.js';
+import { pngBytes } from './support/images.js';
 import { openPptx, ROOT, tempDir, textOf, writeFiles } from './support/pptx.js';
 
 const run = promisify(execFile);
@@ -138,5 +139,58 @@ describe('lectern (the command line)', () => {
     await lectern(['build', '-o', 'c'], dir, { SOURCE_DATE_EPOCH: '1700000000' });
     const core = await (await openPptx(path.join(dir, 'c/deck.pptx'))).xml('docProps/core.xml');
     expect(core).toContain('<dcterms:modified xsi:type="dcterms:W3CDTF">2023-11-14T22:13:20Z</dcterms:modified>');
+  });
+
+  it('check --format json prints the diagnostics for editors and CI', async () => {
+    const dir = project({ 'content/bad.md': BAD_COLUMN, 'content/good.md': GOOD });
+    const result = await lectern(['check', '--format', 'json'], dir);
+    expect(result.code).toBe(1);
+    const report = JSON.parse(result.stdout);
+    expect(report.ok).toBe(false);
+    expect(report.decks).toEqual([
+      {
+        file: path.join('content', 'bad.md'),
+        ok: false,
+        diagnostics: [
+          {
+            severity: 'error',
+            rule: 'chart/unknown-column',
+            message: 'chart: dataset "results" has no column "share" (did you mean "share_percent"?) (columns: candidate, votes, share_percent)',
+            file: path.join('content', 'bad.md'),
+            line: 13,
+            column: 1,
+          },
+        ],
+      },
+      { file: path.join('content', 'good.md'), ok: true, slides: 2, diagnostics: [] },
+    ]);
+  });
+
+  it('refuses pictures outside the project unless --allow-outside', async () => {
+    const outside = tempDir();
+    writeFiles(outside, { 'map.png': pngBytes(20, 10) });
+    const dir = project({ 'content/deck.md': deckText(`## Map\n\n![A map](${path.join(outside, 'map.png')})`) });
+    const refused = await lectern(['build'], dir);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('[path/outside-project]');
+    const allowed = await lectern(['build', '--allow-outside'], dir);
+    expect(allowed.code).toBe(0);
+    expect(existsSync(path.join(dir, 'output/deck.pptx'))).toBe(true);
+  });
+
+  it('keeps Handlebars from reaching object prototypes', async () => {
+    const dir = project({ 'content/deck.md': deckText('## A\n\nX{{title.constructor.name}}Y{{lookup this "__proto__"}}Z') });
+    expect((await lectern(['build'], dir)).code).toBe(0);
+    const slides = await (await openPptx(path.join(dir, 'output/deck.pptx'))).slides();
+    expect(textOf(slides[1])).toContain('XYZ');
+  });
+
+  it('build --pdf without LibreOffice says how to install it and still writes the .pptx', async () => {
+    const dir = project({ 'content/deck.md': GOOD });
+    const result = await lectern(['build', '--pdf'], dir, { PATH: path.dirname(process.execPath) === '/usr/bin' ? '/nonexistent' : path.dirname(process.execPath) });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('PDFs not written: install LibreOffice to get PDFs');
+    expect(existsSync(path.join(dir, 'output/deck.pptx'))).toBe(true);
+    expect(existsSync(path.join(dir, 'output/deck.pdf'))).toBe(false);
   });
 });

@@ -4,7 +4,7 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { buildDeckFile, TemplateLibrary } from '../src/index.js';
 import { SHIPPED_TEMPLATES } from '../src/templates/loadTemplate.js';
-import { openPptx, ROOT, tempDir, textOf } from './support/pptx.js';
+import { openPptx, ROOT, tempDir, textOf, writeFiles } from './support/pptx.js';
 
 const run = promisify(execFile);
 
@@ -51,6 +51,16 @@ describe.skipIf(!available && !required)('LibreOffice opens the decks', () => {
       }
     }, 180_000);
   }
+
+  it('build --pdf writes a PDF beside each deck, one page per slide', async () => {
+    const dir = tempDir();
+    writeFiles(dir, { 'content/deck.md': '---\ntitle: PDF\n---\n## One\n\nText\n\n---\n\n## Two\n\n- a\n- b\n' });
+    const { stdout } = await run(process.execPath, [path.join(ROOT, 'bin/lectern.js'), 'build', '--pdf'], { cwd: dir, timeout: 180_000 });
+    expect(stdout).toContain(`+ ${path.join('output', 'deck.pdf')}`);
+    const pages = Number(/Pages:\s+(\d+)/.exec((await run('pdfinfo', [path.join(dir, 'output/deck.pdf')])).stdout)![1]);
+    expect(pages).toBe(3);
+    console.log(`LibreOffice render test: build --pdf wrote ${pages} pages`);
+  }, 180_000);
 });
 
 function words(text: string): string[] {
