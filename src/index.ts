@@ -109,6 +109,7 @@ export async function buildDeckFile(file: string, options: BuildOptions & { temp
       company: deck.meta.organization,
       lang: deck.meta.lang,
       colors: template.theme.colors,
+      hideMasterIn: [...template.layouts.values()].filter((l) => !l.showMaster).map((l) => l.name),
       templateName: template.name,
       time,
     });

@@ -62,6 +62,7 @@ describe('rendering a deck to PowerPoint XML', () => {
         subject: 'Civics',
         keywords: ['elections', 'democracy'],
         lang: 'kk-KZ',
+        footer: 'Civics · {{author}}',
         data: { results: 'results.csv' },
       }),
       'results.csv': CSV,
@@ -180,5 +181,27 @@ describe('rendering a deck to PowerPoint XML', () => {
     const app = await pptx.xml('docProps/app.xml');
     expect(app).toContain('<Application>lectern</Application>');
     expect(app).toContain('<Company>Springfield &amp; Co &lt;School&gt;</Company>');
+  });
+
+  it('puts the background, top bar, footer and slide number on the slide master, not on each slide', async () => {
+    const master = await pptx.xml('ppt/slideMasters/slideMaster1.xml');
+    expect(master).toMatch(/<p:cSld><p:bg><p:bgPr><a:solidFill><a:srgbClr val="FFFFFF"\/>/);
+    expect(textOf(master)).toContain('Civics · Ms. Example');
+    expect(master).toContain('<a:srgbClr val="1F4E79"/>');
+    expect(master).toContain('type="sldNum"');
+    for (const xml of slides) expect(textOf(xml)).not.toContain('Civics');
+    expect(slides[1]).toContain('type="sldNum"');
+  });
+
+  it('lets title and section layouts hide the master, and keeps no helper layouts', async () => {
+    const layouts = await Promise.all(pptx.names.filter((n) => /^ppt\/slideLayouts\/slideLayout\d+\.xml$/.test(n)).map((n) => pptx.xml(n)));
+    const byName = new Map(layouts.map((xml) => [/<p:cSld name="([^"]+)"/.exec(xml)![1], xml]));
+    expect([...byName.keys()].sort()).toEqual(['chart', 'content', 'image', 'section', 'table', 'title', 'two-column']);
+    expect(byName.get('title')).toMatch(/<p:sldLayout showMasterSp="0"/);
+    expect(byName.get('section')).toMatch(/<p:sldLayout showMasterSp="0"/);
+    expect(byName.get('content')).not.toContain('showMasterSp');
+    expect(byName.get('content')).not.toContain('<p:bg>');
+    const contentTypes = await pptx.xml('[Content_Types].xml');
+    for (const part of contentTypes.match(/PartName="\/([^"]+)"/g)!.map((m) => m.slice(11, -1))) expect(pptx.names).toContain(part);
   });
 });

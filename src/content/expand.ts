@@ -1,5 +1,5 @@
 import { fail } from '../diagnostics.js';
-import { createHandlebars, helperNames } from '../templates/helpers.js';
+import { createHandlebars, handlebarsSyntaxError, helperNames } from '../templates/helpers.js';
 import { didYouMean } from '../suggest.js';
 
 const hbs = createHandlebars();
@@ -21,7 +21,7 @@ export function expandBody(body: string, context: object, file: string, bodyLine
     hbs.parse(body);
     template = hbs.compile(body, { noEscape: true, strict: false });
   } catch (error) {
-    throw syntaxError(error, body, file, bodyLine);
+    throw handlebarsSyntaxError(error, body, { file, line: bodyLine }, 'handlebars/syntax', 'the deck body');
   }
   let text: string;
   try {
@@ -37,28 +37,6 @@ export function expandBody(body: string, context: object, file: string, bodyLine
     );
   }
   return { text, sourceLines: mapLines(body.split('\n'), text.split('\n'), bodyLine) };
-}
-
-function syntaxError(error: unknown, body: string, file: string, bodyLine: number) {
-  const message = error instanceof Error ? error.message : String(error);
-  const line = /line (\d+)/.exec(message);
-  const expecting = /Expecting (.*), got (.*)$/m.exec(message);
-  if (expecting?.[2] === "'EOF'") {
-    const open = unclosedBlock(body);
-    if (open) return fail('handlebars/syntax', `"{{#${open.name}}}" is never closed; add "{{/${open.name}}}"`, { file, line: bodyLine + open.line });
-  }
-  const detail = expecting ? `expected ${expecting[1].split(', ').slice(0, 3).join(' or ')} but found ${expecting[2]}` : message.split('\n')[0];
-  return fail('handlebars/syntax', `template syntax error in the deck body: ${detail}`, { file, line: line ? bodyLine + Number(line[1]) - 1 : bodyLine });
-}
-
-/** The innermost `{{#block}}` left open at the end of `body`, with its 0-based line. */
-function unclosedBlock(body: string): { name: string; line: number } | undefined {
-  const stack: { name: string; line: number }[] = [];
-  for (const m of body.matchAll(/\{\{~?\s*([#/])\s*([\w.-]+)/g)) {
-    if (m[1] === '#') stack.push({ name: m[2], line: body.slice(0, m.index).split('\n').length - 1 });
-    else if (stack.length && stack[stack.length - 1].name === m[2]) stack.pop();
-  }
-  return stack.pop();
 }
 
 /** The 0-based line of the first match of `pattern` in `text`. */

@@ -3,6 +3,7 @@ import type PptxGenJS from 'pptxgenjs';
 import type { Deck, Element, ChartElement, Paragraph, Run, Slide, TableElement, TextElement } from '../model/types.js';
 import { LINE_HEIGHT, PARAGRAPH_SPACING, INDENT_PER_LEVEL, paragraphScale } from '../model/measure.js';
 import { mix, readableOn, readableOnAll } from '../templates/colors.js';
+import { MASTER_LAYOUT } from './master.js';
 import { SLIDE, type Layout, type Styled, type Template, type TextStyle, type Theme } from '../templates/types.js';
 
 // pptxgenjs's types describe a CommonJS module; under ESM its default export is the class itself.
@@ -25,6 +26,8 @@ export async function deckToPptx(deck: Deck, template: Template): Promise<Uint8A
   pptx.company = deck.meta.organization ?? '';
   pptx.theme = { headFontFace: template.theme.fonts.heading, bodyFontFace: template.theme.fonts.body };
 
+  // The master's decoration travels as one more layout, lifted onto the slide master by the repair stage.
+  defineMaster(pptx, template, deck);
   // Every layout of the template, used or not, so that "New Slide" in PowerPoint offers them all.
   for (const layout of template.layouts.values()) defineLayout(pptx, layout, template.theme, deck.meta.lang);
   const writer = new SlideWriter(deck, template);
@@ -33,15 +36,39 @@ export async function deckToPptx(deck: Deck, template: Template): Promise<Uint8A
   return out as Uint8Array;
 }
 
+/** The slide master: the template's background, and `master.hbs`'s decoration, footer and slide number. */
+function defineMaster(pptx: Pptx, template: Template, deck: Deck): void {
+  const { master, theme } = template;
+  const objects = decorations(master?.decorations ?? [], theme, deck.meta.lang);
+  if (master?.footer && deck.footer) {
+    objects.push({ text: { text: deck.footer, options: { ...box(master.footer), ...textStyle({ color: theme.colors.muted, ...master.footer }, theme.fonts.body), lang: deck.meta.lang } } });
+  }
+  pptx.defineSlideMaster({
+    title: MASTER_LAYOUT,
+    background: background(master, theme.colors.background),
+    objects,
+    ...(master?.slideNumber && deck.slideNumbers ? { slideNumber: { ...master.slideNumber, ...textStyle({ color: theme.colors.muted, ...master.slideNumber }, theme.fonts.body) } as PptxGenJS.default.SlideNumberProps } : {}),
+  });
+}
+
+function background(layout: Layout | undefined, fallback?: string): PptxGenJS.default.BackgroundProps | undefined {
+  if (layout?.backgroundImage) return { path: layout.backgroundImage };
+  const color = layout?.background ?? fallback;
+  return color ? { color } : undefined;
+}
+
+function decorations(list: Layout['decorations'], theme: Theme, lang: string): NonNullable<PptxGenJS.default.SlideMasterProps['objects']> {
+  return list.map((d) => {
+    if (d.kind === 'rect') return { rect: { ...d.box, fill: { color: d.fill } } };
+    if (d.kind === 'line') return { line: { ...d.box, line: { color: d.color, width: d.width } } };
+    if (d.kind === 'image') return { image: { ...d.box, path: d.path } };
+    return { text: { text: d.text, options: { ...d.box, ...textStyle({ color: theme.colors.text, ...d.style }, theme.fonts.body), lang } } };
+  });
+}
+
 /** Each template layout becomes a PowerPoint slide layout with real placeholders. */
 function defineLayout(pptx: Pptx, layout: Layout, theme: Theme, lang: string): void {
-  const objects: PptxGenJS.default.SlideMasterProps['objects'] = [];
-  for (const d of layout.decorations) {
-    if (d.kind === 'rect') objects.push({ rect: { ...d.box, fill: { color: d.fill } } });
-    else if (d.kind === 'line') objects.push({ line: { ...d.box, line: { color: d.color, width: d.width } } });
-    else if (d.kind === 'image') objects.push({ image: { ...d.box, path: d.path } });
-    else objects.push({ text: { text: d.text, options: { ...d.box, ...textStyle({ color: theme.colors.text, ...d.style }, theme.fonts.body), lang } } });
-  }
+  const objects = decorations(layout.decorations, theme, lang);
   // Placeholders take the theme's fonts, colour and sizes where the layout does not say otherwise.
   const body: TextStyle = { font: theme.fonts.body, color: theme.colors.text, size: theme.sizes.body, align: 'left' };
   const placeholder = (name: string, type: 'title' | 'body', box: Styled, defaults: TextStyle) =>
@@ -54,7 +81,8 @@ function defineLayout(pptx: Pptx, layout: Layout, theme: Theme, lang: string): v
 
   pptx.defineSlideMaster({
     title: layout.name,
-    background: { color: layout.background ?? theme.colors.background },
+    // Without its own background a layout shows the master's.
+    ...(background(layout) ? { background: background(layout) } : {}),
     objects,
     ...(layout.slideNumber ? { slideNumber: { ...layout.slideNumber, ...textStyle(layout.slideNumber, theme.fonts.body) } as PptxGenJS.default.SlideNumberProps } : {}),
   });
@@ -75,6 +103,7 @@ function textStyle(s: Partial<Styled>, font: string) {
 class SlideWriter {
   private readonly theme: Theme;
   private readonly lang: string;
+  private readonly master?: Layout;
 
   constructor(
     private readonly deck: Deck,
@@ -82,9 +111,13 @@ class SlideWriter {
   ) {
     this.theme = template.theme;
     this.lang = deck.meta.lang;
+    this.master = template.master;
   }
 
   write(s: PptxSlide, slide: Slide, layout: Layout): void {
+    // LibreOffice (7.x) draws slides of a layout named "table" on white, ignoring the layout's and
+    // the master's background; the slide's own background works around it.
+    if (layout.name === 'table') s.background = background(layout) ?? background(this.master, this.theme.colors.background)!;
     s.addText(slide.title, { placeholder: 'title', lang: this.lang });
     if (slide.subtitle && layout.subtitle) s.addText(slide.subtitle, { placeholder: 'subtitle', lang: this.lang });
     if (slide.byline && layout.byline) s.addText(this.lines(slide.byline), { placeholder: 'byline', lang: this.lang });
@@ -92,8 +125,10 @@ class SlideWriter {
     if (this.deck.footer && layout.footer) {
       s.addText(this.deck.footer, { ...box(layout.footer), ...textStyle({ color: this.theme.colors.muted, ...layout.footer }, this.theme.fonts.body), lang: this.lang });
     }
-    if (this.deck.slideNumbers && layout.slideNumber) {
-      s.slideNumber = { ...box(layout.slideNumber), ...textStyle(layout.slideNumber, this.theme.fonts.body) } as PptxGenJS.default.SlideNumberProps;
+    // A slide shows its number where its layout puts it, else where the master does.
+    const number = layout.slideNumber ?? (layout.showMaster ? this.master?.slideNumber : undefined);
+    if (this.deck.slideNumbers && number) {
+      s.slideNumber = { ...box(number), ...textStyle({ color: this.theme.colors.muted, ...number }, this.theme.fonts.body) } as PptxGenJS.default.SlideNumberProps;
     }
     if (slide.notes) s.addNotes(slide.notes);
   }

@@ -1,6 +1,7 @@
 import { stripControlCharacters } from '../content/source.js';
 import { firstReadable, luminance, mix } from '../templates/colors.js';
 import type { Theme } from '../templates/types.js';
+import { liftMaster, type Parts } from './master.js';
 import { readZip, writeZip, type ZipEntry } from './zip.js';
 
 /** Document properties that pptxgenjs cannot write, or writes wrong. */
@@ -12,6 +13,8 @@ export interface PackageProperties {
   company?: string;
   /** The deck's language, which pptxgenjs leaves as en-US on slide-number fields. */
   lang: string;
+  /** Layouts whose slides do not show the slide master's decoration. */
+  hideMasterIn?: string[];
   /** The template's colours, written into the PowerPoint theme so that restyling in PowerPoint starts from them. */
   colors?: Theme['colors'];
   templateName?: string;
@@ -26,13 +29,17 @@ export interface PackageProperties {
  */
 export function repairPackage(bytes: Uint8Array, props: PackageProperties): Uint8Array {
   const entries = readZip(bytes);
-  const parts = new Set(entries.map((e) => e.name));
   const decoder = new TextDecoder();
-  const repaired = entries.map(({ name, data }): ZipEntry => {
-    if (name.startsWith('ppt/embeddings/') && name.endsWith('.xlsx')) return { name, data: repairWorkbook(data, props.time), store: true };
-    if (/\.(xml|rels)$/.test(name)) return { name, data: Buffer.from(repairPart(name, decoder.decode(data), parts, props)) };
-    return { name, data, store: /\.(png|jpe?g|gif)$/i.test(name) };
-  });
+  const xml: Parts = new Map(entries.filter((e) => /\.(xml|rels)$/.test(e.name)).map((e) => [e.name, decoder.decode(e.data)]));
+  liftMaster(xml, props.hideMasterIn ?? []);
+  const parts = new Set(entries.map((e) => e.name).filter((n) => xml.has(n) || !/\.(xml|rels)$/.test(n)));
+  const repaired = entries
+    .filter(({ name }) => parts.has(name))
+    .map(({ name, data }): ZipEntry => {
+      if (name.startsWith('ppt/embeddings/') && name.endsWith('.xlsx')) return { name, data: repairWorkbook(data, props.time), store: true };
+      if (xml.has(name)) return { name, data: Buffer.from(repairPart(name, xml.get(name)!, parts, props)) };
+      return { name, data, store: /\.(png|jpe?g|gif)$/i.test(name) };
+    });
   return writeZip(repaired, props.time);
 }
 

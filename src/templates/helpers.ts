@@ -1,4 +1,5 @@
 import Handlebars from 'handlebars';
+import { fail, type DiagnosticError } from '../diagnostics.js';
 
 type HelperOptions = Handlebars.HelperOptions;
 
@@ -53,3 +54,30 @@ export function createHandlebars(): typeof Handlebars {
 
 /** Names of the helpers, for documentation and "did you mean" hints. */
 export const helperNames = Object.keys(helpers);
+
+/**
+ * A Handlebars parse error as a diagnostic at the line of `source` it concerns
+ * (`at.line` is the file line where `source` starts): a block never closed is
+ * reported where it opens, not at the end of the file.
+ */
+export function handlebarsSyntaxError(error: unknown, source: string, at: { file: string; line: number }, rule: string, what: string): DiagnosticError {
+  const message = error instanceof Error ? error.message : String(error);
+  const line = /line (\d+)/.exec(message);
+  const expecting = /Expecting (.*), got (.*)$/m.exec(message);
+  if (expecting?.[2] === "'EOF'") {
+    const open = unclosedBlock(source);
+    if (open) return fail(rule, `"{{#${open.name}}}" is never closed; add "{{/${open.name}}}"`, { file: at.file, line: at.line + open.line });
+  }
+  const detail = expecting ? `expected ${expecting[1].split(', ').slice(0, 3).join(' or ')} but found ${expecting[2]}` : message.split('\n')[0];
+  return fail(rule, `template syntax error in ${what}: ${detail}`, { file: at.file, line: line ? at.line + Number(line[1]) - 1 : at.line });
+}
+
+/** The innermost `{{#block}}` left open at the end of `source`, with its 0-based line. */
+function unclosedBlock(source: string): { name: string; line: number } | undefined {
+  const stack: { name: string; line: number }[] = [];
+  for (const m of source.matchAll(/\{\{~?\s*([#/])\s*([\w.-]+)/g)) {
+    if (m[1] === '#') stack.push({ name: m[2], line: source.slice(0, m.index).split('\n').length - 1 });
+    else if (stack.length && stack[stack.length - 1].name === m[2]) stack.pop();
+  }
+  return stack.pop();
+}

@@ -6,23 +6,32 @@ import { didYouMean } from '../suggest.js';
 import { fail } from '../diagnostics.js';
 import type { Box, Decoration, Layout, Styled, TextStyle, Theme } from './types.js';
 
+/** What the root element may say, for a layout and for the master. */
+const ROOT_ATTRIBUTES = { layout: ['background', 'background-image', 'master'], master: ['background', 'background-image'] };
+/** Elements that only a layout may hold: a slide master has no content of its own. */
+const LAYOUT_ONLY = ['title', 'subtitle', 'byline', 'body'];
+
 /**
  * Parses the markup a layout's Handlebars file renders to, e.g.
  * `<layout background="#fff"><title x="0.6" y="0.4" w="12" h="1"/>...</layout>`,
- * into a Layout. `file` and `lineOffset` place messages in the .hbs file.
+ * into a Layout. `master.hbs` renders to `<master>` with decoration only.
  */
-export function parseLayoutMarkup(markup: string, name: string, file: string, templateDir: string, theme: Theme): Layout {
+export function parseLayoutMarkup(markup: string, name: string, file: string, templateDir: string, theme: Theme, kind: 'layout' | 'master' = 'layout'): Layout {
   const doc = parseDocument(markup, { xmlMode: true, withStartIndices: true });
   const lineOf = (node: ChildNode) => markup.slice(0, node.startIndex ?? 0).split('\n').length;
   const root = doc.children.find((n): n is XmlElement => n.type === 'tag');
-  if (!root || root.name !== 'layout') {
-    throw fail('template/layout', 'a layout file must contain one <layout> element', { file, line: root ? lineOf(root) : 1 });
+  if (!root || root.name !== kind) {
+    throw fail('template/layout', `a ${kind} file must contain one <${kind}> element`, { file, line: root ? lineOf(root) : 1 });
   }
-  const layout: Layout = { name, file, regions: new Map(), decorations: [] };
+  const rootAt = { file, line: lineOf(root) };
+  const layout: Layout = { name, file, regions: new Map(), decorations: [], showMaster: true };
   for (const attribute of Object.keys(root.attribs)) {
-    if (attribute !== 'background') throw fail('template/layout', `<layout> has no attribute "${attribute}"; it takes background`, { file, line: lineOf(root) });
+    const known = ROOT_ATTRIBUTES[kind];
+    if (!known.includes(attribute)) throw fail('template/layout', `<${kind}> has no attribute "${attribute}"${didYouMean(attribute, known)}; it takes ${known.join(', ')}`, rootAt);
   }
-  if (root.attribs.background) layout.background = color(root.attribs.background, { file, line: lineOf(root) });
+  if (root.attribs.background) layout.background = color(root.attribs.background, rootAt);
+  if (root.attribs['background-image']) layout.backgroundImage = templateAsset(root.attribs['background-image'], templateDir, rootAt);
+  if (root.attribs.master !== undefined) layout.showMaster = oneOf(root.attribs.master, ['show', 'hide'], 'master', rootAt) === 'show';
 
   for (const node of root.children) {
     if (node.type !== 'tag') continue;
@@ -33,6 +42,9 @@ export function parseLayoutMarkup(markup: string, name: string, file: string, te
       if (!known.includes(attribute)) {
         throw fail('template/layout', `<${node.name}> has no attribute "${attribute}"${didYouMean(attribute, known)}; it takes ${known.join(', ')}`, at);
       }
+    }
+    if (kind === 'master' && LAYOUT_ONLY.includes(node.name)) {
+      throw fail('template/layout', `<${node.name}> belongs in a layout, not in master.hbs: the slide master holds decoration, the footer and the slide number`, at);
     }
     const read = new AttributeReader(attrs, node.name, at);
     switch (node.name) {

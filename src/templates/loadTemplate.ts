@@ -5,7 +5,7 @@ import YAML from 'yaml';
 import { decodeText } from '../content/source.js';
 import { fail, type SourcePosition } from '../diagnostics.js';
 import { closest, didYouMean } from '../suggest.js';
-import { createHandlebars } from './helpers.js';
+import { createHandlebars, handlebarsSyntaxError } from './helpers.js';
 import { derivePalette } from './colors.js';
 import { color, parseLayoutMarkup } from './layoutMarkup.js';
 import { SLIDE, type Layout, type Template, type Theme } from './types.js';
@@ -27,6 +27,8 @@ interface TemplateSource {
   /** Partial sources by name, the parent's included. */
   partials: Record<string, string>;
   layouts: Map<string, { file: string; render: (context: object) => string }>;
+  /** `master.hbs`, the template's or its parent's. */
+  master?: { file: string; render: (context: object) => string };
 }
 
 /** What `lectern templates` shows of a template. */
@@ -87,8 +89,18 @@ export class TemplateLibrary {
       // Pictures are found beside the layout, in the template that defines it (a parent, when inherited).
       layouts.set(layoutName, parseLayoutMarkup(markup, layoutName, layout.file, path.dirname(path.dirname(layout.file)), source.theme));
     }
+    let master: Layout | undefined;
+    if (source.master) {
+      let markup: string;
+      try {
+        markup = source.master.render(context);
+      } catch (error) {
+        throw fail('template/handlebars', `the master could not be rendered: ${(error as Error).message.split('\n')[0]}`, { file: source.master.file });
+      }
+      master = parseLayoutMarkup(markup, 'master', source.master.file, path.dirname(source.master.file), source.theme, 'master');
+    }
     if (!layouts.has('content')) throw fail('template/layout', `template "${name}" has no layouts/content.hbs, which every template needs`, { file: path.join(source.dir, 'template.yaml') });
-    return { name: source.name, dir: source.dir, dirs: source.dirs, description: source.description, theme: source.theme, layouts };
+    return { name: source.name, dir: source.dir, dirs: source.dirs, description: source.description, theme: source.theme, layouts, master };
   }
 
   private find(name: string): string | undefined {
@@ -127,7 +139,9 @@ export class TemplateLibrary {
     const layoutFiles = new Map([...(parent?.layoutFiles ?? []), ...hbsFiles(path.join(dir, 'layouts'))]);
     const partials = { ...parent?.partials, ...Object.fromEntries([...hbsFiles(path.join(dir, 'partials'))].map(([n, f]) => [n, readFileSync(f, 'utf8')])) };
     const layouts = new Map([...layoutFiles].map(([layoutName, layoutFile]) => [layoutName, { file: layoutFile, render: compileLayout(layoutFile, partials) }]));
-    const source = { name, dir, dirs: [dir, ...(parent?.dirs ?? [])], description: String(raw.description ?? parent?.description ?? ''), theme, layoutFiles, partials, layouts };
+    const masterFile = existsSync(path.join(dir, 'master.hbs')) ? path.join(dir, 'master.hbs') : parent?.master?.file;
+    const master = masterFile ? { file: masterFile, render: compileLayout(masterFile, partials) } : undefined;
+    const source = { name, dir, dirs: [dir, ...(parent?.dirs ?? [])], description: String(raw.description ?? parent?.description ?? ''), theme, layoutFiles, partials, layouts, master };
     this.cache.set(name, source);
     return source;
   }
@@ -144,9 +158,7 @@ function compileLayout(file: string, partials: Record<string, string>): (context
   try {
     hbs.parse(source);
   } catch (error) {
-    const message = (error as Error).message;
-    const line = /line (\d+)/.exec(message);
-    throw fail('template/handlebars', `Handlebars syntax error: ${message.split('\n').slice(-1)[0]}`, { file, line: line ? Number(line[1]) : undefined });
+    throw handlebarsSyntaxError(error, source, { file, line: 1 }, 'template/handlebars', 'the layout');
   }
   const render = hbs.compile(source);
   return (context) => render(context, { partials });

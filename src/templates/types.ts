@@ -33,6 +33,10 @@ export interface Layout {
   /** The .hbs file, for messages. */
   file: string;
   background?: string;
+  /** A picture filling the background (an absolute path). */
+  backgroundImage?: string;
+  /** Whether slides of this layout show the slide master's decoration (false for `master="hide"`). */
+  showMaster: boolean;
   title?: Styled;
   subtitle?: Styled;
   byline?: Styled;
@@ -69,6 +73,8 @@ export interface Template {
   description: string;
   theme: Theme;
   layouts: Map<string, Layout>;
+  /** The slide master's decoration, from `master.hbs`: shown on every layout that does not hide it. */
+  master?: Layout;
 }
 
 /** Slide size of every deck: 16:9, in inches. */
