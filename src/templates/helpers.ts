@@ -36,6 +36,20 @@ const helpers: Record<string, Handlebars.HelperDelegate> = {
     if (!Array.isArray(list)) return 0;
     return list.reduce((total: number, r: Record<string, unknown>) => total + (num(isOptions(column) ? r : r?.[String(column)]) || 0), 0);
   },
+  /**
+   * `{{date "2023-03-19"}}` → 19 March 2023; `format="short"` → 19 Mar 2023,
+   * `format="year"` → 2023, `format="iso"` → 2023-03-19; `lang="kk-KZ"` for another language.
+   */
+  date(value: unknown, options: HelperOptions) {
+    const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(String(value ?? ''));
+    if (!match) return String(value ?? '');
+    const day = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+    const format = String(options.hash?.format ?? 'long');
+    if (format === 'iso') return day.toISOString().slice(0, 10);
+    if (format === 'year') return match[1];
+    const month = format === 'short' ? 'short' : 'long';
+    return new Intl.DateTimeFormat(String(options.hash?.lang ?? 'en-GB'), { day: 'numeric', month, year: 'numeric', timeZone: 'UTC' }).format(day);
+  },
   /** `{{upper title}}`, `{{lower title}}`. */
   upper: (s: unknown) => String(s ?? '').toUpperCase(),
   lower: (s: unknown) => String(s ?? '').toLowerCase(),
