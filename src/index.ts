@@ -37,6 +37,8 @@ export interface DeckResult {
   /** The written .pptx, when the deck built. */
   output?: string;
   deck?: Deck;
+  /** How many slides the deck has, when it built. */
+  slides?: number;
   diagnostics: Diagnostic[];
   ok: boolean;
   /** The files and template folders the deck read, as far as it got: what `--watch` watches. */
@@ -98,7 +100,7 @@ export async function buildDeckFile(file: string, options: BuildOptions & { temp
   const inputs = new Set<string>();
   try {
     const { deck, template, diagnostics } = await modelDeck(file, options, inputs);
-    if (!write) return { file, deck, diagnostics: diagnostics.list, ok: true, inputs: [...inputs] };
+    if (!write) return { file, deck, slides: deck.slides.length, diagnostics: diagnostics.list, ok: true, inputs: [...inputs] };
     const time = await buildTime([...inputs].filter((f) => !template.dirs.includes(f)));
     const raw = await deckToPptx(deck, template);
     const bytes = repairPackage(raw, {
@@ -115,7 +117,7 @@ export async function buildDeckFile(file: string, options: BuildOptions & { temp
     });
     const output = path.join(options.outDir, `${path.basename(file, path.extname(file))}.pptx`);
     await writeFileAtomic(output, bytes);
-    return { file, output, deck, diagnostics: diagnostics.list, ok: true, inputs: [...inputs] };
+    return { file, output, deck, slides: deck.slides.length, diagnostics: diagnostics.list, ok: true, inputs: [...inputs] };
   } catch (error) {
     if (error instanceof DiagnosticError) return { file, diagnostics: [error.diagnostic], ok: false, inputs: [...inputs] };
     throw error;

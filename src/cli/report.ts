@@ -19,7 +19,7 @@ const rel = relative;
 
 /** One line per deck, then its warnings and errors. */
 export function reportDeck(result: DeckResult, io: Output, verb: 'built' | 'checked', ms?: number): void {
-  const slides = result.deck?.slides.length ?? 0;
+  const slides = result.slides ?? 0;
   const took = ms === undefined ? '' : ` in ${Math.round(ms)} ms`;
   if (result.ok && result.output) io.out(`✓ ${rel(result.file)} → ${rel(result.output)} (${slides} slide${slides === 1 ? '' : 's'})${took}`);
   else if (result.ok) io.out(`✓ ${rel(result.file)} ${verb} (${slides} slide${slides === 1 ? '' : 's'})`);

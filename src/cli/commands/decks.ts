@@ -1,5 +1,7 @@
 import { Option, type Command } from 'commander';
-import { buildDeckFile, TemplateLibrary, type DeckResult } from '../../index.js';
+import type { DeckResult } from '../../index.js';
+import { buildMany } from '../buildMany.js';
+import { progressBar } from '../progress.js';
 import type { CommandContext } from '../context.js';
 import { findDecks } from '../inputs.js';
 import { relative, reportDeck, summary } from '../report.js';
@@ -30,19 +32,20 @@ export function deckCommand(program: Command, name: string, description: string)
 /** Builds (or only checks) every deck the inputs name, reporting each; returns the exit code. */
 export async function runDecks(inputs: string[], options: DeckOptions, ctx: CommandContext, write: boolean): Promise<number> {
   const files = await findDecks(inputs);
-  const templates = new TemplateLibrary();
   const pdf = write && options.pdf && (await hasLibreOffice());
   if (write && options.pdf && !pdf) ctx.io.err(`lectern: PDFs not written: ${LIBREOFFICE_HINT}. The .pptx files are written as usual.`);
   const json = options.format === 'json';
-  const results: DeckResult[] = [];
-  for (const file of files) {
-    const result = await buildDeckFile(file, { outDir: options.out, template: options.template, allowOutside: options.allowOutside, templates }, write);
-    if (!json) reportDeck(result, ctx.io, write ? 'built' : 'checked');
-    if (pdf && result.output) {
-      const written = await pptxToPdf(result.output);
+  const progress = progressBar(json ? 0 : files.length);
+  const results = await buildMany(files, { outDir: options.out, template: options.template, allowOutside: options.allowOutside }, write, (result) => {
+    progress.tick();
+    if (!json) progress.around(() => reportDeck(result, ctx.io, write ? 'built' : 'checked'));
+  });
+  progress.done();
+  if (pdf) {
+    for (const result of results.filter((r) => r.output)) {
+      const written = await pptxToPdf(result.output!);
       if (!json) ctx.io.out(`  + ${relative(written)}`);
     }
-    results.push(result);
   }
   ctx.io.out(json ? JSON.stringify(resultsJson(results), null, 2) : summary(results, write ? 'built' : 'checked'));
   return results.every((r) => r.ok) ? 0 : 1;
@@ -56,7 +59,7 @@ function resultsJson(results: DeckResult[]) {
       file: relative(r.file),
       ok: r.ok,
       ...(r.output ? { output: relative(r.output) } : {}),
-      ...(r.deck ? { slides: r.deck.slides.length } : {}),
+      ...(r.slides !== undefined ? { slides: r.slides } : {}),
       diagnostics: r.diagnostics.map((d) => ({ ...d, file: relative(d.file) })),
     })),
   };
