@@ -205,3 +205,15 @@ describe('rendering a deck to PowerPoint XML', () => {
     for (const part of contentTypes.match(/PartName="\/([^"]+)"/g)!.map((m) => m.slice(11, -1))) expect(pptx.names).toContain(part);
   });
 });
+
+describe('titles', () => {
+  it('shrink when they do not fit their box, and keep the template size when they do', async () => {
+    const long = 'A very long slide title that goes on and on about the state of democracy in Central Asia today';
+    const result = await buildInTemp(deckText(`## ${long}\n\nText\n\n---\n\n## Short\n\nText`));
+    const slides = await (await openPptx(result.output!)).slides();
+    const titleSize = (xml: string) => Number(/<p:ph[^>]*type="title"[\s\S]*?<a:rPr[^>]*sz="(\d+)"/.exec(xml)![1]) / 100;
+    expect(titleSize(slides[1])).toBeLessThan(36);
+    expect(titleSize(slides[1])).toBeGreaterThanOrEqual(24);
+    expect(titleSize(slides[2])).toBe(36);
+  });
+});

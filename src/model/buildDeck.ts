@@ -5,6 +5,7 @@ import { fail, type Diagnostics } from '../diagnostics.js';
 import type { Layout, Template } from '../templates/types.js';
 import { chooseLayout } from './chooseLayout.js';
 import { blocksToPieces, type PieceContext } from './pieces.js';
+import { INSET, LINE_HEIGHT, wrappedLines } from './measure.js';
 import { paginate, placePieces } from './place.js';
 import type { Deck, DeckMeta, Element, Slide } from './types.js';
 
@@ -77,7 +78,7 @@ function buildSlides(source: SlideSource, previousTitle: string, template: Templ
   );
   const layout = template.layouts.get(layoutName)!;
   const slideTitle = title?.text ?? `${previousTitle} (continued)`;
-  const base = { layout: layoutName, title: slideTitle, line: source.line, ...(notes.length ? { notes: notes.join('\n\n') } : {}) };
+  const base = { layout: layoutName, ...titled(slideTitle, layout, template), line: source.line, ...(notes.length ? { notes: notes.join('\n\n') } : {}) };
 
   const columns = content.find((b) => b.kind === 'columns');
   if (columns && columns.kind === 'columns') {
@@ -97,8 +98,21 @@ function buildSlides(source: SlideSource, previousTitle: string, template: Templ
     if (!fitted.fits) {
       throw fail('layout/too-long', `slide "${slideTitle}" has a paragraph, list item or table row too long for one slide even at ${template.theme.sizes.minBody} pt; split it into shorter ones`, { file: ctx.file, line: source.line });
     }
-    return i === 0 ? { ...base, elements: fitted.elements } : { layout: layoutName, title: `${slideTitle} (continued)`, line: source.line, elements: fitted.elements };
+    return i === 0 ? { ...base, elements: fitted.elements } : { layout: layoutName, ...titled(`${slideTitle} (continued)`, layout, template), line: source.line, elements: fitted.elements };
   });
+}
+
+/** The smallest size a title shrinks to before it may wrap past its box. */
+const MIN_TITLE_SIZE = 24;
+
+/** A title, with a smaller size when it does not fit its layout's title box at the template's size. */
+function titled(title: string, layout: Layout, template: Template): { title: string; titleSize?: number } {
+  const box = layout.title;
+  if (!box) return { title };
+  const fits = (size: number) => (wrappedLines(title, box.w - 2 * INSET.x, size) * size * LINE_HEIGHT) / 72 <= box.h;
+  const start = box.size ?? template.theme.sizes.title;
+  for (let size = start; size >= MIN_TITLE_SIZE; size -= 2) if (fits(size)) return size === start ? { title } : { title, titleSize: size };
+  return { title, titleSize: MIN_TITLE_SIZE };
 }
 
 function mainRegion(layout: Layout): [string, Layout['regions'] extends Map<string, infer R> ? R | undefined : never] {

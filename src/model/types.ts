@@ -31,6 +31,8 @@ export interface Slide {
   /** Name of the template layout this slide uses. */
   layout: string;
   title: string;
+  /** Points, when a long title is shrunk to fit its box. */
+  titleSize?: number;
   subtitle?: string;
   byline?: string;
   elements: Element[];

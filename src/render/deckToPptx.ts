@@ -1,3 +1,4 @@
+import path from 'node:path';
 import pptxgenModule from 'pptxgenjs';
 import type PptxGenJS from 'pptxgenjs';
 import type { Deck, Element, ChartElement, Paragraph, Run, Slide, TableElement, TextElement } from '../model/types.js';
@@ -61,7 +62,8 @@ function decorations(list: Layout['decorations'], theme: Theme, lang: string): N
   return list.map((d) => {
     if (d.kind === 'rect') return { rect: { ...d.box, fill: { color: d.fill } } };
     if (d.kind === 'line') return { line: { ...d.box, line: { color: d.color, width: d.width } } };
-    if (d.kind === 'image') return { image: { ...d.box, path: d.path } };
+    // Described by the file's name, never its path on the teacher's computer.
+    if (d.kind === 'image') return { image: { ...d.box, path: d.path, altText: path.basename(d.path, path.extname(d.path)) } };
     return { text: { text: d.text, options: { ...d.box, ...textStyle({ color: theme.colors.text, ...d.style }, theme.fonts.body), lang } } };
   });
 }
@@ -118,7 +120,8 @@ class SlideWriter {
     // LibreOffice (7.x) draws slides of a layout named "table" on white, ignoring the layout's and
     // the master's background; the slide's own background works around it.
     if (layout.name === 'table') s.background = background(layout) ?? background(this.master, this.theme.colors.background)!;
-    s.addText(slide.title, { placeholder: 'title', lang: this.lang });
+    // Run options, not shape options: pptxgenjs lets a placeholder's own options override the shape's.
+    s.addText([{ text: slide.title, options: { lang: this.lang, ...(slide.titleSize ? { fontSize: slide.titleSize } : {}) } }], { placeholder: 'title', lang: this.lang });
     if (slide.subtitle && layout.subtitle) s.addText(slide.subtitle, { placeholder: 'subtitle', lang: this.lang });
     if (slide.byline && layout.byline) s.addText(this.lines(slide.byline), { placeholder: 'byline', lang: this.lang });
     for (const element of slide.elements) this.element(s, element, layout);

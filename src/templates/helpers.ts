@@ -38,7 +38,7 @@ const helpers: Record<string, Handlebars.HelperDelegate> = {
   },
   /**
    * `{{date "2023-03-19"}}` → 19 March 2023; `format="short"` → 19 Mar 2023,
-   * `format="year"` → 2023, `format="iso"` → 2023-03-19; `lang="kk-KZ"` for another language.
+   * `format="year"` → 2023, `format="iso"` → 2023-03-19; in the deck's language, or `lang="de-DE"`.
    */
   date(value: unknown, options: HelperOptions) {
     const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(String(value ?? ''));
@@ -48,7 +48,10 @@ const helpers: Record<string, Handlebars.HelperDelegate> = {
     if (format === 'iso') return day.toISOString().slice(0, 10);
     if (format === 'year') return match[1];
     const month = format === 'short' ? 'short' : 'long';
-    return new Intl.DateTimeFormat(String(options.hash?.lang ?? 'en-GB'), { day: 'numeric', month, year: 'numeric', timeZone: 'UTC' }).format(day);
+    // The deck's language (`lang:` in a deck, `deck.lang` in a layout) unless the helper names one.
+    const root = options.data?.root as { lang?: unknown; deck?: { lang?: unknown } } | undefined;
+    const lang = String(options.hash?.lang ?? root?.lang ?? root?.deck?.lang ?? 'en-GB');
+    return new Intl.DateTimeFormat(lang, { day: 'numeric', month, year: 'numeric', timeZone: 'UTC' }).format(day);
   },
   /** `{{upper title}}`, `{{lower title}}`. */
   upper: (s: unknown) => String(s ?? '').toUpperCase(),

@@ -79,7 +79,8 @@ function copyTemplate(library: TemplateLibrary, from: string, to: string, ctx: C
   const t = shown(target).split(path.sep).join('/');
   ctx.io.out(`Copied template "${from}" to ${t}/`);
   ctx.io.out('\nEdit it, no code needed:');
-  ctx.io.out(`  ${t}/template.yaml     colours, fonts and text sizes`);
+  ctx.io.out(`  ${t}/template.yaml     colours, fonts, text sizes and a logo (logo: crest.png)`);
+  ctx.io.out(`  ${t}/master.hbs        what every slide shows: bars, logo, footer, slide number`);
   ctx.io.out(`  ${t}/layouts/*.hbs     where the title, text and shapes sit on each kind of slide`);
   ctx.io.out(`  ${t}/layouts/quiz.hbs  (a new file) adds a layout, used with <!-- layout: quiz -->`);
   ctx.io.out('\nUse it:');
