@@ -193,4 +193,14 @@ describe('lectern (the command line)', () => {
     expect(existsSync(path.join(dir, 'output/deck.pptx'))).toBe(true);
     expect(existsSync(path.join(dir, 'output/deck.pdf'))).toBe(false);
   });
+
+  it('refuses two decks that would write the same file, and survives a closed pipe', async () => {
+    const dir = project({ 'content/a/week.md': GOOD, 'content/b/week.md': GOOD });
+    const clash = await lectern(['build'], dir);
+    expect(clash.code).toBe(2);
+    expect(clash.stderr).toContain('would both be written as week.pptx');
+    expect(existsSync(path.join(dir, 'output'))).toBe(false);
+    const piped = await run('sh', ['-c', `"${process.execPath}" "${BIN}" build content/a/week.md | head -c 1 >/dev/null; echo "exit $?"`], { cwd: dir });
+    expect(piped.stderr).not.toContain('EPIPE');
+  });
 });

@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { PACKAGE_ROOT } from '../packageRoot.js';
 import { Command, CommanderError } from 'commander';
 import { registerBuild, registerExport } from './commands/build.js';
 import { registerCheck } from './commands/check.js';
@@ -9,7 +11,7 @@ import type { CommandContext } from './context.js';
 import { CliError } from './errors.js';
 import { consoleOutput, type Output } from './report.js';
 
-const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+const pkg = JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string };
 
 const EXAMPLES = `
 Examples:

@@ -3,6 +3,8 @@ import type { DataEntry, Dataset } from '../data/datasets.js';
 import { fail, type SourcePosition } from '../diagnostics.js';
 import { didYouMean } from '../suggest.js';
 
+export { formatNumber } from '../format.js';
+
 /** A YAML spec from a ```chart or ```table fence, with positions for messages. */
 export class FenceSpec {
   readonly values: Record<string, unknown>;
@@ -110,11 +112,6 @@ function compareValues(a: unknown, b: unknown): number {
   if (b === null || b === undefined) return -1;
   if (typeof a === 'number' && typeof b === 'number') return a - b;
   return String(a).localeCompare(String(b));
-}
-
-/** A number as a teacher reads it: thousands separators, and `decimals` places (else as written, up to three). */
-export function formatNumber(n: number, decimals?: number): string {
-  return n.toLocaleString('en-US', decimals === undefined ? { maximumFractionDigits: 3 } : { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
 }
 
 /** The most decimal places any of `values` has (at most three), so a column of numbers reads alike. */

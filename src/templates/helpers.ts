@@ -1,5 +1,6 @@
 import Handlebars from 'handlebars';
 import { fail, type DiagnosticError } from '../diagnostics.js';
+import { formatNumber } from '../format.js';
 
 type HelperOptions = Handlebars.HelperOptions;
 
@@ -16,7 +17,7 @@ const helpers: Record<string, Handlebars.HelperDelegate> = {
     const digits = options.hash?.digits as number | undefined;
     const n = num(value);
     if (!Number.isFinite(n)) return String(value ?? '');
-    return n.toLocaleString('en-US', digits === undefined ? {} : { minimumFractionDigits: digits, maximumFractionDigits: digits });
+    return formatNumber(n, digits);
   },
   /** `{{percent 81.31}}` → 81.31%; `{{percent 0.5 ratio=true}}` → 50%. */
   percent(value: unknown, options: HelperOptions) {

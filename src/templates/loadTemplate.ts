@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import YAML from 'yaml';
+import { PACKAGE_ROOT } from '../packageRoot.js';
 import { decodeText } from '../content/source.js';
 import { fail, type SourcePosition } from '../diagnostics.js';
 import { closest, didYouMean } from '../suggest.js';
@@ -11,7 +11,7 @@ import { color, parseLayoutMarkup } from './layoutMarkup.js';
 import { SLIDE, type Layout, type Template, type Theme } from './types.js';
 
 /** The templates that ship with lectern. */
-export const SHIPPED_TEMPLATES = fileURLToPath(new URL('../../templates', import.meta.url));
+export const SHIPPED_TEMPLATES = path.join(PACKAGE_ROOT, 'templates');
 
 const hbs = createHandlebars();
 

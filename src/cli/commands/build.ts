@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import type { CommandContext } from '../context.js';
-import { watchDecks } from '../watch.js';
-import { deckCommand, runDecks, type DeckOptions } from './decks.js';
+import { deckCommand, type DeckOptions } from './decks.js';
 
 /** `lectern build [inputs...]`: decks into .pptx files. */
 export function registerBuild(program: Command, ctx: CommandContext): void {
@@ -11,7 +10,9 @@ export function registerBuild(program: Command, ctx: CommandContext): void {
     .option('-w, --watch', 'rebuild a deck whenever it, its data, pictures or template change')
     .addHelpText('after', '\nExamples:\n  $ lectern build\n  $ lectern build content/week1.md -o slides\n  $ lectern build "lectures/**/*.md" -t chalkboard\n  $ lectern build --watch                  rebuild on every save')
     .action(async (inputs: string[], options: DeckOptions & { watch?: boolean }) => {
-      ctx.setExitCode(options.watch ? await watchDecks(inputs, options, ctx) : await runDecks(inputs, options, ctx, true));
+      // The pipeline loads only when a command needs it, so that --help and --version answer at once.
+      if (options.watch) ctx.setExitCode(await (await import('../watch.js')).watchDecks(inputs, options, ctx));
+      else ctx.setExitCode(await (await import('../runDecks.js')).runDecks(inputs, options, ctx, true));
     });
 }
 
@@ -22,6 +23,6 @@ export function registerExport(program: Command, ctx: CommandContext): void {
     .option('-o, --out <dir>', 'folder for the .pptx and .pdf files', 'output')
     .addHelpText('after', '\nExample:\n  $ lectern export pdf content/week1.md')
     .action(async (inputs: string[], options: DeckOptions) => {
-      ctx.setExitCode(await runDecks(inputs, { ...options, pdf: true }, ctx, true));
+      ctx.setExitCode(await (await import('../runDecks.js')).runDecks(inputs, { ...options, pdf: true }, ctx, true));
     });
 }

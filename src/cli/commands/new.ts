@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
-import { TemplateLibrary } from '../../index.js';
+import { TemplateLibrary } from '../../templates/loadTemplate.js';
 import { didYouMean } from '../../suggest.js';
 import type { CommandContext } from '../context.js';
 import { CliError } from '../errors.js';

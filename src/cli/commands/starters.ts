@@ -1,10 +1,9 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PACKAGE_ROOT } from '../../packageRoot.js';
 import { CliError } from '../errors.js';
 
-/** The folder of the lectern package that is running (where its package.json is). */
-export const PACKAGE_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+export { PACKAGE_ROOT };
 
 /** The files `lectern init` and `lectern new` write: `project/` is a whole project, `deck.md` a new deck. */
 export const STARTERS = path.join(PACKAGE_ROOT, 'starters');

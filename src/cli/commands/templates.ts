@@ -2,7 +2,7 @@ import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { formatDiagnostic, DiagnosticError } from '../../diagnostics.js';
-import { TemplateLibrary } from '../../index.js';
+import { TemplateLibrary } from '../../templates/loadTemplate.js';
 import { didYouMean } from '../../suggest.js';
 import { SHIPPED_TEMPLATES, type TemplateSummary } from '../../templates/loadTemplate.js';
 import type { CommandContext } from '../context.js';

@@ -1,0 +1,79 @@
+// npm run bench: times lectern as a whole process on decks of 30, 300 and 1000
+// slides and on a course of 40 decks, beside the bare pptxgenjs floor and, when
+// it is on the PATH, pandoc. Prints a Markdown report; --write puts it in BENCHMARKS.md.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { writeDeck } from './generate.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const BIN = path.join(ROOT, 'bin/lectern.js');
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const SIZES = [30, 300, 1000];
+const work = mkdtempSync(path.join(os.tmpdir(), 'lectern-bench-'));
+const hasTime = existsSync('/usr/bin/time');
+const hasPandoc = spawnSync('pandoc', ['--version']).status === 0;
+
+/** Runs a command `RUNS` times; returns the median wall time (s) and the largest peak memory (MB). */
+function measure(command, args, cwd = work) {
+  const times = [];
+  let peak = 0;
+  for (let i = 0; i < RUNS; i++) {
+    const started = process.hrtime.bigint();
+    const run = hasTime ? spawnSync('/usr/bin/time', ['-f', '%M', command, ...args], { cwd, encoding: 'utf8' }) : spawnSync(command, args, { cwd, encoding: 'utf8' });
+    times.push(Number(process.hrtime.bigint() - started) / 1e9);
+    if (run.status !== 0) throw new Error(`${command} ${args.join(' ')} failed:\n${run.stderr}`);
+    if (hasTime) peak = Math.max(peak, Number(run.stderr.trim().split('\n').pop()) / 1024);
+  }
+  times.sort((a, b) => a - b);
+  return { time: times[Math.floor(times.length / 2)], peak };
+}
+
+const size = (file) => statSync(file).size / 1048576;
+const rows = [];
+for (const slides of SIZES) {
+  const deck = writeDeck(path.join(work, `deck-${slides}`), 'deck', slides);
+  const lectern = measure(process.execPath, [BIN, 'build', deck, '-o', path.join(work, `out-${slides}`)]);
+  const bare = measure(process.execPath, [path.join(ROOT, 'bench/bare-pptxgenjs.mjs'), String(slides), path.join(work, `bare-${slides}.pptx`)], ROOT);
+  const row = { slides, lectern, bare, lecternSize: size(path.join(work, `out-${slides}/deck.pptx`)), bareSize: size(path.join(work, `bare-${slides}.pptx`)) };
+  if (hasPandoc) {
+    const md = writeDeck(path.join(work, `pandoc-${slides}`), 'deck', slides, true);
+    row.pandoc = measure('pandoc', [md, '-o', path.join(work, `pandoc-${slides}.pptx`)]);
+  }
+  rows.push(row);
+  console.error(`${slides} slides: lectern ${lectern.time.toFixed(2)} s, bare pptxgenjs ${bare.time.toFixed(2)} s`);
+}
+
+const course = path.join(work, 'course');
+for (let i = 1; i <= 40; i++) writeDeck(course, `lecture-${String(i).padStart(2, '0')}`, 30);
+const batch = measure(process.execPath, [BIN, 'build', course, '-o', path.join(work, 'course-out')]);
+const started = process.hrtime.bigint();
+for (let i = 1; i <= 40; i++) execFileSync(process.execPath, [BIN, 'build', path.join(course, `lecture-${String(i).padStart(2, '0')}.md`), '-o', path.join(work, 'course-one')], { stdio: 'ignore' });
+const separate = Number(process.hrtime.bigint() - started) / 1e9;
+
+const f = (n, d = 2) => n.toFixed(d);
+const lines = [
+  `Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} × ${os.cpus()[0].model.trim()}, Node ${process.version}, median of ${RUNS} runs, each a whole process.`,
+  '',
+  `| slides | lectern | bare pptxgenjs | ratio | per slide | lectern file | pptxgenjs file | size ratio | peak memory |${hasPandoc ? ' pandoc | pandoc ratio |' : ''}`,
+  `|---:|---:|---:|---:|---:|---:|---:|---:|---:|${hasPandoc ? '---:|---:|' : ''}`,
+  ...rows.map(
+    (r) =>
+      `| ${r.slides} | ${f(r.lectern.time)} s | ${f(r.bare.time)} s | ${f(r.lectern.time / r.bare.time)}× | ${f((r.lectern.time / r.slides) * 1000, 1)} ms | ${f(r.lecternSize)} MB | ${f(r.bareSize)} MB | ${f(r.lecternSize / r.bareSize)} | ${hasTime ? `${f(r.lectern.peak, 0)} MB` : 'n/a'} |` +
+      (r.pandoc ? ` ${f(r.pandoc.time)} s | ${f(r.lectern.time / r.pandoc.time)}× |` : ''),
+  ),
+  '',
+  `Course of 40 decks × 30 slides: one \`lectern build\` ${f(batch.time)} s; 40 separate runs ${f(separate)} s (${f(separate / batch.time, 1)}× faster in one build).`,
+  '',
+  `Time per slide at 1000 slides is ${f(rows[2].lectern.time / 1000 / (rows[1].lectern.time / 300))}× that at 300.`,
+  hasPandoc ? '' : 'pandoc was not on the PATH, so it was not measured.',
+];
+const report = lines.join('\n');
+console.log(report);
+if (process.argv.includes('--write')) {
+  const doc = readFileSync(path.join(ROOT, 'BENCHMARKS.md'), 'utf8');
+  writeFileSync(path.join(ROOT, 'BENCHMARKS.md'), doc.replace(/<!-- results -->[\s\S]*<!-- \/results -->/, `<!-- results -->\n${report}\n<!-- /results -->`));
+}
+rmSync(work, { recursive: true, force: true });

@@ -1,0 +1,58 @@
+import path from 'node:path';
+import type { DeckResult } from '../index.js';
+import { CliError } from './errors.js';
+import { hasLibreOffice, LIBREOFFICE_HINT, pptxToPdf } from '../render/pdf.js';
+import { buildMany } from './buildMany.js';
+import type { DeckOptions } from './commands/decks.js';
+import type { CommandContext } from './context.js';
+import { findDecks } from './inputs.js';
+import { progressBar } from './progress.js';
+import { relative, reportDeck, summary } from './report.js';
+
+/** Builds (or only checks) every deck the inputs name, reporting each; returns the exit code. */
+export async function runDecks(inputs: string[], options: DeckOptions, ctx: CommandContext, write: boolean): Promise<number> {
+  const files = await findDecks(inputs);
+  if (write) refuseSameOutput(files);
+  const pdf = write && options.pdf && (await hasLibreOffice());
+  if (write && options.pdf && !pdf) ctx.io.err(`lectern: PDFs not written: ${LIBREOFFICE_HINT}. The .pptx files are written as usual.`);
+  const json = options.format === 'json';
+  const progress = progressBar(json ? 0 : files.length);
+  const results = await buildMany(files, { outDir: options.out, template: options.template, allowOutside: options.allowOutside }, write, (result) => {
+    progress.tick();
+    if (!json) progress.around(() => reportDeck(result, ctx.io, write ? 'built' : 'checked'));
+  });
+  progress.done();
+  if (pdf) {
+    for (const result of results.filter((r) => r.output)) {
+      const written = await pptxToPdf(result.output!);
+      if (!json) ctx.io.out(`  + ${relative(written)}`);
+    }
+  }
+  ctx.io.out(json ? JSON.stringify(resultsJson(results), null, 2) : summary(results, write ? 'built' : 'checked'));
+  return results.every((r) => r.ok) ? 0 : 1;
+}
+
+/** The machine-readable report of `--format json`: one entry per deck, with its diagnostics. */
+function resultsJson(results: DeckResult[]) {
+  return {
+    ok: results.every((r) => r.ok),
+    decks: results.map((r) => ({
+      file: relative(r.file),
+      ok: r.ok,
+      ...(r.output ? { output: relative(r.output) } : {}),
+      ...(r.slides !== undefined ? { slides: r.slides } : {}),
+      diagnostics: r.diagnostics.map((d) => ({ ...d, file: relative(d.file) })),
+    })),
+  };
+}
+
+/** Two decks named alike in different folders would write the same .pptx: say so before writing either. */
+function refuseSameOutput(files: string[]): void {
+  const seen = new Map<string, string>();
+  for (const file of files) {
+    const name = path.basename(file, path.extname(file)).toLowerCase();
+    const other = seen.get(name);
+    if (other) throw new CliError(`${relative(other)} and ${relative(file)} would both be written as ${path.basename(file, path.extname(file))}.pptx; rename one of them, or build them with different --out folders`, 2);
+    seen.set(name, file);
+  }
+}
