@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { deckText } from './support/build.js';
@@ -42,6 +42,14 @@ describe('lectern build --watch', () => {
       writeFileSync(path.join(dir, 'content/results.csv'), 'name\nAlpha\nBeta\n');
       await waitFor(/✓ content\/a\.md/, 3);
       expect(await slideText('a.pptx', 1)).toContain('Beta');
+
+      // Editors often save by writing a new file and renaming it over the old one, again and again.
+      for (const [n, word] of [[4, 'Gamma'], [5, 'Delta']] as const) {
+        writeFileSync(path.join(dir, 'content/.a.md.swp'), deckText(`## ${word}`));
+        renameSync(path.join(dir, 'content/.a.md.swp'), path.join(dir, 'content/a.md'));
+        await waitFor(/✓ content\/a\.md/, n);
+        expect(await slideText('a.pptx', 1)).toContain(word);
+      }
 
       writeFileSync(path.join(dir, 'content/b.md'), deckText('## New deck'));
       await waitFor(/✓ content\/b\.md/);

@@ -1,4 +1,4 @@
-import { existsSync, statSync, watch, type FSWatcher } from 'node:fs';
+import { existsSync, readdirSync, statSync, watch, type FSWatcher } from 'node:fs';
 import path from 'node:path';
 import { buildDeckFile, TemplateLibrary, type DeckResult } from '../index.js';
 import type { DeckOptions } from './commands/decks.js';
@@ -31,16 +31,20 @@ export async function watchDecks(inputs: string[], options: DeckOptions, ctx: Co
     for (const input of result.inputs) follow(isFolder(input) ? input : path.dirname(input));
   };
 
+  // One watcher per folder, and its subfolders: a recursive watcher on Linux follows files, and
+  // loses a file that an editor saves by writing a new one and renaming it over the old.
   const follow = (dir: string) => {
-    if (watchers.has(dir) || [...watchers.keys()].some((w) => dir.startsWith(w + path.sep)) || !existsSync(dir)) return;
-    watchers.set(dir, watch(dir, { recursive: true }, (_event, name) => name && changed(path.join(dir, name.toString()))));
+    if (watchers.has(dir) || !isFolder(dir) || dir === outDir || path.basename(dir) === 'node_modules') return;
+    watchers.set(dir, watch(dir, (_event, name) => name && changed(path.join(dir, name.toString()))));
+    for (const entry of readdirSync(dir, { withFileTypes: true })) if (entry.isDirectory() && !entry.name.startsWith('.')) follow(path.join(dir, entry.name));
   };
 
   const changed = (file: string) => {
     if (file.startsWith(outDir + path.sep)) return;
+    if (isFolder(file)) follow(file);
     pending.add(file);
     clearTimeout(timer);
-    timer = setTimeout(() => (running = running.then(rebuild)), DEBOUNCE_MS);
+    timer = setTimeout(() => (running = running.then(rebuild).catch((error: unknown) => ctx.io.err(`lectern: could not rebuild: ${error instanceof Error ? error.message : String(error)}`))), DEBOUNCE_MS);
   };
 
   const rebuild = async () => {
