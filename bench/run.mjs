@@ -1,7 +1,7 @@
 // npm run bench: times lectern as a whole process on decks of 30, 300 and 1000
 // slides and on a course of 40 decks, beside the bare pptxgenjs floor and, when
 // it is on the PATH, pandoc. Prints a Markdown report; --write puts it in BENCHMARKS.md.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -53,6 +53,27 @@ const started = process.hrtime.bigint();
 for (let i = 1; i <= 40; i++) execFileSync(process.execPath, [BIN, 'build', path.join(course, `lecture-${String(i).padStart(2, '0')}.md`), '-o', path.join(work, 'course-one')], { stdio: 'ignore' });
 const separate = Number(process.hrtime.bigint() - started) / 1e9;
 
+/** Watch mode: median time from saving a one-line edit of the 30-slide deck to the new file being written. */
+async function watchRebuild() {
+  const dir = path.join(work, 'watch');
+  const deck = writeDeck(dir, 'deck', 30);
+  const out = path.join(dir, 'out', 'deck.pptx');
+  const child = spawn(process.execPath, [BIN, 'build', deck, '--watch', '-o', path.join(dir, 'out')], { stdio: ['ignore', 'pipe', 'inherit'] });
+  await new Promise((resolve) => child.stdout.on('data', (d) => String(d).includes('Watching') && resolve()));
+  const times = [];
+  for (let i = 0; i < 7; i++) {
+    const before = statSync(out).mtimeMs;
+    const started = process.hrtime.bigint();
+    writeFileSync(deck, readFileSync(deck, 'utf8').replace(/A short paragraph[^t]*that/, `A short paragraph ${i} that`));
+    while (statSync(out).mtimeMs === before) await new Promise((r) => setTimeout(r, 2));
+    times.push(Number(process.hrtime.bigint() - started) / 1e6);
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  child.kill('SIGINT');
+  return times.sort((a, b) => a - b)[3];
+}
+const watchMs = await watchRebuild();
+
 const f = (n, d = 2) => n.toFixed(d);
 const lines = [
   `Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} × ${os.cpus()[0].model.trim()}, Node ${process.version}, median of ${RUNS} runs, each a whole process.`,
@@ -66,6 +87,8 @@ const lines = [
   ),
   '',
   `Course of 40 decks × 30 slides: one \`lectern build\` ${f(batch.time)} s; 40 separate runs ${f(separate)} s (${f(separate / batch.time, 1)}× faster in one build).`,
+  '',
+  `Watch mode: a one-line edit of the 30-slide deck is rebuilt and written ${f(watchMs, 0)} ms after it is saved (median of 7).`,
   '',
   `Time per slide at 1000 slides is ${f(rows[2].lectern.time / 1000 / (rows[1].lectern.time / 300))}× that at 300.`,
   hasPandoc ? '' : 'pandoc was not on the PATH, so it was not measured.',
