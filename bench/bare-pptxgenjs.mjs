@@ -37,7 +37,13 @@ for (let i = 1; i < slides; i++) {
   }
   if (i % 10 === 7) {
     const labels = Array.from({ length: 8 }, (_, k) => `Region ${k + 1}`);
-    slide.addChart(pptx.ChartType.bar, [{ name: 'Turnout', labels, values: labels.map((_, k) => 50 + k * 3) }], { x: 0.6, y: 4.3, w: 12, h: 3, barDir: 'col' });
+    slide.addChart(pptx.ChartType.bar, [{ name: 'Turnout', labels, values: labels.map((_, k) => 50 + k * 3) }], {
+      x: 0.6,
+      y: 4.3,
+      w: 12,
+      h: 3,
+      barDir: 'col',
+    });
   }
   slide.addNotes(`What to say on slide ${i}.`);
 }

@@ -8,7 +8,15 @@ const CSV = 'region,turnout\n' + Array.from({ length: 8 }, (_, i) => `Region ${i
 
 /** One slide of the benchmark deck, for lectern (with a chart every tenth) or pandoc (table only). */
 function slide(i, forPandoc) {
-  const lines = [`## Slide ${i}: a point worth making`, '', '- First idea, with **bold** words', '- Second idea, with *emphasis*', '- Third idea, with a [link](https://example.org)', '', 'A short paragraph that explains the slide in one or two sentences, as a teacher would write it.'];
+  const lines = [
+    `## Slide ${i}: a point worth making`,
+    '',
+    '- First idea, with **bold** words',
+    '- Second idea, with *emphasis*',
+    '- Third idea, with a [link](https://example.org)',
+    '',
+    'A short paragraph that explains the slide in one or two sentences, as a teacher would write it.',
+  ];
   if (i % 10 === 3) lines.push('', '| Region | Turnout |', '|:--|--:|', '| North | 61 |', '| South | 58 |', '| East | 66 |');
   if (i % 10 === 7 && !forPandoc) lines.push('', '```chart', 'type: column', 'data: turnout', 'x: region', 'y: turnout', '```');
   lines.push('', '::: notes', `What to say on slide ${i}.`, ':::');

@@ -22,7 +22,9 @@ function measure(command, args, cwd = work) {
   let peak = 0;
   for (let i = 0; i < RUNS; i++) {
     const started = process.hrtime.bigint();
-    const run = hasTime ? spawnSync('/usr/bin/time', ['-f', '%M', command, ...args], { cwd, encoding: 'utf8' }) : spawnSync(command, args, { cwd, encoding: 'utf8' });
+    const run = hasTime
+      ? spawnSync('/usr/bin/time', ['-f', '%M', command, ...args], { cwd, encoding: 'utf8' })
+      : spawnSync(command, args, { cwd, encoding: 'utf8' });
     times.push(Number(process.hrtime.bigint() - started) / 1e9);
     if (run.status !== 0) throw new Error(`${command} ${args.join(' ')} failed:\n${run.stderr}`);
     if (hasTime) peak = Math.max(peak, Number(run.stderr.trim().split('\n').pop()) / 1024);
@@ -36,8 +38,18 @@ const rows = [];
 for (const slides of SIZES) {
   const deck = writeDeck(path.join(work, `deck-${slides}`), 'deck', slides);
   const lectern = measure(process.execPath, [BIN, 'build', deck, '-o', path.join(work, `out-${slides}`)]);
-  const bare = measure(process.execPath, [path.join(ROOT, 'bench/bare-pptxgenjs.mjs'), String(slides), path.join(work, `bare-${slides}.pptx`)], ROOT);
-  const row = { slides, lectern, bare, lecternSize: size(path.join(work, `out-${slides}/deck.pptx`)), bareSize: size(path.join(work, `bare-${slides}.pptx`)) };
+  const bare = measure(
+    process.execPath,
+    [path.join(ROOT, 'bench/bare-pptxgenjs.mjs'), String(slides), path.join(work, `bare-${slides}.pptx`)],
+    ROOT,
+  );
+  const row = {
+    slides,
+    lectern,
+    bare,
+    lecternSize: size(path.join(work, `out-${slides}/deck.pptx`)),
+    bareSize: size(path.join(work, `bare-${slides}.pptx`)),
+  };
   if (hasPandoc) {
     const md = writeDeck(path.join(work, `pandoc-${slides}`), 'deck', slides, true);
     row.pandoc = measure('pandoc', [md, '-o', path.join(work, `pandoc-${slides}.pptx`)]);
@@ -50,7 +62,12 @@ const course = path.join(work, 'course');
 for (let i = 1; i <= 40; i++) writeDeck(course, `lecture-${String(i).padStart(2, '0')}`, 30);
 const batch = measure(process.execPath, [BIN, 'build', course, '-o', path.join(work, 'course-out')]);
 const started = process.hrtime.bigint();
-for (let i = 1; i <= 40; i++) execFileSync(process.execPath, [BIN, 'build', path.join(course, `lecture-${String(i).padStart(2, '0')}.md`), '-o', path.join(work, 'course-one')], { stdio: 'ignore' });
+for (let i = 1; i <= 40; i++)
+  execFileSync(
+    process.execPath,
+    [BIN, 'build', path.join(course, `lecture-${String(i).padStart(2, '0')}.md`), '-o', path.join(work, 'course-one')],
+    { stdio: 'ignore' },
+  );
 const separate = Number(process.hrtime.bigint() - started) / 1e9;
 
 /** Watch mode: median time from saving a one-line edit of the 30-slide deck to the new file being written. */
@@ -58,7 +75,9 @@ async function watchRebuild() {
   const dir = path.join(work, 'watch');
   const deck = writeDeck(dir, 'deck', 30);
   const out = path.join(dir, 'out', 'deck.pptx');
-  const child = spawn(process.execPath, [BIN, 'build', deck, '--watch', '-o', path.join(dir, 'out')], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [BIN, 'build', deck, '--watch', '-o', path.join(dir, 'out')], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   await new Promise((resolve) => child.stdout.on('data', (d) => String(d).includes('Watching') && resolve()));
   const times = [];
   for (let i = 0; i < 7; i++) {
@@ -97,6 +116,9 @@ const report = lines.join('\n');
 console.log(report);
 if (process.argv.includes('--write')) {
   const doc = readFileSync(path.join(ROOT, 'BENCHMARKS.md'), 'utf8');
-  writeFileSync(path.join(ROOT, 'BENCHMARKS.md'), doc.replace(/<!-- results -->[\s\S]*<!-- \/results -->/, `<!-- results -->\n${report}\n<!-- /results -->`));
+  writeFileSync(
+    path.join(ROOT, 'BENCHMARKS.md'),
+    doc.replace(/<!-- results -->[\s\S]*<!-- \/results -->/, `<!-- results -->\n${report}\n<!-- /results -->`),
+  );
 }
 rmSync(work, { recursive: true, force: true });

@@ -52,8 +52,6 @@ export class Diagnostics {
 /** `content/x.md:14:3: error: message [rule]`, with the file relative to `cwd`. */
 export function formatDiagnostic(d: Diagnostic, cwd = process.cwd()): string {
   const file = path.isAbsolute(d.file) ? path.relative(cwd, d.file) || d.file : d.file;
-  const place = [file, d.line, d.line !== undefined ? d.column : undefined]
-    .filter((part) => part !== undefined)
-    .join(':');
+  const place = [file, d.line, d.line !== undefined ? d.column : undefined].filter((part) => part !== undefined).join(':');
   return `${place}: ${d.severity}: ${d.message} [${d.rule}]`;
 }

@@ -59,8 +59,18 @@ export async function modelDeck(
   const fm = source.frontMatter;
   const original = source.text;
   const paths = new PathResolver(file, options.allowOutside, options.cwd, inputs);
-  const datasets = fm.data ? await loadDatasets(fm.data, file, (name) => keyLine(original, name, '  ') ?? keyLine(original, 'data'), (ref, at) => paths.resolve(ref, at)) : new Map<string, DataEntry>();
-  const context = { ...fm, data: Object.fromEntries([...datasets].map(([name, entry]) => [name, entry.kind === 'table' ? entry.dataset.records : entry.value])) };
+  const datasets = fm.data
+    ? await loadDatasets(
+        fm.data,
+        file,
+        (name) => keyLine(original, name, '  ') ?? keyLine(original, 'data'),
+        (ref, at) => paths.resolve(ref, at),
+      )
+    : new Map<string, DataEntry>();
+  const context = {
+    ...fm,
+    data: Object.fromEntries([...datasets].map(([name, entry]) => [name, entry.kind === 'table' ? entry.dataset.records : entry.value])),
+  };
   const slides = parseDeckBody(source, context);
   const templateName = options.template ?? fm.template ?? 'default';
   const template = options.templates.load(templateName, fm, { file, line: options.template ? undefined : keyLine(original, 'template') });
@@ -91,12 +101,23 @@ function renderFooter(footer: string, context: object, at: { file: string; line?
 export async function buildTime(files: string[]): Promise<Date> {
   const epoch = process.env.SOURCE_DATE_EPOCH;
   if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
-  const times = await Promise.all(files.map((f) => stat(f).then((s) => s.mtimeMs, () => 0)));
+  const times = await Promise.all(
+    files.map((f) =>
+      stat(f).then(
+        (s) => s.mtimeMs,
+        () => 0,
+      ),
+    ),
+  );
   return new Date(Math.floor(Math.max(0, ...times) / 1000) * 1000);
 }
 
 /** Builds one deck to `<outDir>/<name>.pptx`; on any error, writes nothing. */
-export async function buildDeckFile(file: string, options: BuildOptions & { templates: TemplateLibrary }, write = true): Promise<DeckResult> {
+export async function buildDeckFile(
+  file: string,
+  options: BuildOptions & { templates: TemplateLibrary },
+  write = true,
+): Promise<DeckResult> {
   const inputs = new Set<string>();
   try {
     const { deck, template, diagnostics } = await modelDeck(file, options, inputs);

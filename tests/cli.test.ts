@@ -12,7 +12,11 @@ const run = promisify(execFile);
 const BIN = path.join(ROOT, 'bin/lectern.js');
 
 /** Runs the real CLI as a process in `cwd`; never throws, returns what a teacher would see. */
-async function lectern(args: string[], cwd: string, env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+async function lectern(
+  args: string[],
+  cwd: string,
+  env: Record<string, string> = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
     const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, ...env } });
     return { code: 0, stdout, stderr };
@@ -25,8 +29,12 @@ async function lectern(args: string[], cwd: string, env: Record<string, string> 
 const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
 const RESULTS = 'candidate,votes,share_percent\nTokayev,6456393,81.31\nAgainst all,460484,5.80\n';
-const GOOD = deckText('## Results\n\n```chart\ntype: bar\ndata: results\nx: candidate\ny: share_percent\n```\n', { data: { results: 'results.csv' } });
-const BAD_COLUMN = deckText('## Results\n\nSome text.\n\n```chart\ntype: bar\ndata: results\nx: candidate\ny: share\n```\n', { data: { results: 'results.csv' } });
+const GOOD = deckText('## Results\n\n```chart\ntype: bar\ndata: results\nx: candidate\ny: share_percent\n```\n', {
+  data: { results: 'results.csv' },
+});
+const BAD_COLUMN = deckText('## Results\n\nSome text.\n\n```chart\ntype: bar\ndata: results\nx: candidate\ny: share\n```\n', {
+  data: { results: 'results.csv' },
+});
 
 function project(files: Record<string, string>): string {
   const dir = tempDir();
@@ -86,7 +94,9 @@ describe('lectern (the command line)', () => {
     const result = await lectern(['build'], dir);
     expect(result.code).toBe(1);
     // Front matter takes lines 1-4; the chart fence opens on line 9 and "y: share" is line 13.
-    expect(result.stderr).toContain(`${path.join('content', 'deck.md')}:13:1: error: chart: dataset "results" has no column "share" (did you mean "share_percent"?) (columns: candidate, votes, share_percent) [chart/unknown-column]`);
+    expect(result.stderr).toContain(
+      `${path.join('content', 'deck.md')}:13:1: error: chart: dataset "results" has no column "share" (did you mean "share_percent"?) (columns: candidate, votes, share_percent) [chart/unknown-column]`,
+    );
     expect(result.stderr).not.toMatch(/\n\s+at /);
     expect(existsSync(path.join(dir, 'output'))).toBe(false);
   });
@@ -155,7 +165,8 @@ describe('lectern (the command line)', () => {
           {
             severity: 'error',
             rule: 'chart/unknown-column',
-            message: 'chart: dataset "results" has no column "share" (did you mean "share_percent"?) (columns: candidate, votes, share_percent)',
+            message:
+              'chart: dataset "results" has no column "share" (did you mean "share_percent"?) (columns: candidate, votes, share_percent)',
             file: path.join('content', 'bad.md'),
             line: 13,
             column: 1,
@@ -187,7 +198,9 @@ describe('lectern (the command line)', () => {
 
   it('build --pdf without LibreOffice says how to install it and still writes the .pptx', async () => {
     const dir = project({ 'content/deck.md': GOOD });
-    const result = await lectern(['build', '--pdf'], dir, { PATH: path.dirname(process.execPath) === '/usr/bin' ? '/nonexistent' : path.dirname(process.execPath) });
+    const result = await lectern(['build', '--pdf'], dir, {
+      PATH: path.dirname(process.execPath) === '/usr/bin' ? '/nonexistent' : path.dirname(process.execPath),
+    });
     expect(result.code).toBe(0);
     expect(result.stderr).toContain('PDFs not written: install LibreOffice to get PDFs');
     expect(existsSync(path.join(dir, 'output/deck.pptx'))).toBe(true);
@@ -200,7 +213,9 @@ describe('lectern (the command line)', () => {
     expect(clash.code).toBe(2);
     expect(clash.stderr).toContain('would both be written as week.pptx');
     expect(existsSync(path.join(dir, 'output'))).toBe(false);
-    const piped = await run('sh', ['-c', `"${process.execPath}" "${BIN}" build content/a/week.md | head -c 1 >/dev/null; echo "exit $?"`], { cwd: dir });
+    const piped = await run('sh', ['-c', `"${process.execPath}" "${BIN}" build content/a/week.md | head -c 1 >/dev/null; echo "exit $?"`], {
+      cwd: dir,
+    });
     expect(piped.stderr).not.toContain('EPIPE');
   });
 });

@@ -48,7 +48,8 @@ function entryOf(listing: string, name: string): string {
 }
 
 const shipped = (name: string) => ({
-  description: (YAML.parse(readFileSync(path.join(ROOT, 'templates', name, 'template.yaml'), 'utf8')) as { description: string }).description,
+  description: (YAML.parse(readFileSync(path.join(ROOT, 'templates', name, 'template.yaml'), 'utf8')) as { description: string })
+    .description,
   layouts: readdirSync(path.join(ROOT, 'templates', name, 'layouts'))
     .filter((f) => f.endsWith('.hbs'))
     .map((f) => f.slice(0, -4))
@@ -62,7 +63,14 @@ describe('lectern init', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     const project = path.join(dir, 'year 9 history');
-    for (const file of ['content/first-lesson.md', 'content/data/travel-survey.csv', 'templates/README.md', 'output/.gitkeep', 'README.md', 'package.json']) {
+    for (const file of [
+      'content/first-lesson.md',
+      'content/data/travel-survey.csv',
+      'templates/README.md',
+      'output/.gitkeep',
+      'README.md',
+      'package.json',
+    ]) {
       expect(existsSync(path.join(project, file)), file).toBe(true);
       expect(result.stdout).toContain(file);
     }
@@ -70,7 +78,9 @@ describe('lectern init', () => {
     expect(result.stdout).toContain('npm install');
     expect(result.stdout).toContain('npx lectern build');
     expect(readFileSync(path.join(project, 'templates/README.md'), 'utf8')).toContain('lectern templates copy default myschool');
-    expect(readFileSync(path.join(project, 'README.md'), 'utf8')).toMatch(/npx lectern build[\s\S]*lectern new[\s\S]*lectern templates copy/);
+    expect(readFileSync(path.join(project, 'README.md'), 'utf8')).toMatch(
+      /npx lectern build[\s\S]*lectern new[\s\S]*lectern templates copy/,
+    );
 
     const pkg = JSON.parse(readFileSync(path.join(project, 'package.json'), 'utf8'));
     expect(pkg.scripts).toEqual({ build: 'lectern build' });
@@ -134,7 +144,17 @@ describe('lectern new', () => {
 
     const pptx = await openPptx(path.join(dir, 'output/week-1-fractions.pptx'));
     const slides = await pptx.slides();
-    const titles = ['Week 1: Fractions', 'Part one: text', 'Text and lists', 'Two columns', 'Part two: tables and charts', 'A table', 'A chart', 'A table as a plain slide', 'Pictures'];
+    const titles = [
+      'Week 1: Fractions',
+      'Part one: text',
+      'Text and lists',
+      'Two columns',
+      'Part two: tables and charts',
+      'A table',
+      'A chart',
+      'A table as a plain slide',
+      'Pictures',
+    ];
     expect(slides.map((s, i) => textOf(s).startsWith(titles[i]))).toEqual(titles.map(() => true));
     const layouts = await Promise.all(slides.map((_, i) => layoutOf(pptx, i + 1)));
     expect(layouts).toEqual(['title', 'section', 'content', 'two-column', 'section', 'table', 'chart', 'content', 'content']);

@@ -22,11 +22,18 @@ const utf8 = (text: string) => new TextEncoder().encode(text);
 
 describe('parseDeckSource', () => {
   test('splits front matter from the body and knows the line the body starts on', () => {
-    const text = '---\ntitle: Elections\nsubtitle: Lecture 3\nkeywords: voting, turnout\nslideNumbers: false\ncourse: POL 101\n---\n# First slide\n';
+    const text =
+      '---\ntitle: Elections\nsubtitle: Lecture 3\nkeywords: voting, turnout\nslideNumbers: false\ncourse: POL 101\n---\n# First slide\n';
     const source = parseDeckSource(text, 'deck.md');
     expect(source.bodyLine).toBe(8);
     expect(source.body).toBe('# First slide\n');
-    expect(source.frontMatter).toEqual({ title: 'Elections', subtitle: 'Lecture 3', keywords: ['voting', 'turnout'], slideNumbers: false, course: 'POL 101' });
+    expect(source.frontMatter).toEqual({
+      title: 'Elections',
+      subtitle: 'Lecture 3',
+      keywords: ['voting', 'turnout'],
+      slideNumbers: false,
+      course: 'POL 101',
+    });
   });
 
   test('text fields become strings and a keywords list stays a list', () => {
@@ -63,22 +70,37 @@ describe('parseDeckSource', () => {
   });
 
   test('missing or blank title', () => {
-    expect(diagnosticOf(() => parseDeckSource('---\nauthor: B\n---\nbody', 'deck.md'))).toMatchObject({ rule: 'front-matter/title', line: 2, message: 'the front matter needs a "title"' });
+    expect(diagnosticOf(() => parseDeckSource('---\nauthor: B\n---\nbody', 'deck.md'))).toMatchObject({
+      rule: 'front-matter/title',
+      line: 2,
+      message: 'the front matter needs a "title"',
+    });
     expect(diagnosticOf(() => parseDeckSource('---\ntitle: "  "\n---\nbody', 'deck.md')).rule).toBe('front-matter/title');
   });
 
   test('missing front matter', () => {
-    expect(diagnosticOf(() => parseDeckSource('# Just a slide\n', 'notes.md'))).toMatchObject({ rule: 'front-matter/missing', file: 'notes.md', line: 1, column: 1 });
+    expect(diagnosticOf(() => parseDeckSource('# Just a slide\n', 'notes.md'))).toMatchObject({
+      rule: 'front-matter/missing',
+      file: 'notes.md',
+      line: 1,
+      column: 1,
+    });
   });
 
   test('wrongly typed keys are reported on their own line', () => {
-    expect(diagnosticOf(() => parseDeckSource('---\ntitle: A\nslideNumbers: yes please\n---\nbody', 'deck.md'))).toMatchObject({ rule: 'front-matter/type', line: 3 });
+    expect(diagnosticOf(() => parseDeckSource('---\ntitle: A\nslideNumbers: yes please\n---\nbody', 'deck.md'))).toMatchObject({
+      rule: 'front-matter/type',
+      line: 3,
+    });
     expect(diagnosticOf(() => parseDeckSource('---\ntitle: A\nauthor: [a, b]\n---\nbody', 'deck.md'))).toMatchObject({
       rule: 'front-matter/type',
       line: 3,
       message: '"author" must be text, not a list or mapping',
     });
-    expect(diagnosticOf(() => parseDeckSource('---\ntitle: A\nlang: English\n---\nbody', 'deck.md'))).toMatchObject({ rule: 'front-matter/lang', line: 3 });
+    expect(diagnosticOf(() => parseDeckSource('---\ntitle: A\nlang: English\n---\nbody', 'deck.md'))).toMatchObject({
+      rule: 'front-matter/lang',
+      line: 3,
+    });
   });
 });
 
@@ -99,7 +121,10 @@ describe('decodeText', () => {
   test('invalid UTF-8 is reported on the line of the first bad byte', () => {
     const latin1 = new Uint8Array([...utf8('---\ntitle: Caf'), 0xe9, ...utf8('\n---\n')]);
     expect(diagnosticOf(() => decodeText(latin1, 'deck.md'))).toMatchObject({ rule: 'file/not-utf8', line: 2 });
-    expect(diagnosticOf(() => decodeText(new Uint8Array([0x61, 0x0a, 0x62, 0x0a, 0x63, 0xff]), 'deck.md'))).toMatchObject({ rule: 'file/not-utf8', line: 3 });
+    expect(diagnosticOf(() => decodeText(new Uint8Array([0x61, 0x0a, 0x62, 0x0a, 0x63, 0xff]), 'deck.md'))).toMatchObject({
+      rule: 'file/not-utf8',
+      line: 3,
+    });
   });
 
   test('keeps text, drops a byte-order mark and control characters XML cannot hold', () => {
@@ -120,9 +145,24 @@ describe('expandBody', () => {
   };
 
   test('fills {{title}} and {{#each data.x}}, keeps \\{{ literal, and maps lines back', () => {
-    const body = ['# {{title}}', '', '{{#each data.results}}', '- {{candidate}}: {{percent share}}', '{{/each}}', '', 'Write \\{{title}} to show the title.'].join('\n');
+    const body = [
+      '# {{title}}',
+      '',
+      '{{#each data.results}}',
+      '- {{candidate}}: {{percent share}}',
+      '{{/each}}',
+      '',
+      'Write \\{{title}} to show the title.',
+    ].join('\n');
     const out = expandBody(body, context, 'deck.md', 5);
-    expect(out.text.split('\n')).toEqual(['# Elections', '', '- Tokayev: 81.31%', '- Against all: 5.80%', '', 'Write {{title}} to show the title.']);
+    expect(out.text.split('\n')).toEqual([
+      '# Elections',
+      '',
+      '- Tokayev: 81.31%',
+      '- Against all: 5.80%',
+      '',
+      'Write {{title}} to show the title.',
+    ]);
     // `{{#each}}` and `{{/each}}` are on lines 7 and 9; the items come from lines 7-9.
     expect(out.sourceLines).toEqual([5, 6, 7, 8, 10, 11]);
   });
@@ -233,7 +273,11 @@ describe('parseSlideMarkdown', () => {
 
   test('a hard line break starts a new run with break', () => {
     expect(one(['one  ', 'two'])).toEqual({ kind: 'paragraph', runs: [{ text: 'one' }, { text: 'two', break: true }], line: 101 });
-    expect(one(['one  ', '**two**'])).toEqual({ kind: 'paragraph', runs: [{ text: 'one' }, { text: 'two', bold: true, break: true }], line: 101 });
+    expect(one(['one  ', '**two**'])).toEqual({
+      kind: 'paragraph',
+      runs: [{ text: 'one' }, { text: 'two', bold: true, break: true }],
+      line: 101,
+    });
   });
 
   test('bullet lists nested three deep', () => {
@@ -251,7 +295,12 @@ describe('parseSlideMarkdown', () => {
               ordered: false,
               start: 1,
               line: 102,
-              items: [{ runs: [{ text: 'two' }], children: [{ kind: 'list', ordered: false, start: 1, line: 103, items: [{ runs: [{ text: 'three' }], children: [] }] }] }],
+              items: [
+                {
+                  runs: [{ text: 'two' }],
+                  children: [{ kind: 'list', ordered: false, start: 1, line: 103, items: [{ runs: [{ text: 'three' }], children: [] }] }],
+                },
+              ],
             },
           ],
         },
@@ -267,7 +316,10 @@ describe('parseSlideMarkdown', () => {
     if (list.kind !== 'list') throw new Error('not a list');
     expect(list.items.map((i) => i.runs[0].text)).toEqual(['c', 'd']);
     expect(list.items[1].children[0]).toMatchObject({ kind: 'list', ordered: true, start: 7, line: 105 });
-    expect((list.items[1].children[0] as Extract<Block, { kind: 'list' }>).items.map((i) => i.runs)).toEqual([[{ text: 'deep' }], [{ text: 'deeper' }]]);
+    expect((list.items[1].children[0] as Extract<Block, { kind: 'list' }>).items.map((i) => i.runs)).toEqual([
+      [{ text: 'deep' }],
+      [{ text: 'deeper' }],
+    ]);
   });
 
   test('GFM tables with column alignment', () => {
@@ -281,12 +333,36 @@ describe('parseSlideMarkdown', () => {
   });
 
   test('a paragraph holding only a picture is an image block with its alt text', () => {
-    expect(one(['', '', '![Turnout by region](maps/turnout.png)'])).toEqual({ kind: 'image', src: 'maps/turnout.png', alt: 'Turnout by region', line: 103 });
+    expect(one(['', '', '![Turnout by region](maps/turnout.png)'])).toEqual({
+      kind: 'image',
+      src: 'maps/turnout.png',
+      alt: 'Turnout by region',
+      line: 103,
+    });
     expect(one(['A picture ![inline](a.png) in text'])).toMatchObject({ kind: 'paragraph', runs: [{ text: 'A picture inline in text' }] });
   });
 
   test('```chart and ```table fences become chart and datatable blocks; other fences are code', () => {
-    expect(parse(['```chart', 'type: bar', 'data: results', '```', '', '```table', 'data: results', '```', '', '```python extra', 'print(1)', '```', '', '```', 'plain', '```'])).toEqual([
+    expect(
+      parse([
+        '```chart',
+        'type: bar',
+        'data: results',
+        '```',
+        '',
+        '```table',
+        'data: results',
+        '```',
+        '',
+        '```python extra',
+        'print(1)',
+        '```',
+        '',
+        '```',
+        'plain',
+        '```',
+      ]),
+    ).toEqual([
       { kind: 'chart', yaml: 'type: bar\ndata: results', line: 101 },
       { kind: 'datatable', yaml: 'data: results', line: 106 },
       { kind: 'code', lang: 'python', text: 'print(1)', line: 110 },
@@ -351,7 +427,22 @@ describe('parseSlideMarkdown', () => {
 
 describe('parseDeckBody', () => {
   test('slides after an {{#each}} still know their deck lines', () => {
-    const text = ['---', 'title: Elections', '---', '# {{title}}', '', '{{#each data.rows}}', '- {{this}}', '{{/each}}', '', '---', '', '# Next', '', 'text'].join('\n');
+    const text = [
+      '---',
+      'title: Elections',
+      '---',
+      '# {{title}}',
+      '',
+      '{{#each data.rows}}',
+      '- {{this}}',
+      '{{/each}}',
+      '',
+      '---',
+      '',
+      '# Next',
+      '',
+      'text',
+    ].join('\n');
     const source = parseDeckSource(text, 'deck.md');
     const slides = parseDeckBody(source, { ...source.frontMatter, data: { rows: ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'] } });
     expect(slides).toHaveLength(2);

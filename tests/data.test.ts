@@ -17,7 +17,8 @@ async function diagnosticOf(run: () => unknown): Promise<Diagnostic> {
 
 describe('parseCsvDataset', () => {
   test('a header row gives the columns; numbers are cast, empty cells are null, quoted commas stay', () => {
-    const csv = 'candidate, votes ,share_percent,note\nKassym-Jomart Tokayev,6456392,81.31,\n"Against all, total",460484,5.80,"said ""no"""\nSmall,-3,1e2,\n';
+    const csv =
+      'candidate, votes ,share_percent,note\nKassym-Jomart Tokayev,6456392,81.31,\n"Against all, total",460484,5.80,"said ""no"""\nSmall,-3,1e2,\n';
     const dataset = parseCsvDataset('results', csv, 'results.csv');
     expect(dataset.name).toBe('results');
     expect(dataset.columns).toEqual(['candidate', 'votes', 'share_percent', 'note']);
@@ -54,7 +55,10 @@ describe('parseCsvDataset', () => {
   });
 
   test('a row with too few fields is an error on its CSV line', async () => {
-    expect(await diagnosticOf(() => parseCsvDataset('d', 'a,b,c\n1,2,3\n4,5,6\n7\n', 'd.csv'))).toMatchObject({ rule: 'data/csv', line: 4 });
+    expect(await diagnosticOf(() => parseCsvDataset('d', 'a,b,c\n1,2,3\n4,5,6\n7\n', 'd.csv'))).toMatchObject({
+      rule: 'data/csv',
+      line: 4,
+    });
   });
 
   test('a quoted field never closed is reported where its quote opens', async () => {
@@ -63,7 +67,10 @@ describe('parseCsvDataset', () => {
       line: 3,
       message: 'a quoted field is never closed (a " is missing)',
     });
-    expect(await diagnosticOf(() => parseCsvDataset('d', 'a,b\n"x ""y""",1\n2,"open\n', 'd.csv'))).toMatchObject({ rule: 'data/csv', line: 3 });
+    expect(await diagnosticOf(() => parseCsvDataset('d', 'a,b\n"x ""y""",1\n2,"open\n', 'd.csv'))).toMatchObject({
+      rule: 'data/csv',
+      line: 3,
+    });
   });
 
   test('a column named twice in the header', async () => {

@@ -24,26 +24,41 @@ const char = fc.oneof(
 );
 const text = fc.array(char, { minLength: 1, maxLength: 40 }).map((cs) => cs.join(''));
 /** Mostly a valid choice, sometimes a mistake a teacher could make. */
-const mostly = <T,>(valid: T[], wrong: T[]) => fc.oneof({ weight: 12, arbitrary: fc.constantFrom(...valid) }, { weight: 1, arbitrary: fc.constantFrom(...wrong) });
+const mostly = <T>(valid: T[], wrong: T[]) =>
+  fc.oneof({ weight: 12, arbitrary: fc.constantFrom(...valid) }, { weight: 1, arbitrary: fc.constantFrom(...wrong) });
 const column = mostly(['votes', 'share_percent'], ['share', 'candidate', '']);
 
-const list = fc.array(fc.tuple(fc.integer({ min: 0, max: 3 }), text, fc.boolean()), { minLength: 1, maxLength: 8 }).map((items) =>
-  items.map(([depth, t, ordered]) => `${'   '.repeat(depth)}${ordered ? '1.' : '-'} ${t}`).join('\n'),
-);
-const table = fc.tuple(fc.integer({ min: 1, max: 4 }), fc.array(fc.array(text, { maxLength: 5 }), { maxLength: 6 })).map(
-  ([n, rows]) => `| ${Array.from({ length: n }, (_, i) => `h${i}`).join(' | ')} |\n|${' --- |'.repeat(n)}\n${rows.map((r) => `| ${r.join(' | ')} |`).join('\n')}`,
-);
+const list = fc
+  .array(fc.tuple(fc.integer({ min: 0, max: 3 }), text, fc.boolean()), { minLength: 1, maxLength: 8 })
+  .map((items) => items.map(([depth, t, ordered]) => `${'   '.repeat(depth)}${ordered ? '1.' : '-'} ${t}`).join('\n'));
+const table = fc
+  .tuple(fc.integer({ min: 1, max: 4 }), fc.array(fc.array(text, { maxLength: 5 }), { maxLength: 6 }))
+  .map(
+    ([n, rows]) =>
+      `| ${Array.from({ length: n }, (_, i) => `h${i}`).join(' | ')} |\n|${' --- |'.repeat(n)}\n${rows.map((r) => `| ${r.join(' | ')} |`).join('\n')}`,
+  );
 const chartSpec = fc.oneof(
-  fc.record({
-    type: mostly(['bar', 'column', 'line', 'area', 'pie', 'doughnut', 'scatter'], ['radar', '']),
-    data: mostly(['results'], ['missing']),
-    x: mostly(['candidate'], ['nope', 'votes']),
-    y: fc.oneof(column, fc.constant('[votes, share_percent]')),
-    extra: mostly(['', 'title: Share (%)', 'sort: -votes', 'limit: 2', 'values: true', 'unit: "%"', 'source: CEC'], ['limit: -1', 'bogus: 1']),
-  }).map((c) => `type: ${c.type}\ndata: ${c.data}\nx: ${c.x}\ny: ${c.y}\n${c.extra}`),
-  fc.tuple(fc.constantFrom('bar', 'pie', 'line', 'scatter'), fc.array(fc.tuple(text, fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e6, max: 1e6 })), { minLength: 1, maxLength: 5 })).map(
-    ([type, points]) => `type: ${type}\nlabels: ${JSON.stringify(points.map((p) => p[0]))}\nseries:\n  - name: S\n    values: ${JSON.stringify(points.map((p) => p[1]))}`,
-  ),
+  fc
+    .record({
+      type: mostly(['bar', 'column', 'line', 'area', 'pie', 'doughnut', 'scatter'], ['radar', '']),
+      data: mostly(['results'], ['missing']),
+      x: mostly(['candidate'], ['nope', 'votes']),
+      y: fc.oneof(column, fc.constant('[votes, share_percent]')),
+      extra: mostly(
+        ['', 'title: Share (%)', 'sort: -votes', 'limit: 2', 'values: true', 'unit: "%"', 'source: CEC'],
+        ['limit: -1', 'bogus: 1'],
+      ),
+    })
+    .map((c) => `type: ${c.type}\ndata: ${c.data}\nx: ${c.x}\ny: ${c.y}\n${c.extra}`),
+  fc
+    .tuple(
+      fc.constantFrom('bar', 'pie', 'line', 'scatter'),
+      fc.array(fc.tuple(text, fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e6, max: 1e6 })), { minLength: 1, maxLength: 5 }),
+    )
+    .map(
+      ([type, points]) =>
+        `type: ${type}\nlabels: ${JSON.stringify(points.map((p) => p[0]))}\nseries:\n  - name: S\n    values: ${JSON.stringify(points.map((p) => p[1]))}`,
+    ),
 );
 const block = fc.oneof(
   { weight: 4, arbitrary: fc.tuple(fc.integer({ min: 1, max: 3 }), text).map(([d, t]) => `${'#'.repeat(d)} ${t}`) },
@@ -52,26 +67,53 @@ const block = fc.oneof(
   { weight: 2, arbitrary: table },
   { weight: 1, arbitrary: text.map((t) => `\`\`\`js\n${t}\n\`\`\``) },
   { weight: 2, arbitrary: chartSpec.map((s) => `\`\`\`chart\n${s}\n\`\`\``) },
-  { weight: 1, arbitrary: fc.tuple(mostly(['results'], ['nope']), mostly(['', 'sort: votes', 'columns: [candidate, votes]', 'limit: 1'], ['columns: [nope]'])).map(([d, extra]) => `\`\`\`table\ndata: ${d}\n${extra}\n\`\`\``) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .tuple(mostly(['results'], ['nope']), mostly(['', 'sort: votes', 'columns: [candidate, votes]', 'limit: 1'], ['columns: [nope]']))
+      .map(([d, extra]) => `\`\`\`table\ndata: ${d}\n${extra}\n\`\`\``),
+  },
   { weight: 2, arbitrary: text.map((t) => `::: notes\n${t}\n:::`) },
   { weight: 1, arbitrary: fc.tuple(text, text).map(([a, b]) => `::: columns\n::: column\n${a}\n:::\n::: column\n${b}\n:::\n:::`) },
-  { weight: 1, arbitrary: mostly(['content', 'chart', 'table', 'image', 'section', 'two-column'], ['quiz']).map((l) => `<!-- layout: ${l} -->`) },
-  { weight: 1, arbitrary: mostly(['![A flag](flag.png)', '![](flag.png)'], ['![Missing](nope.png)', '![Remote](https://example.org/x.png)', '![Outside](../../etc/passwd)']) },
-  { weight: 1, arbitrary: mostly(['{{title}}', '{{#each data.results}}\n- {{candidate}}: {{percent share_percent}}\n{{/each}}', '{{number 1234.5}}', '\\{{literal}}'], ['{{#if x}}', '{{nohelper 1}}']) },
+  {
+    weight: 1,
+    arbitrary: mostly(['content', 'chart', 'table', 'image', 'section', 'two-column'], ['quiz']).map((l) => `<!-- layout: ${l} -->`),
+  },
+  {
+    weight: 1,
+    arbitrary: mostly(
+      ['![A flag](flag.png)', '![](flag.png)'],
+      ['![Missing](nope.png)', '![Remote](https://example.org/x.png)', '![Outside](../../etc/passwd)'],
+    ),
+  },
+  {
+    weight: 1,
+    arbitrary: mostly(
+      ['{{title}}', '{{#each data.results}}\n- {{candidate}}: {{percent share_percent}}\n{{/each}}', '{{number 1234.5}}', '\\{{literal}}'],
+      ['{{#if x}}', '{{nohelper 1}}'],
+    ),
+  },
   { weight: 1, arbitrary: text.map((t) => `> ${t}`) },
   { weight: 1, arbitrary: text.map((t) => `<!-- ${t} -->`) },
 );
 const slide = fc.array(block, { minLength: 1, maxLength: 6 }).map((bs) => bs.join('\n\n'));
-const frontMatter = fc.record(
-  {
-    title: fc.oneof({ weight: 20, arbitrary: text.map((t) => JSON.stringify(t)) }, { weight: 1, arbitrary: fc.constant('""') }),
-    template: mostly(['default', 'chalkboard'], ['nope']),
-    lang: mostly(['en-US', 'kk-KZ'], ['not a tag']),
-    footer: mostly(['"{{title}}"', 'Plain footer'], ['"{{#if"']),
-    slideNumbers: mostly(['true', 'false'], ['maybe']),
-  },
-  { requiredKeys: ['title'] },
-).map((fm) => `---\n${Object.entries(fm).map(([k, v]) => `${k}: ${v}`).join('\n')}\ndata:\n  results: results.csv\n---\n`);
+const frontMatter = fc
+  .record(
+    {
+      title: fc.oneof({ weight: 20, arbitrary: text.map((t) => JSON.stringify(t)) }, { weight: 1, arbitrary: fc.constant('""') }),
+      template: mostly(['default', 'chalkboard'], ['nope']),
+      lang: mostly(['en-US', 'kk-KZ'], ['not a tag']),
+      footer: mostly(['"{{title}}"', 'Plain footer'], ['"{{#if"']),
+      slideNumbers: mostly(['true', 'false'], ['maybe']),
+    },
+    { requiredKeys: ['title'] },
+  )
+  .map(
+    (fm) =>
+      `---\n${Object.entries(fm)
+        .map(([k, v]) => `${k}: ${v}`)
+        .join('\n')}\ndata:\n  results: results.csv\n---\n`,
+  );
 const deck = fc.tuple(frontMatter, fc.array(slide, { minLength: 1, maxLength: 5 })).map(([fm, slides]) => fm + slides.join('\n\n---\n\n'));
 
 describe('random decks', () => {

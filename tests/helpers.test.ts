@@ -11,7 +11,9 @@ describe('the Handlebars helpers shared by decks and templates', () => {
   });
 
   it('format dates', () => {
-    expect(render('{{date d}}|{{date d format="short"}}|{{date d format="year"}}|{{date d format="iso"}}', { d: '2023-03-19' })).toBe('19 March 2023|19 Mar 2023|2023|2023-03-19');
+    expect(render('{{date d}}|{{date d format="short"}}|{{date d format="year"}}|{{date d format="iso"}}', { d: '2023-03-19' })).toBe(
+      '19 March 2023|19 Mar 2023|2023|2023-03-19',
+    );
     expect(render('{{date "2022-11-20" lang="de-DE"}}')).toBe('20. November 2022');
     expect(render('{{date "next week"}}')).toBe('next week');
   });

@@ -32,10 +32,17 @@ describe.skipIf(!available && !required)('LibreOffice opens the decks', () => {
   for (const template of new TemplateLibrary([SHIPPED_TEMPLATES]).names()) {
     it(`converts the default deck with the "${template}" template to PDF, one page per slide, all text on its page`, async () => {
       const out = tempDir();
-      const result = await buildDeckFile(path.join(ROOT, 'content/kazakhstan-democracy.md'), { outDir: out, template, templates: new TemplateLibrary([SHIPPED_TEMPLATES]), cwd: ROOT });
+      const result = await buildDeckFile(path.join(ROOT, 'content/kazakhstan-democracy.md'), {
+        outDir: out,
+        template,
+        templates: new TemplateLibrary([SHIPPED_TEMPLATES]),
+        cwd: ROOT,
+      });
       expect(result.ok).toBe(true);
       const profile = `file://${tempDir('lectern-lo-')}`;
-      await run('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', out, result.output!], { timeout: 120_000 });
+      await run('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', out, result.output!], {
+        timeout: 120_000,
+      });
       const pdf = result.output!.replace(/\.pptx$/, '.pdf');
       const pages = Number(/Pages:\s+(\d+)/.exec((await run('pdfinfo', [pdf])).stdout)![1]);
       const slides = await (await openPptx(result.output!)).slides();

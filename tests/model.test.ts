@@ -22,7 +22,19 @@ const EXPECTED_WARNINGS: Record<string, string[]> = {
 describe('golden model fixtures (UPDATE=1 rewrites tests/fixtures/<case>/model.<template>.json)', () => {
   test('the fixture set covers the cases the model must get right', () => {
     expect(fixtureCases()).toEqual(
-      expect.arrayContaining(['basic', 'lists', 'table-markdown', 'chart-dataset', 'chart-inline', 'datatable', 'two-column', 'layout-directive', 'long-list', 'long-table', 'image']),
+      expect.arrayContaining([
+        'basic',
+        'lists',
+        'table-markdown',
+        'chart-dataset',
+        'chart-inline',
+        'datatable',
+        'two-column',
+        'layout-directive',
+        'long-list',
+        'long-table',
+        'image',
+      ]),
     );
   });
 
@@ -61,7 +73,11 @@ describe('what the fixtures show', () => {
     expect(deck.slides[0]).toMatchObject({ subtitle: 'Lecture 3', byline: 'Dr. A. Teacher\nExample University · 2024-03-01' });
     expect(deck.slides[1].notes).toBe('Start with a question to the class.');
     expect(deck.slides[3].notes).toBe('Mention the turnout here.');
-    expect(paragraphsOf(deck.slides[1].elements[0])).toEqual(['Elections give citizens a voice and governments legitimacy.', 'Accountability', 'Participation']);
+    expect(paragraphsOf(deck.slides[1].elements[0])).toEqual([
+      'Elections give citizens a voice and governments legitimacy.',
+      'Accountability',
+      'Participation',
+    ]);
   });
 
   test('basic with plain: layouts the template lacks fall back to content', async () => {
@@ -102,10 +118,19 @@ describe('what the fixtures show', () => {
   test('chart-dataset: a CSV column becomes a bar chart in %, with alt text and a source line', async () => {
     const { deck } = await modelFixture('chart-dataset', 'default');
     const [chart, source] = deck.slides[1].elements as [ChartElement, TextElement];
-    expect(chart).toMatchObject({ kind: 'chart', chartType: 'bar', title: 'Share of the vote (%)', unit: '%', decimals: 2, showValues: true });
+    expect(chart).toMatchObject({
+      kind: 'chart',
+      chartType: 'bar',
+      title: 'Share of the vote (%)',
+      unit: '%',
+      decimals: 2,
+      showValues: true,
+    });
     expect(chart.labels[0]).toBe('Kassym-Jomart Tokayev');
     expect(chart.series).toEqual([{ name: 'Share percent', values: [81.31, 5.8, 3.42, 2.6, 2.53, 2.22, 2.12] }]);
-    expect(chart.altText).toMatch(/^Bar chart, Share of the vote \(%\): Kassym-Jomart Tokayev 81\.31%, Against all 5\.80%, Zhiguli Dairabayev 3\.42%, /);
+    expect(chart.altText).toMatch(
+      /^Bar chart, Share of the vote \(%\): Kassym-Jomart Tokayev 81\.31%, Against all 5\.80%, Zhiguli Dairabayev 3\.42%, /,
+    );
     expect(paragraphsOf(source)).toEqual(['Source: Central Election Commission, 2022']);
     expect(source.paragraphs[0].style).toBe('caption');
   });
@@ -220,9 +245,12 @@ describe('chooseLayout', () => {
       rule: 'layout/unknown',
       file: 'deck.md',
       line: 6,
-      message: 'unknown layout "tabel" (did you mean "table"?); this template has: title, section, content, two-column, chart, table, image',
+      message:
+        'unknown layout "tabel" (did you mean "table"?); this template has: title, section, content, two-column, chart, table, image',
     });
-    expect(() => choose({ content: [chart], requested: { name: 'quiz', line: 6 } }, ONLY_CONTENT)).toThrow('unknown layout "quiz"; this template has: title, content');
+    expect(() => choose({ content: [chart], requested: { name: 'quiz', line: 6 } }, ONLY_CONTENT)).toThrow(
+      'unknown layout "quiz"; this template has: title, content',
+    );
   });
 
   test('1. a directive naming a standard layout the template lacks falls back to content', () => {
@@ -296,7 +324,9 @@ describe('placement', () => {
           for (const region of regions) {
             const elements = slide.elements.filter((e) => e.region === region);
             for (let i = 1; i < elements.length; i++) {
-              expect(elements[i].y, `${name}/${template} "${slide.title}"`).toBeGreaterThanOrEqual(elements[i - 1].y + elements[i - 1].h - 1e-9);
+              expect(elements[i].y, `${name}/${template} "${slide.title}"`).toBeGreaterThanOrEqual(
+                elements[i - 1].y + elements[i - 1].h - 1e-9,
+              );
             }
           }
         }
@@ -309,7 +339,11 @@ describe('placement', () => {
     const items = Array.from({ length: n }, (_, i) => `- Item ${i + 1}`).join('\n');
     const result = await buildInTemp(`---\ntitle: Fit\n---\n# Items\n\n${items}\n`, { write: false });
     expect(result.diagnostics).toEqual([]);
-    return result.deck!.slides.slice(1).map((s) => ({ title: s.title, size: (s.elements[0] as TextElement).fontSize, items: (s.elements[0] as TextElement).paragraphs.length }));
+    return result.deck!.slides.slice(1).map((s) => ({
+      title: s.title,
+      size: (s.elements[0] as TextElement).fontSize,
+      items: (s.elements[0] as TextElement).paragraphs.length,
+    }));
   }
 
   test('text that fits stays at the 24 pt body size', async () => {
@@ -413,7 +447,10 @@ describe('chart and table errors', () => {
   });
 
   test('an inline pie chart with two series is refused at the series: line', async () => {
-    const error = await fenceError('chart', 'type: pie\nlabels: [a, b]\nseries:\n  - {name: x, values: [1, 2]}\n  - {name: y, values: [3, 4]}');
+    const error = await fenceError(
+      'chart',
+      'type: pie\nlabels: [a, b]\nseries:\n  - {name: x, values: [1, 2]}\n  - {name: y, values: [3, 4]}',
+    );
     expect(error.rule).toBe('chart/too-many-series');
     expect(error.line).toBe(11);
   });
@@ -442,11 +479,23 @@ describe('describeChart', () => {
   });
 
   test('no title, no unit, thousands separators', () => {
-    expect(describeChart('pie', undefined, ['Yes', 'No'], [{ name: 'Votes', values: [6456392, 460484] }], '', 0)).toBe('Pie chart: Yes 6,456,392, No 460,484');
+    expect(describeChart('pie', undefined, ['Yes', 'No'], [{ name: 'Votes', values: [6456392, 460484] }], '', 0)).toBe(
+      'Pie chart: Yes 6,456,392, No 460,484',
+    );
   });
 
   test('several series are named, separated by semicolons', () => {
-    const text = describeChart('column', 'Seats', ['2016', '2021'], [{ name: 'Amanat', values: [84, 76] }, { name: 'Ak Zhol', values: [7, 12] }], '', 0);
+    const text = describeChart(
+      'column',
+      'Seats',
+      ['2016', '2021'],
+      [
+        { name: 'Amanat', values: [84, 76] },
+        { name: 'Ak Zhol', values: [7, 12] },
+      ],
+      '',
+      0,
+    );
     expect(text).toBe('Column chart, Seats: Amanat: 2016 84, 2021 76; Ak Zhol: 2016 7, 2021 12');
   });
 
@@ -461,7 +510,12 @@ describe('describeChart', () => {
       origin: { file: 'results.csv', line: 1 },
     };
     const datasets = new Map<string, DataEntry>([['results', { kind: 'table', dataset }]]);
-    const chart = chartFromBlock({ kind: 'chart', yaml: 'type: bar\ndata: results\ntitle: Share of the vote (%)', line: 3 }, 'deck.md', datasets, ['112233']);
+    const chart = chartFromBlock(
+      { kind: 'chart', yaml: 'type: bar\ndata: results\ntitle: Share of the vote (%)', line: 3 },
+      'deck.md',
+      datasets,
+      ['112233'],
+    );
     expect(chart.unit).toBe('%');
     expect(chart.altText).toBe('Bar chart, Share of the vote (%): Kassym-Jomart Tokayev 81.31%, Against all 5.80%');
   });

@@ -162,7 +162,11 @@ describe('rendering a deck to PowerPoint XML', () => {
   });
 
   it('uses the template layouts, each a named slide layout', async () => {
-    const layoutNames = await Promise.all(pptx.names.filter((n) => /^ppt\/slideLayouts\/slideLayout\d+\.xml$/.test(n)).map(async (n) => /<p:cSld name="([^"]+)"/.exec(await pptx.xml(n))![1]));
+    const layoutNames = await Promise.all(
+      pptx.names
+        .filter((n) => /^ppt\/slideLayouts\/slideLayout\d+\.xml$/.test(n))
+        .map(async (n) => /<p:cSld name="([^"]+)"/.exec(await pptx.xml(n))![1]),
+    );
     expect(layoutNames).toEqual(expect.arrayContaining(['title', 'section', 'content', 'two-column', 'chart', 'table', 'image']));
     const layoutOf = async (i: number) => {
       const rels = await pptx.xml(`ppt/slides/_rels/slide${i}.xml.rels`);

@@ -24,7 +24,10 @@ const PROPS: PackageProperties = { title: 'T', keywords: [], lang: 'en-GB', time
 
 /** One chart of each type, a table and notes: everything pptxgenjs gets wrong. */
 const ALL_CHARTS = ['bar', 'column', 'line', 'area', 'pie', 'doughnut', 'scatter']
-  .map((type) => `## ${type}\n\n\`\`\`chart\ntype: ${type}\nlabels: [1, 2, 3]\nseries: [{name: A, values: [3, 1, 2]}]\n\`\`\`\n\n::: notes\nNotes for ${type}\n:::\n`)
+  .map(
+    (type) =>
+      `## ${type}\n\n\`\`\`chart\ntype: ${type}\nlabels: [1, 2, 3]\nseries: [{name: A, values: [3, 1, 2]}]\n\`\`\`\n\n::: notes\nNotes for ${type}\n:::\n`,
+  )
   .join('\n---\n');
 
 describe('the package repair', () => {
@@ -42,7 +45,9 @@ describe('the package repair', () => {
   it('is needed: pptxgenjs output as it comes fails the Open XML SDK validator', async () => {
     const file = path.join(dir, 'raw.pptx');
     writeFileSync(file, raw);
-    const ids = (await validatePptx(file)).map((e) => `${e.path} ${e.description.replace(/http:\/\/schemas\.openxmlformats\.org\/[^:]+:/g, '')}`);
+    const ids = (await validatePptx(file)).map(
+      (e) => `${e.path} ${e.description.replace(/http:\/\/schemas\.openxmlformats\.org\/[^:]+:/g, '')}`,
+    );
     expect(ids.some((e) => e.startsWith('/ppt/presentation.xml') && e.includes("'notesMasterIdLst'"))).toBe(true);
     expect(ids.some((e) => e.includes("unexpected child element 'axId'"))).toBe(true);
     expect(ids.some((e) => e.includes("'varyColors'"))).toBe(true);
@@ -77,13 +82,19 @@ describe('the package repair', () => {
 
 describe('each repair', () => {
   it('drops content-type overrides for parts that do not exist', () => {
-    const xml = '<Types><Override PartName="/ppt/slideMasters/slideMaster1.xml" ContentType="a"/><Override PartName="/ppt/slideMasters/slideMaster2.xml" ContentType="a"/></Types>';
-    expect(dropMissingOverrides(xml, new Set(['ppt/slideMasters/slideMaster1.xml']))).toBe('<Types><Override PartName="/ppt/slideMasters/slideMaster1.xml" ContentType="a"/></Types>');
+    const xml =
+      '<Types><Override PartName="/ppt/slideMasters/slideMaster1.xml" ContentType="a"/><Override PartName="/ppt/slideMasters/slideMaster2.xml" ContentType="a"/></Types>';
+    expect(dropMissingOverrides(xml, new Set(['ppt/slideMasters/slideMaster1.xml']))).toBe(
+      '<Types><Override PartName="/ppt/slideMasters/slideMaster1.xml" ContentType="a"/></Types>',
+    );
   });
 
   it('moves the notes master list after the slide master list', () => {
-    const xml = '<p:presentation><p:sldMasterIdLst>M</p:sldMasterIdLst><p:sldIdLst>S</p:sldIdLst><p:notesMasterIdLst>N</p:notesMasterIdLst><p:sldSz/></p:presentation>';
-    expect(orderNotesMasterList(xml)).toBe('<p:presentation><p:sldMasterIdLst>M</p:sldMasterIdLst><p:notesMasterIdLst>N</p:notesMasterIdLst><p:sldIdLst>S</p:sldIdLst><p:sldSz/></p:presentation>');
+    const xml =
+      '<p:presentation><p:sldMasterIdLst>M</p:sldMasterIdLst><p:sldIdLst>S</p:sldIdLst><p:notesMasterIdLst>N</p:notesMasterIdLst><p:sldSz/></p:presentation>';
+    expect(orderNotesMasterList(xml)).toBe(
+      '<p:presentation><p:sldMasterIdLst>M</p:sldMasterIdLst><p:notesMasterIdLst>N</p:notesMasterIdLst><p:sldIdLst>S</p:sldIdLst><p:sldSz/></p:presentation>',
+    );
   });
 
   it('keeps two axis ids in a 2D bar chart', () => {
@@ -102,18 +113,25 @@ describe('each repair', () => {
   });
 
   it('takes category-axis elements out of value axes', () => {
-    const xml = '<c:valAx><c:crossAx val="1"/> <c:auto val="1"/> <c:lblAlgn val="ctr"/> <c:noMultiLvlLbl val="1"/></c:valAx><c:catAx><c:auto val="1"/></c:catAx>';
+    const xml =
+      '<c:valAx><c:crossAx val="1"/> <c:auto val="1"/> <c:lblAlgn val="ctr"/> <c:noMultiLvlLbl val="1"/></c:valAx><c:catAx><c:auto val="1"/></c:catAx>';
     expect(repairChart(xml)).toBe('<c:valAx><c:crossAx val="1"/></c:valAx><c:catAx><c:auto val="1"/></c:catAx>');
   });
 
   it('writes one-level categories as plain strings', () => {
-    const xml = '<c:cat><c:multiLvlStrRef><c:f>Sheet1!$A$2:$A$3</c:f><c:multiLvlStrCache><c:ptCount val="2"/><c:lvl><c:pt idx="0"><c:v>A</c:v></c:pt><c:pt idx="1"><c:v>B</c:v></c:pt></c:lvl></c:multiLvlStrCache></c:multiLvlStrRef></c:cat>';
-    expect(repairChart(xml)).toBe('<c:cat><c:strRef><c:f>Sheet1!$A$2:$A$3</c:f><c:strCache><c:ptCount val="2"/><c:pt idx="0"><c:v>A</c:v></c:pt><c:pt idx="1"><c:v>B</c:v></c:pt></c:strCache></c:strRef></c:cat>');
+    const xml =
+      '<c:cat><c:multiLvlStrRef><c:f>Sheet1!$A$2:$A$3</c:f><c:multiLvlStrCache><c:ptCount val="2"/><c:lvl><c:pt idx="0"><c:v>A</c:v></c:pt><c:pt idx="1"><c:v>B</c:v></c:pt></c:lvl></c:multiLvlStrCache></c:multiLvlStrRef></c:cat>';
+    expect(repairChart(xml)).toBe(
+      '<c:cat><c:strRef><c:f>Sheet1!$A$2:$A$3</c:f><c:strCache><c:ptCount val="2"/><c:pt idx="0"><c:v>A</c:v></c:pt><c:pt idx="1"><c:v>B</c:v></c:pt></c:strCache></c:strRef></c:cat>',
+    );
   });
 
   it('keeps one paragraph-properties element per paragraph, the first', () => {
-    const xml = '<a:p><a:pPr lvl="1"><a:buChar char="•"/></a:pPr><a:r><a:t>a</a:t></a:r><a:pPr indent="0" marL="0"><a:buNone/></a:pPr><a:r><a:t>b</a:t></a:r></a:p>';
-    expect(oneParagraphProperties(xml)).toBe('<a:p><a:pPr lvl="1"><a:buChar char="•"/></a:pPr><a:r><a:t>a</a:t></a:r><a:r><a:t>b</a:t></a:r></a:p>');
+    const xml =
+      '<a:p><a:pPr lvl="1"><a:buChar char="•"/></a:pPr><a:r><a:t>a</a:t></a:r><a:pPr indent="0" marL="0"><a:buNone/></a:pPr><a:r><a:t>b</a:t></a:r></a:p>';
+    expect(oneParagraphProperties(xml)).toBe(
+      '<a:p><a:pPr lvl="1"><a:buChar char="•"/></a:pPr><a:r><a:t>a</a:t></a:r><a:r><a:t>b</a:t></a:r></a:p>',
+    );
   });
 
   it('marks the header row of tables', () => {
@@ -121,7 +139,9 @@ describe('each repair', () => {
   });
 
   it('sets the deck language on slide-number fields', () => {
-    expect(fieldLanguage('<a:fld id="x" type="slidenum"><a:rPr b="0" lang="en-US"/><a:t>1</a:t></a:fld>', 'kk-KZ')).toBe('<a:fld id="x" type="slidenum"><a:rPr b="0" lang="kk-KZ"/><a:t>1</a:t></a:fld>');
+    expect(fieldLanguage('<a:fld id="x" type="slidenum"><a:rPr b="0" lang="en-US"/><a:t>1</a:t></a:fld>', 'kk-KZ')).toBe(
+      '<a:fld id="x" type="slidenum"><a:rPr b="0" lang="kk-KZ"/><a:t>1</a:t></a:fld>',
+    );
   });
 
   it('writes core properties with the fixed time, escaping text and dropping control characters', () => {
@@ -133,7 +153,10 @@ describe('each repair', () => {
   });
 
   it('names lectern as the application and escapes the company', () => {
-    const xml = appProperties('<Properties><Application>Microsoft Office PowerPoint</Application><Company>PptxGenJS</Company></Properties>', { ...PROPS, company: 'R&D "Lab"' });
+    const xml = appProperties(
+      '<Properties><Application>Microsoft Office PowerPoint</Application><Company>PptxGenJS</Company></Properties>',
+      { ...PROPS, company: 'R&D "Lab"' },
+    );
     expect(xml).toBe('<Properties><Application>lectern</Application><Company>R&amp;D &quot;Lab&quot;</Company></Properties>');
   });
 });

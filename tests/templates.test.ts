@@ -52,7 +52,8 @@ describe('templates', () => {
       'templates/school/template.yaml': 'extends: default\nlogo: crest.png\n',
       'templates/school/crest.png': pngBytes(10, 10),
       'templates/school/paper.png': pngBytes(40, 20),
-      'templates/school/master.hbs': '<master background-image="paper.png">\n  <logo x="12" y="0.2" w="1" h="1"/>\n  <footer x="0.6" y="7" w="9" h="0.4"/>\n</master>\n',
+      'templates/school/master.hbs':
+        '<master background-image="paper.png">\n  <logo x="12" y="0.2" w="1" h="1"/>\n  <footer x="0.6" y="7" w="9" h="0.4"/>\n</master>\n',
     });
     expect(result.diagnostics).toEqual([]);
     const pptx = await openPptx(result.output!);
@@ -60,7 +61,8 @@ describe('templates', () => {
     const rels = await pptx.xml('ppt/slideMasters/_rels/slideMaster1.xml.rels');
     expect(master).toMatch(/<p:bg><p:bgPr><a:blipFill[^>]*><a:blip r:embed="(rIdMaster\d+)"/);
     expect(master).toMatch(/<p:pic>[\s\S]*r:embed="rIdMaster\d+"/);
-    for (const id of master.match(/r:embed="(rIdMaster\d+)"/g)!.map((m) => m.slice(9, -1))) expect(rels).toMatch(new RegExp(`Id="${id}"[^>]*Target="\\.\\./media/`));
+    for (const id of master.match(/r:embed="(rIdMaster\d+)"/g)!.map((m) => m.slice(9, -1)))
+      expect(rels).toMatch(new RegExp(`Id="${id}"[^>]*Target="\\.\\./media/`));
     expect(textOf(master)).toContain('Springfield School');
     expect(await validatePptx(result.output!)).toEqual([]);
   });
@@ -71,20 +73,47 @@ describe('templates', () => {
       line: 2,
       message: 'unknown key "colours" in template.yaml (did you mean "colors"?)',
     });
-    expect(diagnostic(() => load({ 'school/template.yaml': 'colors:\n  primary: navy\n', 'school/layouts/content.hbs': CONTENT }))).toMatchObject({
+    expect(
+      diagnostic(() => load({ 'school/template.yaml': 'colors:\n  primary: navy\n', 'school/layouts/content.hbs': CONTENT })),
+    ).toMatchObject({
       rule: 'template/color',
       line: 2,
     });
-    const bad = diagnostic(() => load({ 'school/template.yaml': 'extends: default\n', 'school/layouts/quiz.hbs': '<layout>\n  <title x="1" y="1" w="5" h="1" colour="#fff"/>\n</layout>\n' }));
+    const bad = diagnostic(() =>
+      load({
+        'school/template.yaml': 'extends: default\n',
+        'school/layouts/quiz.hbs': '<layout>\n  <title x="1" y="1" w="5" h="1" colour="#fff"/>\n</layout>\n',
+      }),
+    );
     expect(bad).toMatchObject({ rule: 'template/layout', line: 2 });
     expect(bad.file).toMatch(/school\/layouts\/quiz\.hbs$/);
     expect(bad.message).toContain('<title> has no attribute "colour" (did you mean "color"?)');
-    expect(diagnostic(() => load({ 'school/template.yaml': 'extends: default\n', 'school/layouts/quiz.hbs': '<layout>\n\n  {{#if x}}\n</layout>\n' }))).toMatchObject({ rule: 'template/handlebars', line: 3, message: '"{{#if}}" is never closed; add "{{/if}}"' });
-    expect(diagnostic(() => load({ 'school/template.yaml': 'extends: default\n', 'school/master.hbs': '<master>\n  <body x="1" y="1" w="5" h="1"/>\n</master>\n' }))).toMatchObject({ rule: 'template/layout', line: 2 });
-    expect(diagnostic(() => load({ 'school/template.yaml': 'extends: default\n', 'school/layouts/quiz.hbs': '<layout>\n  <image src="../../secret.png" x="1" y="1" w="1" h="1"/>\n</layout>\n' }))).toMatchObject({ rule: 'template/asset', line: 2 });
+    expect(
+      diagnostic(() =>
+        load({ 'school/template.yaml': 'extends: default\n', 'school/layouts/quiz.hbs': '<layout>\n\n  {{#if x}}\n</layout>\n' }),
+      ),
+    ).toMatchObject({ rule: 'template/handlebars', line: 3, message: '"{{#if}}" is never closed; add "{{/if}}"' });
+    expect(
+      diagnostic(() =>
+        load({
+          'school/template.yaml': 'extends: default\n',
+          'school/master.hbs': '<master>\n  <body x="1" y="1" w="5" h="1"/>\n</master>\n',
+        }),
+      ),
+    ).toMatchObject({ rule: 'template/layout', line: 2 });
+    expect(
+      diagnostic(() =>
+        load({
+          'school/template.yaml': 'extends: default\n',
+          'school/layouts/quiz.hbs': '<layout>\n  <image src="../../secret.png" x="1" y="1" w="1" h="1"/>\n</layout>\n',
+        }),
+      ),
+    ).toMatchObject({ rule: 'template/asset', line: 2 });
   });
 
   it('refuses a template that extends itself', () => {
-    expect(diagnostic(() => load({ 'school/template.yaml': 'extends: other\n', 'other/template.yaml': 'extends: school\n' }))).toMatchObject({ rule: 'template/extends' });
+    expect(
+      diagnostic(() => load({ 'school/template.yaml': 'extends: other\n', 'other/template.yaml': 'extends: school\n' })),
+    ).toMatchObject({ rule: 'template/extends' });
   });
 });

@@ -37,7 +37,10 @@ describe('every deck the tests build passes the Open XML SDK validator', () => {
   for (const name of library.names()) {
     it(`every layout of the "${name}" template`, async () => {
       const layouts = [...library.load(name, { title: 't' }, { file: 'test' }).layouts.keys()];
-      const result = await buildInTemp({ 'deck.md': deckText(layoutDeck(layouts), { template: name, footer: 'Footer {{title}}' }), 'square.png': pngBytes(50, 50) });
+      const result = await buildInTemp({
+        'deck.md': deckText(layoutDeck(layouts), { template: name, footer: 'Footer {{title}}' }),
+        'square.png': pngBytes(50, 50),
+      });
       expect(result.diagnostics).toEqual([]);
       expect(result.deck!.slides.map((s) => s.layout)).toEqual(['title', ...layouts.filter((l) => l !== 'title')]);
       expect(await validatePptx(result.output!)).toEqual([]);
@@ -48,7 +51,11 @@ describe('every deck the tests build passes the Open XML SDK validator', () => {
   const cases = existsSync(fixtures) ? readdirSync(fixtures).filter((c) => existsSync(path.join(fixtures, c, 'deck.md'))) : [];
   for (const name of cases) {
     it(`the fixture "${name}"`, async () => {
-      const result = await buildDeckFile(path.join(fixtures, name, 'deck.md'), { outDir: tempDir(), templates: library, cwd: path.join(fixtures, name) });
+      const result = await buildDeckFile(path.join(fixtures, name, 'deck.md'), {
+        outDir: tempDir(),
+        templates: library,
+        cwd: path.join(fixtures, name),
+      });
       expect(result.ok).toBe(true);
       expect(await validatePptx(result.output!)).toEqual([]);
     });

@@ -9,7 +9,8 @@ describe('lectern build --watch', () => {
   it('keeps running after an invalid edit and rebuilds when it is fixed, and when data or a new deck appear', async () => {
     const dir = tempDir();
     writeFiles(dir, {
-      'content/a.md': deckText('## First\n\nHello', { data: { results: 'results.csv' } }) + '\n\n{{#each data.results}}\n- {{name}}\n{{/each}}\n',
+      'content/a.md':
+        deckText('## First\n\nHello', { data: { results: 'results.csv' } }) + '\n\n{{#each data.results}}\n- {{name}}\n{{/each}}\n',
       'content/results.csv': 'name\nAlpha\n',
     });
     const child = spawn(process.execPath, [path.join(ROOT, 'bin/lectern.js'), 'build', '--watch'], { cwd: dir });
@@ -35,7 +36,10 @@ describe('lectern build --watch', () => {
       expect(output).toContain('content/a.md:6: error: "{{#if}}" is never closed');
       expect(readFileSync(path.join(dir, 'output/a.pptx')).equals(good)).toBe(true);
 
-      writeFileSync(path.join(dir, 'content/a.md'), deckText('## Fixed\n\nHello again', { data: { results: 'results.csv' } }) + '\n\n{{#each data.results}}\n- {{name}}\n{{/each}}\n');
+      writeFileSync(
+        path.join(dir, 'content/a.md'),
+        deckText('## Fixed\n\nHello again', { data: { results: 'results.csv' } }) + '\n\n{{#each data.results}}\n- {{name}}\n{{/each}}\n',
+      );
       await waitFor(/✓ content\/a\.md/, 2);
       expect(await slideText('a.pptx', 1)).toContain('Hello again');
 
@@ -44,7 +48,10 @@ describe('lectern build --watch', () => {
       expect(await slideText('a.pptx', 1)).toContain('Beta');
 
       // Editors often save by writing a new file and renaming it over the old one, again and again.
-      for (const [n, word] of [[4, 'Gamma'], [5, 'Delta']] as const) {
+      for (const [n, word] of [
+        [4, 'Gamma'],
+        [5, 'Delta'],
+      ] as const) {
         writeFileSync(path.join(dir, 'content/.a.md.swp'), deckText(`## ${word}`));
         renameSync(path.join(dir, 'content/.a.md.swp'), path.join(dir, 'content/a.md'));
         await waitFor(/✓ content\/a\.md/, n);

@@ -24,7 +24,9 @@ describe('the zip writer and reader', () => {
   });
 
   it('reads back what it wrote, and what JSZip wrote', async () => {
-    expect(readZip(writeZip(entries, time)).map((e) => [e.name, Buffer.from(e.data).toString('latin1')])).toEqual(entries.map((e) => [e.name, e.data.toString('latin1')]));
+    expect(readZip(writeZip(entries, time)).map((e) => [e.name, Buffer.from(e.data).toString('latin1')])).toEqual(
+      entries.map((e) => [e.name, e.data.toString('latin1')]),
+    );
     const other = new JSZip();
     other.file('a/b.xml', '<x/>');
     other.file('c.txt', 'stored', { compression: 'STORE' });

@@ -7,7 +7,12 @@ import { buildDeckFile, TemplateLibrary, type BuildOptions, type DeckResult } fr
  * per deck), each building the next deck in line. One deck builds in this thread.
  * `onResult` is called as each deck finishes; results come back in input order.
  */
-export async function buildMany(files: string[], options: BuildOptions, write: boolean, onResult: (result: DeckResult) => void): Promise<DeckResult[]> {
+export async function buildMany(
+  files: string[],
+  options: BuildOptions,
+  write: boolean,
+  onResult: (result: DeckResult) => void,
+): Promise<DeckResult[]> {
   const workers = Math.min(files.length, availableParallelism());
   if (workers < 2) {
     const templates = new TemplateLibrary();

@@ -10,7 +10,10 @@ export async function findDecks(inputs: string[], cwd = process.cwd()): Promise<
     if (isDynamicPattern(input)) {
       const matches = await glob(input, { cwd, absolute: true, onlyFiles: true });
       if (matches.length === 0) throw new CliError(`no files match "${input}"`, 2);
-      matches.filter((m) => m.endsWith('.md')).sort().forEach((m) => found.add(m));
+      matches
+        .filter((m) => m.endsWith('.md'))
+        .sort()
+        .forEach((m) => found.add(m));
       continue;
     }
     const full = path.resolve(cwd, input);

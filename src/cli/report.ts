@@ -28,7 +28,8 @@ const rel = relative;
 export function reportDeck(result: DeckResult, io: Output, verb: 'built' | 'checked', ms?: number): void {
   const slides = result.slides ?? 0;
   const took = ms === undefined ? '' : ` in ${Math.round(ms)} ms`;
-  if (result.ok && result.output) io.out(`✓ ${rel(result.file)} → ${rel(result.output)} (${slides} slide${slides === 1 ? '' : 's'})${took}`);
+  if (result.ok && result.output)
+    io.out(`✓ ${rel(result.file)} → ${rel(result.output)} (${slides} slide${slides === 1 ? '' : 's'})${took}`);
   else if (result.ok) io.out(`✓ ${rel(result.file)} ${verb} (${slides} slide${slides === 1 ? '' : 's'})`);
   else io.err(`✗ ${rel(result.file)}: not ${verb}`);
   for (const d of result.diagnostics) io.err(`  ${formatDiagnostic(d)}`);

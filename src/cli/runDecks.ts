@@ -17,10 +17,15 @@ export async function runDecks(inputs: string[], options: DeckOptions, ctx: Comm
   if (write && options.pdf && !pdf) ctx.io.err(`lectern: PDFs not written: ${LIBREOFFICE_HINT}. The .pptx files are written as usual.`);
   const json = options.format === 'json';
   const progress = progressBar(json ? 0 : files.length);
-  const results = await buildMany(files, { outDir: options.out, template: options.template, allowOutside: options.allowOutside }, write, (result) => {
-    progress.tick();
-    if (!json) progress.around(() => reportDeck(result, ctx.io, write ? 'built' : 'checked'));
-  });
+  const results = await buildMany(
+    files,
+    { outDir: options.out, template: options.template, allowOutside: options.allowOutside },
+    write,
+    (result) => {
+      progress.tick();
+      if (!json) progress.around(() => reportDeck(result, ctx.io, write ? 'built' : 'checked'));
+    },
+  );
   progress.done();
   if (pdf) {
     for (const result of results.filter((r) => r.output)) {
@@ -52,7 +57,11 @@ function refuseSameOutput(files: string[]): void {
   for (const file of files) {
     const name = path.basename(file, path.extname(file)).toLowerCase();
     const other = seen.get(name);
-    if (other) throw new CliError(`${relative(other)} and ${relative(file)} would both be written as ${path.basename(file, path.extname(file))}.pptx; rename one of them, or build them with different --out folders`, 2);
+    if (other)
+      throw new CliError(
+        `${relative(other)} and ${relative(file)} would both be written as ${path.basename(file, path.extname(file))}.pptx; rename one of them, or build them with different --out folders`,
+        2,
+      );
     seen.set(name, file);
   }
 }

@@ -25,7 +25,11 @@ export async function watchDecks(inputs: string[], options: DeckOptions, ctx: Co
 
   const build = async (file: string) => {
     const started = performance.now();
-    const result: DeckResult = await buildDeckFile(file, { outDir: options.out, template: options.template, allowOutside: options.allowOutside, templates }, true);
+    const result: DeckResult = await buildDeckFile(
+      file,
+      { outDir: options.out, template: options.template, allowOutside: options.allowOutside, templates },
+      true,
+    );
     reportDeck(result, ctx.io, 'built', performance.now() - started);
     dependencies.set(file, result.inputs.length ? result.inputs : [file]);
     for (const input of result.inputs) follow(isFolder(input) ? input : path.dirname(input));
@@ -35,8 +39,12 @@ export async function watchDecks(inputs: string[], options: DeckOptions, ctx: Co
   // loses a file that an editor saves by writing a new one and renaming it over the old.
   const follow = (dir: string) => {
     if (watchers.has(dir) || !isFolder(dir) || dir === outDir || path.basename(dir) === 'node_modules') return;
-    watchers.set(dir, watch(dir, (_event, name) => name && changed(path.join(dir, name.toString()))));
-    for (const entry of readdirSync(dir, { withFileTypes: true })) if (entry.isDirectory() && !entry.name.startsWith('.')) follow(path.join(dir, entry.name));
+    watchers.set(
+      dir,
+      watch(dir, (_event, name) => name && changed(path.join(dir, name.toString()))),
+    );
+    for (const entry of readdirSync(dir, { withFileTypes: true }))
+      if (entry.isDirectory() && !entry.name.startsWith('.')) follow(path.join(dir, entry.name));
   };
 
   const changed = (file: string) => {
@@ -44,7 +52,13 @@ export async function watchDecks(inputs: string[], options: DeckOptions, ctx: Co
     if (isFolder(file)) follow(file);
     pending.add(file);
     clearTimeout(timer);
-    timer = setTimeout(() => (running = running.then(rebuild).catch((error: unknown) => ctx.io.err(`lectern: could not rebuild: ${error instanceof Error ? error.message : String(error)}`))), DEBOUNCE_MS);
+    timer = setTimeout(
+      () =>
+        (running = running
+          .then(rebuild)
+          .catch((error: unknown) => ctx.io.err(`lectern: could not rebuild: ${error instanceof Error ? error.message : String(error)}`))),
+      DEBOUNCE_MS,
+    );
   };
 
   const rebuild = async () => {
@@ -52,7 +66,14 @@ export async function watchDecks(inputs: string[], options: DeckOptions, ctx: Co
     pending.clear();
     const touches = (deps: string[]) => files.some((f) => deps.some((d) => f === d || f.startsWith(d + path.sep)));
     if (files.some((f) => templates.searchDirs.some((d) => f.startsWith(d + path.sep)))) templates = new TemplateLibrary();
-    const fresh = files.filter((f) => f.endsWith('.md') && !dependencies.has(f) && existsSync(f) && folders.some((d) => f.startsWith(d + path.sep)) && path.basename(f) !== 'README.md');
+    const fresh = files.filter(
+      (f) =>
+        f.endsWith('.md') &&
+        !dependencies.has(f) &&
+        existsSync(f) &&
+        folders.some((d) => f.startsWith(d + path.sep)) &&
+        path.basename(f) !== 'README.md',
+    );
     const affected = [...dependencies].filter(([deck, deps]) => existsSync(deck) && touches(deps)).map(([deck]) => deck);
     for (const deck of [...new Set([...affected, ...fresh])]) await build(deck);
   };

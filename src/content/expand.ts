@@ -32,7 +32,9 @@ export function expandBody(body: string, context: object, file: string, bodyLine
     const line = helper ? lineOf(body, new RegExp(`[{(]\\s*${helper.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`)) : undefined;
     throw fail(
       'handlebars/runtime',
-      helper ? `unknown helper "${helper}"${didYouMean(helper, helperNames)}; helpers: ${helperNames.join(', ')}` : `the deck body could not be expanded: ${message.split('\n')[0]}`,
+      helper
+        ? `unknown helper "${helper}"${didYouMean(helper, helperNames)}; helpers: ${helperNames.join(', ')}`
+        : `the deck body could not be expanded: ${message.split('\n')[0]}`,
       { file, line: line === undefined ? bodyLine : bodyLine + line },
     );
   }

@@ -19,7 +19,11 @@ export function readImageInfo(file: string, src: string, at: SourcePosition): Im
     throw fail('image/missing', `cannot find the picture "${src}": ${describeFsError(error)}`, at);
   }
   if (size > MAX_IMAGE_BYTES) {
-    throw fail('image/too-large', `the picture "${src}" is ${(size / 1048576).toFixed(1)} MB; pictures over ${MAX_IMAGE_BYTES / 1048576} MB make decks too big to share, so make it smaller`, at);
+    throw fail(
+      'image/too-large',
+      `the picture "${src}" is ${(size / 1048576).toFixed(1)} MB; pictures over ${MAX_IMAGE_BYTES / 1048576} MB make decks too big to share, so make it smaller`,
+      at,
+    );
   }
   let dims: ReturnType<typeof imageSize>;
   try {

@@ -280,7 +280,12 @@ function plainText(children: Token[]): string {
 export function blockText(b: Block): string {
   switch (b.kind) {
     case 'list':
-      return b.items.map((item, n) => `${b.ordered ? `${b.start + n}.` : '•'} ${runsText(item.runs)}${item.children.map((c) => `\n${indent(blockText(c))}`).join('')}`).join('\n');
+      return b.items
+        .map(
+          (item, n) =>
+            `${b.ordered ? `${b.start + n}.` : '•'} ${runsText(item.runs)}${item.children.map((c) => `\n${indent(blockText(c))}`).join('')}`,
+        )
+        .join('\n');
     case 'code':
     case 'chart':
     case 'datatable':

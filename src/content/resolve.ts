@@ -19,12 +19,20 @@ export class PathResolver {
   /** The absolute path of `ref`, relative to the deck's folder. */
   resolve(ref: string, at: SourcePosition): string {
     if (/^[a-z][a-z0-9+.-]*:\/\//i.test(ref) || ref.startsWith('//')) {
-      throw fail('path/remote', `"${ref}" is a web address; lectern does not download files. Save it in the project folder and use its path`, at);
+      throw fail(
+        'path/remote',
+        `"${ref}" is a web address; lectern does not download files. Save it in the project folder and use its path`,
+        at,
+      );
     }
     const file = path.resolve(path.dirname(path.resolve(this.deckFile)), decodeURI(ref));
     const relative = path.relative(this.root, file);
     if (!this.allowOutside && (relative.startsWith('..') || path.isAbsolute(relative))) {
-      throw fail('path/outside-project', `"${ref}" is outside the project folder ${this.root}; copy it into the project, or build with --allow-outside`, at);
+      throw fail(
+        'path/outside-project',
+        `"${ref}" is outside the project folder ${this.root}; copy it into the project, or build with --allow-outside`,
+        at,
+      );
     }
     this.used.add(file);
     return file;

@@ -20,7 +20,14 @@ export function splitSlides(text: string): SlideText[] {
     const line = lines[i];
     const marker = FENCE.exec(line)?.[1];
     if (fence === undefined && marker !== undefined) fence = marker;
-    else if (fence !== undefined && marker !== undefined && marker[0] === fence[0] && marker.length >= fence.length && line.trim() === marker) fence = undefined;
+    else if (
+      fence !== undefined &&
+      marker !== undefined &&
+      marker[0] === fence[0] &&
+      marker.length >= fence.length &&
+      line.trim() === marker
+    )
+      fence = undefined;
     else if (fence === undefined && SEPARATOR.test(line)) {
       slides.push({ markdown: lines.slice(start, i).join('\n'), firstLine: start });
       start = i + 1;

@@ -76,11 +76,15 @@ export async function loadDeckSource(file: string): Promise<DeckSource> {
 /** Splits deck text into front matter and body, with the body's starting line. */
 export function parseDeckSource(text: string, file: string): DeckSource {
   if (!/^---\r?\n/.test(text)) {
-    throw fail('front-matter/missing', 'the deck has no front matter; start the file with a line "---", a "title: ..." line and another "---"', {
-      file,
-      line: 1,
-      column: 1,
-    });
+    throw fail(
+      'front-matter/missing',
+      'the deck has no front matter; start the file with a line "---", a "title: ..." line and another "---"',
+      {
+        file,
+        line: 1,
+        column: 1,
+      },
+    );
   }
   let parsed: matter.GrayMatterFile<string>;
   try {
@@ -118,13 +122,21 @@ function checkFrontMatter(data: Record<string, unknown>, text: string, file: str
   }
   if (data.keywords !== undefined) {
     const k = data.keywords;
-    out.keywords = Array.isArray(k) ? k.map(String) : String(k).split(/\s*,\s*/).filter(Boolean);
+    out.keywords = Array.isArray(k)
+      ? k.map(String)
+      : String(k)
+          .split(/\s*,\s*/)
+          .filter(Boolean);
   }
   if (data.slideNumbers !== undefined && typeof data.slideNumbers !== 'boolean') {
     throw fail('front-matter/type', '"slideNumbers" must be true or false', at('slideNumbers'));
   }
   if (data.data !== undefined && (data.data === null || typeof data.data !== 'object' || Array.isArray(data.data))) {
-    throw fail('front-matter/type', '"data" must be a mapping of dataset names to files or values, e.g. "results: results.csv"', at('data'));
+    throw fail(
+      'front-matter/type',
+      '"data" must be a mapping of dataset names to files or values, e.g. "results: results.csv"',
+      at('data'),
+    );
   }
   if (typeof out.lang === 'string' && !/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(out.lang)) {
     throw fail('front-matter/lang', `"lang" must be a language tag such as "en-US" or "kk-KZ", not "${out.lang}"`, at('lang'));
@@ -154,7 +166,7 @@ function lineAt(bytes: Uint8Array, index: number): number {
 }
 
 function firstInvalidUtf8(bytes: Uint8Array): number {
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     const b = bytes[i];
     const len = b < 0x80 ? 1 : b >= 0xc2 && b < 0xe0 ? 2 : b >= 0xe0 && b < 0xf0 ? 3 : b >= 0xf0 && b < 0xf5 ? 4 : 0;
     if (len === 0) return i;

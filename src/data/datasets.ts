@@ -64,11 +64,12 @@ export function parseCsvDataset(name: string, text: string, file: string): Datas
   } catch (error) {
     if (error instanceof CsvError) {
       const line = (error as CsvError & { lines?: number }).lines;
-      const message = error.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH'
-        ? `a row has ${(error as unknown as { record: unknown[] }).record?.length ?? 'a different number of'} fields but the header has ${(error as unknown as { columns?: unknown[] }).columns?.length ?? rowsHeaderLength(text)}`
-        : error.code === 'CSV_QUOTE_NOT_CLOSED'
-          ? 'a quoted field is never closed (a " is missing)'
-          : error.message.replace(/^Invalid Record Length: /, '');
+      const message =
+        error.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH'
+          ? `a row has ${(error as unknown as { record: unknown[] }).record?.length ?? 'a different number of'} fields but the header has ${(error as unknown as { columns?: unknown[] }).columns?.length ?? rowsHeaderLength(text)}`
+          : error.code === 'CSV_QUOTE_NOT_CLOSED'
+            ? 'a quoted field is never closed (a " is missing)'
+            : error.message.replace(/^Invalid Record Length: /, '');
       throw fail('data/csv', `${message}`, { file, line: error.code === 'CSV_QUOTE_NOT_CLOSED' ? unclosedQuoteLine(text) : line });
     }
     throw error;

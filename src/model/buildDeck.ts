@@ -78,15 +78,33 @@ function buildSlides(source: SlideSource, previousTitle: string, template: Templ
   );
   const layout = template.layouts.get(layoutName)!;
   const slideTitle = title?.text ?? `${previousTitle} (continued)`;
-  const base = { layout: layoutName, ...titled(slideTitle, layout, template), line: source.line, ...(notes.length ? { notes: notes.join('\n\n') } : {}) };
+  const base = {
+    layout: layoutName,
+    ...titled(slideTitle, layout, template),
+    line: source.line,
+    ...(notes.length ? { notes: notes.join('\n\n') } : {}),
+  };
 
   const columns = content.find((b) => b.kind === 'columns');
   if (columns && columns.kind === 'columns') {
-    return [{ ...base, elements: placeColumns(columns.columns, content.filter((b) => b !== columns), layout, template, ctx, source.line) }];
+    return [
+      {
+        ...base,
+        elements: placeColumns(
+          columns.columns,
+          content.filter((b) => b !== columns),
+          layout,
+          template,
+          ctx,
+          source.line,
+        ),
+      },
+    ];
   }
   const [regionName, region] = mainRegion(layout);
   if (!region) {
-    if (content.length > 0) ctx.warn('layout/no-body', `layout "${layoutName}" has no <body> area, so this slide's content is left out`, source.line);
+    if (content.length > 0)
+      ctx.warn('layout/no-body', `layout "${layoutName}" has no <body> area, so this slide's content is left out`, source.line);
     return [{ ...base, elements: [] }];
   }
   const pieces = blocksToPieces(content, ctx);
@@ -96,9 +114,15 @@ function buildSlides(source: SlideSource, previousTitle: string, template: Templ
   return paginate(pieces, region, sizes).map((page, i) => {
     const fitted = placePieces(page, region, regionName, sizes);
     if (!fitted.fits) {
-      throw fail('layout/too-long', `slide "${slideTitle}" has a paragraph, list item or table row too long for one slide even at ${template.theme.sizes.minBody} pt; split it into shorter ones`, { file: ctx.file, line: source.line });
+      throw fail(
+        'layout/too-long',
+        `slide "${slideTitle}" has a paragraph, list item or table row too long for one slide even at ${template.theme.sizes.minBody} pt; split it into shorter ones`,
+        { file: ctx.file, line: source.line },
+      );
     }
-    return i === 0 ? { ...base, elements: fitted.elements } : { layout: layoutName, ...titled(`${slideTitle} (continued)`, layout, template), line: source.line, elements: fitted.elements };
+    return i === 0
+      ? { ...base, elements: fitted.elements }
+      : { layout: layoutName, ...titled(`${slideTitle} (continued)`, layout, template), line: source.line, elements: fitted.elements };
   });
 }
 
@@ -120,10 +144,21 @@ function mainRegion(layout: Layout): [string, Layout['regions'] extends Map<stri
   return entry ? [entry[0], entry[1]] : ['body', undefined];
 }
 
-function placeColumns(columns: Block[][], outside: Block[], layout: Layout, template: Template, ctx: PieceContext, line: number): Element[] {
+function placeColumns(
+  columns: Block[][],
+  outside: Block[],
+  layout: Layout,
+  template: Template,
+  ctx: PieceContext,
+  line: number,
+): Element[] {
   const regions = [...layout.regions.entries()];
   if (columns.length > regions.length) {
-    ctx.warn('layout/columns', `the slide has ${columns.length} columns but layout "${layout.name}" has ${regions.length} content areas; the extra columns are left out`, line);
+    ctx.warn(
+      'layout/columns',
+      `the slide has ${columns.length} columns but layout "${layout.name}" has ${regions.length} content areas; the extra columns are left out`,
+      line,
+    );
   }
   if (outside.length > 0) {
     ctx.warn('layout/columns', 'content outside ::: columns on a two-column slide is placed in the first column', line);

@@ -29,7 +29,11 @@ export function chartFromBlock(block: ChartBlock, file: string, datasets: Map<st
   const { labels, series, unitHint } = spec.values.data !== undefined ? fromDataset(spec, datasets) : inline(spec);
   if (labels.length === 0) throw spec.error('empty', 'the chart has no data points');
   if ((chartType === 'pie' || chartType === 'doughnut') && series.length > 1) {
-    throw spec.error('too-many-series', `a ${type} chart shows one series, but this one has ${series.length}; use a bar or column chart`, spec.values.data !== undefined ? 'y' : 'series');
+    throw spec.error(
+      'too-many-series',
+      `a ${type} chart shows one series, but this one has ${series.length}; use a bar or column chart`,
+      spec.values.data !== undefined ? 'y' : 'series',
+    );
   }
   const unit = spec.string('unit') ?? unitHint;
   const title = spec.string('title');
@@ -53,9 +57,11 @@ export function chartFromBlock(block: ChartBlock, file: string, datasets: Map<st
 function fromDataset(spec: FenceSpec, datasets: Map<string, DataEntry>): { labels: string[]; series: ChartSeries[]; unitHint: string } {
   const dataset = spec.dataset(datasets);
   const x = spec.column(dataset, spec.string('x') ?? dataset.columns[0], 'x');
-  const yRaw = spec.values.y ?? dataset.columns.filter((c) => c !== x && dataset.records.every((r) => r[c] === null || typeof r[c] === 'number'));
+  const yRaw =
+    spec.values.y ?? dataset.columns.filter((c) => c !== x && dataset.records.every((r) => r[c] === null || typeof r[c] === 'number'));
   const ys = (Array.isArray(yRaw) ? yRaw : [yRaw]).map(String);
-  if (ys.length === 0) throw spec.error('no-values', `dataset "${dataset.name}" has no numeric column to plot; name one with "y: <column>"`, 'data');
+  if (ys.length === 0)
+    throw spec.error('no-values', `dataset "${dataset.name}" has no numeric column to plot; name one with "y: <column>"`, 'data');
   const records = selectRecords(dataset.records, spec.sort(dataset), spec.limit());
   const series = ys.map((y) => {
     spec.column(dataset, y, 'y');
@@ -76,8 +82,13 @@ function fromDataset(spec: FenceSpec, datasets: Map<string, DataEntry>): { label
 function inline(spec: FenceSpec): { labels: string[]; series: ChartSeries[]; unitHint: string } {
   const labels = spec.values.labels;
   const series = spec.values.series;
-  if (!Array.isArray(labels)) throw spec.error('no-data', 'give the chart data: "data: <dataset>" with "x:" and "y:", or "labels: [...]" with "series: [{name: ..., values: [...]}]"');
-  if (!Array.isArray(series) || series.length === 0) throw spec.error('no-series', '"series" must be a list such as [{name: Votes, values: [1, 2, 3]}]', 'series');
+  if (!Array.isArray(labels))
+    throw spec.error(
+      'no-data',
+      'give the chart data: "data: <dataset>" with "x:" and "y:", or "labels: [...]" with "series: [{name: ..., values: [...]}]"',
+    );
+  if (!Array.isArray(series) || series.length === 0)
+    throw spec.error('no-series', '"series" must be a list such as [{name: Votes, values: [1, 2, 3]}]', 'series');
   const out = series.map((s: unknown, i) => {
     const item = s as { name?: unknown; values?: unknown };
     if (!item || !Array.isArray(item.values) || !item.values.every((v) => typeof v === 'number')) {
@@ -92,7 +103,14 @@ function inline(spec: FenceSpec): { labels: string[]; series: ChartSeries[]; uni
 }
 
 /** "Bar chart, Share of the vote: Tokayev 81.31%, Against all 5.8%, …" */
-export function describeChart(type: ChartType, title: string | undefined, labels: string[], series: ChartSeries[], unit: string, decimals: number): string {
+export function describeChart(
+  type: ChartType,
+  title: string | undefined,
+  labels: string[],
+  series: ChartSeries[],
+  unit: string,
+  decimals: number,
+): string {
   const head = `${CHART_TYPES[type]}${title ? `, ${title}` : ''}`;
   const points = (s: ChartSeries) => labels.map((l, i) => `${l} ${formatNumber(s.values[i], decimals)}${unit}`).join(', ');
   if (series.length === 1) return `${head}: ${points(series[0])}`;

@@ -34,7 +34,10 @@ export function chooseLayout(shape: SlideShape, layouts: ReadonlySet<string>): s
     const { name, line } = shape.requested;
     if (!layouts.has(name) && STANDARD_LAYOUTS.includes(name)) return 'content';
     if (!layouts.has(name)) {
-      throw fail('layout/unknown', `unknown layout "${name}"${didYouMean(name, layouts)}; this template has: ${[...layouts].join(', ')}`, { file: shape.file, line });
+      throw fail('layout/unknown', `unknown layout "${name}"${didYouMean(name, layouts)}; this template has: ${[...layouts].join(', ')}`, {
+        file: shape.file,
+        line,
+      });
     }
     return name;
   }

@@ -23,11 +23,15 @@ export class FenceSpec {
     if (doc.errors.length > 0) {
       const e = doc.errors[0];
       const pos = e.linePos?.[0];
-      throw fail(`${kind}/yaml`, `${kind}: the ${kind} spec is not valid YAML: ${e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`, {
-        file,
-        line: line + (pos?.line ?? 1),
-        column: pos?.col,
-      });
+      throw fail(
+        `${kind}/yaml`,
+        `${kind}: the ${kind} spec is not valid YAML: ${e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`,
+        {
+          file,
+          line: line + (pos?.line ?? 1),
+          column: pos?.col,
+        },
+      );
     }
     const values: unknown = doc.toJS();
     if (values === null || typeof values !== 'object' || Array.isArray(values)) {
@@ -35,7 +39,8 @@ export class FenceSpec {
     }
     this.values = values as Record<string, unknown>;
     for (const key of Object.keys(this.values)) {
-      if (!allowed.includes(key)) throw this.error('unknown-key', `unknown key "${key}"${didYouMean(key, allowed)}; use ${allowed.join(', ')}`, key);
+      if (!allowed.includes(key))
+        throw this.error('unknown-key', `unknown key "${key}"${didYouMean(key, allowed)}; use ${allowed.join(', ')}`, key);
     }
   }
 
@@ -62,11 +67,19 @@ export class FenceSpec {
   /** The dataset named by `data:`, checked to exist and to be a table. */
   dataset(datasets: Map<string, DataEntry>): Dataset {
     const name = this.string('data');
-    if (name === undefined) throw this.error('no-data', `name a dataset with "data: <name>" (datasets: ${[...datasets.keys()].join(', ') || 'none; add one under "data:" in the front matter'})`);
+    if (name === undefined)
+      throw this.error(
+        'no-data',
+        `name a dataset with "data: <name>" (datasets: ${[...datasets.keys()].join(', ') || 'none; add one under "data:" in the front matter'})`,
+      );
     const entry = datasets.get(name);
     if (!entry) {
       const known = [...datasets.keys()];
-      throw this.error('unknown-dataset', `there is no dataset "${name}"${didYouMean(name, known)}; ${known.length ? `datasets: ${known.join(', ')}` : 'add it under "data:" in the front matter'}`, 'data');
+      throw this.error(
+        'unknown-dataset',
+        `there is no dataset "${name}"${didYouMean(name, known)}; ${known.length ? `datasets: ${known.join(', ')}` : 'add it under "data:" in the front matter'}`,
+        'data',
+      );
     }
     if (entry.kind !== 'table') throw this.error('not-a-table', `dataset "${name}" is a single value, not a table of records`, 'data');
     return entry.dataset;
@@ -75,7 +88,11 @@ export class FenceSpec {
   /** Checks that `column` is a column of `dataset`. */
   column(dataset: Dataset, column: string, key: string): string {
     if (!dataset.columns.includes(column)) {
-      throw this.error('unknown-column', `dataset "${dataset.name}" has no column "${column}"${didYouMean(column, dataset.columns)} (columns: ${dataset.columns.join(', ')})`, key);
+      throw this.error(
+        'unknown-column',
+        `dataset "${dataset.name}" has no column "${column}"${didYouMean(column, dataset.columns)} (columns: ${dataset.columns.join(', ')})`,
+        key,
+      );
     }
     return column;
   }
@@ -85,20 +102,26 @@ export class FenceSpec {
     const raw = this.string('sort');
     if (raw === undefined) return undefined;
     const m = /^(-)?\s*([^\s]+?)(?:\s+(asc|desc))?$/.exec(raw.trim());
-    if (!m) throw this.error('sort', `"sort" must be a column name, optionally with a leading "-" or a trailing "desc", not "${raw}"`, 'sort');
+    if (!m)
+      throw this.error('sort', `"sort" must be a column name, optionally with a leading "-" or a trailing "desc", not "${raw}"`, 'sort');
     return { column: this.column(dataset, m[2], 'sort'), descending: m[1] === '-' || m[3] === 'desc' };
   }
 
   limit(): number | undefined {
     const v = this.values.limit;
     if (v === undefined) return undefined;
-    if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) throw this.error('limit', '"limit" must be a whole number of rows, e.g. "limit: 5"', 'limit');
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < 1)
+      throw this.error('limit', '"limit" must be a whole number of rows, e.g. "limit: 5"', 'limit');
     return v;
   }
 }
 
 /** Records sorted and cut as a spec's `sort:` and `limit:` ask. */
-export function selectRecords<T extends Record<string, unknown>>(records: T[], sort: { column: string; descending: boolean } | undefined, limit: number | undefined): T[] {
+export function selectRecords<T extends Record<string, unknown>>(
+  records: T[],
+  sort: { column: string; descending: boolean } | undefined,
+  limit: number | undefined,
+): T[] {
   let out = records;
   if (sort) {
     const dir = sort.descending ? -1 : 1;

@@ -29,7 +29,9 @@ export function tableFromBlock(block: DataTableBlock, file: string, datasets: Ma
     return { name: spec.column(dataset, String(name), 'columns'), label: label === undefined ? humanize(String(name)) : String(label) };
   });
   const records = selectRecords(dataset.records, spec.sort(dataset), spec.limit());
-  const numeric = columns.map((c) => records.some((r) => typeof r[c.name] === 'number') && records.every((r) => r[c.name] === null || typeof r[c.name] === 'number'));
+  const numeric = columns.map(
+    (c) => records.some((r) => typeof r[c.name] === 'number') && records.every((r) => r[c.name] === null || typeof r[c.name] === 'number'),
+  );
   const decimals = columns.map((c) => decimalsOf(records.map((r) => r[c.name]).filter((v): v is number => typeof v === 'number')));
   return {
     header: columns.map((c) => [{ text: c.label }]),

@@ -72,7 +72,8 @@ export function blocksToPieces(blocks: Block[], ctx: PieceContext): Piece[] {
         break;
       }
       case 'image':
-        if (!b.alt.trim()) ctx.warn('image/alt', `the picture "${b.src}" has no description for screen readers: write ![what it shows](${b.src})`, b.line);
+        if (!b.alt.trim())
+          ctx.warn('image/alt', `the picture "${b.src}" has no description for screen readers: write ![what it shows](${b.src})`, b.line);
         pieces.push({ kind: 'image', image: ctx.image(b.src, b.line), alt: b.alt.trim() || b.src, line: b.line });
         break;
       default:

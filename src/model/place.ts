@@ -36,7 +36,9 @@ export function placePieces(pieces: Piece[], region: Styled, regionName: string,
 
 function layoutAt(pieces: Piece[], region: Styled, regionName: string, size: number, tableSize: number): Placed {
   const w = region.w;
-  const fixed = pieces.map((p) => (p.kind === 'text' ? textHeight(p.paragraphs, w, size) : p.kind === 'table' ? tableHeight(p, w, tableSize) : 0));
+  const fixed = pieces.map((p) =>
+    p.kind === 'text' ? textHeight(p.paragraphs, w, size) : p.kind === 'table' ? tableHeight(p, w, tableSize) : 0,
+  );
   const flexible = pieces.filter((p) => p.kind === 'chart' || p.kind === 'image');
   const used = fixed.reduce((a, b) => a + b, 0) + GAP * (pieces.length - 1);
   const minFlexible = flexible.reduce((h, p) => h + MIN_VISUAL[p.kind as 'chart' | 'image'], 0);
@@ -50,7 +52,14 @@ function layoutAt(pieces: Piece[], region: Styled, regionName: string, size: num
     const base = { x: region.x, y, w, region: regionName };
     switch (p.kind) {
       case 'text':
-        elements.push({ kind: 'text', ...base, h: onlyText ? region.h : fixed[i], paragraphs: p.paragraphs, fontSize: size, ...(onlyText ? { placeholder: regionName } : {}) });
+        elements.push({
+          kind: 'text',
+          ...base,
+          h: onlyText ? region.h : fixed[i],
+          paragraphs: p.paragraphs,
+          fontSize: size,
+          ...(onlyText ? { placeholder: regionName } : {}),
+        });
         y += fixed[i];
         break;
       case 'table': {
@@ -91,11 +100,25 @@ function tableHeight(p: Extract<Piece, { kind: 'table' }>, width: number, size: 
   return [p.table.header, ...p.table.rows].reduce((h, row) => h + tableRowHeight(row.map(runsToText), widths, size), 0);
 }
 
-function tableElement(p: Extract<Piece, { kind: 'table' }>, base: { x: number; y: number; w: number; region: string }, size: number): TableElement {
+function tableElement(
+  p: Extract<Piece, { kind: 'table' }>,
+  base: { x: number; y: number; w: number; region: string },
+  size: number,
+): TableElement {
   const widths = tableWidths(p.table, base.w);
   const rowHeight = tableRowHeight(['x'], [base.w], size);
   const h = [p.table.header, ...p.table.rows].reduce((sum, row) => sum + tableRowHeight(row.map(runsToText), widths, size), 0);
-  return { kind: 'table', ...base, h, header: p.table.header, rows: p.table.rows, align: p.table.align, columnWidths: widths, fontSize: size, rowHeight };
+  return {
+    kind: 'table',
+    ...base,
+    h,
+    header: p.table.header,
+    rows: p.table.rows,
+    align: p.table.align,
+    columnWidths: widths,
+    fontSize: size,
+    rowHeight,
+  };
 }
 
 /** Column widths in proportion to each column's longest line (within limits), filling `width`. */

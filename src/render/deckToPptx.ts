@@ -42,13 +42,29 @@ function defineMaster(pptx: Pptx, template: Template, deck: Deck): void {
   const { master, theme } = template;
   const objects = decorations(master?.decorations ?? [], theme, deck.meta.lang);
   if (master?.footer && deck.footer) {
-    objects.push({ text: { text: deck.footer, options: { ...box(master.footer), ...textStyle({ color: theme.colors.muted, ...master.footer }, theme.fonts.body), lang: deck.meta.lang } } });
+    objects.push({
+      text: {
+        text: deck.footer,
+        options: {
+          ...box(master.footer),
+          ...textStyle({ color: theme.colors.muted, ...master.footer }, theme.fonts.body),
+          lang: deck.meta.lang,
+        },
+      },
+    });
   }
   pptx.defineSlideMaster({
     title: MASTER_LAYOUT,
     background: background(master, theme.colors.background),
     objects,
-    ...(master?.slideNumber && deck.slideNumbers ? { slideNumber: { ...master.slideNumber, ...textStyle({ color: theme.colors.muted, ...master.slideNumber }, theme.fonts.body) } as PptxGenJS.default.SlideNumberProps } : {}),
+    ...(master?.slideNumber && deck.slideNumbers
+      ? {
+          slideNumber: {
+            ...master.slideNumber,
+            ...textStyle({ color: theme.colors.muted, ...master.slideNumber }, theme.fonts.body),
+          } as PptxGenJS.default.SlideNumberProps,
+        }
+      : {}),
   });
 }
 
@@ -64,7 +80,9 @@ function decorations(list: Layout['decorations'], theme: Theme, lang: string): N
     if (d.kind === 'line') return { line: { ...d.box, line: { color: d.color, width: d.width } } };
     // Described by the file's name, never its path on the teacher's computer.
     if (d.kind === 'image') return { image: { ...d.box, path: d.path, altText: path.basename(d.path, path.extname(d.path)) } };
-    return { text: { text: d.text, options: { ...d.box, ...textStyle({ color: theme.colors.text, ...d.style }, theme.fonts.body), lang } } };
+    return {
+      text: { text: d.text, options: { ...d.box, ...textStyle({ color: theme.colors.text, ...d.style }, theme.fonts.body), lang } },
+    };
   });
 }
 
@@ -74,9 +92,19 @@ function defineLayout(pptx: Pptx, layout: Layout, theme: Theme, lang: string): v
   // Placeholders take the theme's fonts, colour and sizes where the layout does not say otherwise.
   const body: TextStyle = { font: theme.fonts.body, color: theme.colors.text, size: theme.sizes.body, align: 'left' };
   const placeholder = (name: string, type: 'title' | 'body', box: Styled, defaults: TextStyle) =>
-    objects.push({ placeholder: { options: { name, type, ...box, ...textStyle({ ...defaults, ...box }, defaults.font!), lang } as PptxGenJS.default.PlaceholderProps, text: '' } });
+    objects.push({
+      placeholder: {
+        options: { name, type, ...box, ...textStyle({ ...defaults, ...box }, defaults.font!), lang } as PptxGenJS.default.PlaceholderProps,
+        text: '',
+      },
+    });
   // A layout without a visible title still gets a title placeholder, off the slide, for accessibility.
-  placeholder('title', 'title', layout.title ?? { x: 0, y: -1.5, w: SLIDE.width, h: 1 }, { ...body, font: theme.fonts.heading, size: theme.sizes.title, valign: 'bottom' });
+  placeholder('title', 'title', layout.title ?? { x: 0, y: -1.5, w: SLIDE.width, h: 1 }, {
+    ...body,
+    font: theme.fonts.heading,
+    size: theme.sizes.title,
+    valign: 'bottom',
+  });
   if (layout.subtitle) placeholder('subtitle', 'body', layout.subtitle, body);
   if (layout.byline) placeholder('byline', 'body', layout.byline, { ...body, color: theme.colors.muted, size: theme.sizes.minBody });
   for (const [name, region] of layout.regions) placeholder(name, 'body', region, body);
@@ -86,7 +114,9 @@ function defineLayout(pptx: Pptx, layout: Layout, theme: Theme, lang: string): v
     // Without its own background a layout shows the master's.
     ...(background(layout) ? { background: background(layout) } : {}),
     objects,
-    ...(layout.slideNumber ? { slideNumber: { ...layout.slideNumber, ...textStyle(layout.slideNumber, theme.fonts.body) } as PptxGenJS.default.SlideNumberProps } : {}),
+    ...(layout.slideNumber
+      ? { slideNumber: { ...layout.slideNumber, ...textStyle(layout.slideNumber, theme.fonts.body) } as PptxGenJS.default.SlideNumberProps }
+      : {}),
   });
 }
 
@@ -121,17 +151,27 @@ class SlideWriter {
     // the master's background; the slide's own background works around it.
     if (layout.name === 'table') s.background = background(layout) ?? background(this.master, this.theme.colors.background)!;
     // Run options, not shape options: pptxgenjs lets a placeholder's own options override the shape's.
-    s.addText([{ text: slide.title, options: { lang: this.lang, ...(slide.titleSize ? { fontSize: slide.titleSize } : {}) } }], { placeholder: 'title', lang: this.lang });
+    s.addText([{ text: slide.title, options: { lang: this.lang, ...(slide.titleSize ? { fontSize: slide.titleSize } : {}) } }], {
+      placeholder: 'title',
+      lang: this.lang,
+    });
     if (slide.subtitle && layout.subtitle) s.addText(slide.subtitle, { placeholder: 'subtitle', lang: this.lang });
     if (slide.byline && layout.byline) s.addText(this.lines(slide.byline), { placeholder: 'byline', lang: this.lang });
     for (const element of slide.elements) this.element(s, element, layout);
     if (this.deck.footer && layout.footer) {
-      s.addText(this.deck.footer, { ...box(layout.footer), ...textStyle({ color: this.theme.colors.muted, ...layout.footer }, this.theme.fonts.body), lang: this.lang });
+      s.addText(this.deck.footer, {
+        ...box(layout.footer),
+        ...textStyle({ color: this.theme.colors.muted, ...layout.footer }, this.theme.fonts.body),
+        lang: this.lang,
+      });
     }
     // A slide shows its number where its layout puts it, else where the master does.
     const number = layout.slideNumber ?? (layout.showMaster ? this.master?.slideNumber : undefined);
     if (this.deck.slideNumbers && number) {
-      s.slideNumber = { ...box(number), ...textStyle({ color: this.theme.colors.muted, ...number }, this.theme.fonts.body) } as PptxGenJS.default.SlideNumberProps;
+      s.slideNumber = {
+        ...box(number),
+        ...textStyle({ color: this.theme.colors.muted, ...number }, this.theme.fonts.body),
+      } as PptxGenJS.default.SlideNumberProps;
     }
     if (slide.notes) s.addNotes(slide.notes);
   }
@@ -157,7 +197,12 @@ class SlideWriter {
   private text(s: PptxSlide, e: TextElement, layout: Layout): void {
     const region = layout.regions.get(e.region);
     const runs = e.paragraphs.flatMap((p) => this.paragraph(p, e.fontSize, region));
-    const common = { valign: 'top' as const, fit: 'none' as const, margin: [0.1 * 72, 0.05 * 72, 0.1 * 72, 0.05 * 72] as [number, number, number, number], lang: this.lang };
+    const common = {
+      valign: 'top' as const,
+      fit: 'none' as const,
+      margin: [0.1 * 72, 0.05 * 72, 0.1 * 72, 0.05 * 72] as [number, number, number, number],
+      lang: this.lang,
+    };
     const look = { fontFace: region?.font ?? this.theme.fonts.body, color: region?.color ?? this.theme.colors.text };
     if (e.placeholder) s.addText(runs, { placeholder: e.placeholder, ...common, ...look });
     else s.addText(runs, { ...box(e), ...common, ...look });
@@ -174,11 +219,26 @@ class SlideWriter {
       ...(p.style === 'caption' ? { color: this.theme.colors.muted } : {}),
       ...(p.style === 'heading' ? { fontFace: this.theme.fonts.heading } : {}),
       ...(p.bullet === 'bullet' ? { bullet: { indent: INDENT_PER_LEVEL * 72 }, indentLevel: p.level - 1 } : {}),
-      ...(p.bullet === 'number' ? { bullet: { type: 'number', indent: INDENT_PER_LEVEL * 72, ...(p.numberFrom && p.numberFrom !== 1 ? { numberStartAt: p.numberFrom } : {}) }, indentLevel: p.level - 1 } : {}),
+      ...(p.bullet === 'number'
+        ? {
+            bullet: {
+              type: 'number',
+              indent: INDENT_PER_LEVEL * 72,
+              ...(p.numberFrom && p.numberFrom !== 1 ? { numberStartAt: p.numberFrom } : {}),
+            },
+            indentLevel: p.level - 1,
+          }
+        : {}),
       ...(!p.bullet ? { bullet: false, indentLevel: 0 } : {}),
     };
     // Every run repeats the paragraph's alignment: pptxgenjs starts a new paragraph where it changes.
-    const runOptions = { fontSize: size, lang: this.lang, align: paragraphOptions.align, ...(p.style === 'caption' ? { color: this.theme.colors.muted } : {}), ...(p.style === 'heading' ? { fontFace: this.theme.fonts.heading } : {}) };
+    const runOptions = {
+      fontSize: size,
+      lang: this.lang,
+      align: paragraphOptions.align,
+      ...(p.style === 'caption' ? { color: this.theme.colors.muted } : {}),
+      ...(p.style === 'heading' ? { fontFace: this.theme.fonts.heading } : {}),
+    };
     const runs = p.runs.length > 0 ? p.runs : [{ text: '' }];
     // Paragraph options go on the first run only: pptxgenjs starts a new paragraph at a run that has them.
     return runs.map((r, i) => ({
@@ -212,7 +272,10 @@ class SlideWriter {
         fill: { color: header ? colors.primary : zebra ? stripe : colors.background },
       },
     });
-    const rows = [e.header.map((runs, c) => cell(runs, c, true, false)), ...e.rows.map((row, r) => row.map((runs, c) => cell(runs, c, false, r % 2 === 1)))];
+    const rows = [
+      e.header.map((runs, c) => cell(runs, c, true, false)),
+      ...e.rows.map((row, r) => row.map((runs, c) => cell(runs, c, false, r % 2 === 1))),
+    ];
     s.addTable(rows, {
       ...box(e),
       colW: e.columnWidths,
@@ -240,7 +303,9 @@ class SlideWriter {
       ...box(e),
       altText: e.altText,
       chartColors: round ? e.colors.slice(0, Math.max(1, e.labels.length)) : e.colors.slice(0, e.series.length),
-      ...(e.chartType === 'bar' ? { barDir: 'bar', catAxisOrientation: 'maxMin', valAxisHidden: true, valGridLine: { style: 'none' } } : {}),
+      ...(e.chartType === 'bar'
+        ? { barDir: 'bar', catAxisOrientation: 'maxMin', valAxisHidden: true, valGridLine: { style: 'none' } }
+        : {}),
       ...(e.chartType === 'column' ? { barDir: 'col' } : {}),
       ...(e.chartType === 'bar' || e.chartType === 'column' ? { barGapWidthPct: 60 } : {}),
       showTitle: Boolean(e.title),
@@ -253,7 +318,9 @@ class SlideWriter {
       showValue: e.showValues,
       // Pie labels sit outside the slices, on the slide's background, where the text colour reads.
       ...(round ? { showPercent: false, showLeaderLines: true, dataLabelPosition: e.chartType === 'pie' ? 'outEnd' : 'ctr' } : {}),
-      ...(e.showValues && !round && e.chartType !== 'line' && e.chartType !== 'area' && e.chartType !== 'scatter' ? { dataLabelPosition: 'outEnd' } : {}),
+      ...(e.showValues && !round && e.chartType !== 'line' && e.chartType !== 'area' && e.chartType !== 'scatter'
+        ? { dataLabelPosition: 'outEnd' }
+        : {}),
       dataLabelFormatCode: format,
       dataLabelFontSize: 14,
       dataLabelFontFace: fonts.body,

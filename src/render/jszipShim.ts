@@ -30,7 +30,10 @@ export default class JSZipShim {
   }
 
   async generateAsync(options: { type?: string } = {}): Promise<Uint8Array | string> {
-    const bytes = writeZip([...this.entries].map(([name, data]) => ({ name, data, store: true })), new Date(2000, 0, 1));
+    const bytes = writeZip(
+      [...this.entries].map(([name, data]) => ({ name, data, store: true })),
+      new Date(2000, 0, 1),
+    );
     return options.type === 'base64' ? Buffer.from(bytes).toString('base64') : bytes;
   }
 }

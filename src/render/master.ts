@@ -30,7 +30,9 @@ export function liftMaster(parts: Parts, hideMasterIn: readonly string[]): void 
     let background = /<p:bg>[\s\S]*?<\/p:bg>/.exec(xml)?.[0] ?? '';
     let shapes = /<\/p:grpSpPr>([\s\S]*)<\/p:spTree>/.exec(xml)?.[1] ?? '';
     let rels = parts.get(MASTER_RELS)!;
-    const carried = [...(parts.get(relsOf(carrier)) ?? '').matchAll(/<Relationship [^>]*\/>/g)].map((m) => m[0]).filter((r) => !r.includes('/slideMaster"'));
+    const carried = [...(parts.get(relsOf(carrier)) ?? '').matchAll(/<Relationship [^>]*\/>/g)]
+      .map((m) => m[0])
+      .filter((r) => !r.includes('/slideMaster"'));
     carried.forEach((rel, i) => {
       const oldId = /Id="([^"]+)"/.exec(rel)![1];
       const newId = `rIdMaster${i + 1}`;
@@ -40,13 +42,20 @@ export function liftMaster(parts: Parts, hideMasterIn: readonly string[]): void 
       rels = rels.replace('</Relationships>', `${rel.replace(/Id="[^"]+"/, `Id="${newId}"`)}</Relationships>`);
     });
     parts.set(MASTER_RELS, rels);
-    parts.set(MASTER, parts.get(MASTER)!.replace('<p:cSld>', `<p:cSld>${background}`).replace(/(<\/p:grpSpPr>)[\s\S]*(<\/p:spTree>)/, `$1${shapes}$2`));
+    parts.set(
+      MASTER,
+      parts
+        .get(MASTER)!
+        .replace('<p:cSld>', `<p:cSld>${background}`)
+        .replace(/(<\/p:grpSpPr>)[\s\S]*(<\/p:spTree>)/, `$1${shapes}$2`),
+    );
     removeLayout(parts, carrier);
   }
   const unused = layouts.find((l) => nameOf(l) === UNUSED_LAYOUT);
   if (unused) removeLayout(parts, unused);
   for (const layout of layouts) {
-    if (parts.has(layout) && hideMasterIn.includes(nameOf(layout) ?? '')) parts.set(layout, parts.get(layout)!.replace(/<p:sldLayout\b/, '<p:sldLayout showMasterSp="0"'));
+    if (parts.has(layout) && hideMasterIn.includes(nameOf(layout) ?? ''))
+      parts.set(layout, parts.get(layout)!.replace(/<p:sldLayout\b/, '<p:sldLayout showMasterSp="0"'));
   }
 }
 

@@ -7,7 +7,8 @@ import { promisify } from 'node:util';
 const run = promisify(execFile);
 
 /** How to get LibreOffice, for the message shown when it is missing. */
-export const LIBREOFFICE_HINT = 'install LibreOffice to get PDFs (Debian/Ubuntu: sudo apt-get install libreoffice-impress; elsewhere: libreoffice.org)';
+export const LIBREOFFICE_HINT =
+  'install LibreOffice to get PDFs (Debian/Ubuntu: sudo apt-get install libreoffice-impress; elsewhere: libreoffice.org)';
 
 /** Whether LibreOffice's `soffice` is on the PATH. */
 export async function hasLibreOffice(): Promise<boolean> {
@@ -24,7 +25,11 @@ export async function hasLibreOffice(): Promise<boolean> {
 export async function pptxToPdf(pptx: string): Promise<string> {
   const work = await mkdtemp(path.join(tmpdir(), 'lectern-pdf-'));
   try {
-    await run('soffice', [`-env:UserInstallation=file://${path.join(work, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', work, pptx], { timeout: 300_000 });
+    await run(
+      'soffice',
+      [`-env:UserInstallation=file://${path.join(work, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', work, pptx],
+      { timeout: 300_000 },
+    );
     const pdf = pptx.replace(/\.pptx$/i, '.pdf');
     await rename(path.join(work, path.basename(pdf)), pdf);
     return pdf;

@@ -36,7 +36,8 @@ export function repairPackage(bytes: Uint8Array, props: PackageProperties): Uint
   const repaired = entries
     .filter(({ name }) => parts.has(name))
     .map(({ name, data }): ZipEntry => {
-      if (name.startsWith('ppt/embeddings/') && name.endsWith('.xlsx')) return { name, data: repairWorkbook(data, props.time), store: true };
+      if (name.startsWith('ppt/embeddings/') && name.endsWith('.xlsx'))
+        return { name, data: repairWorkbook(data, props.time), store: true };
       if (xml.has(name)) return { name, data: Buffer.from(repairPart(name, xml.get(name)!, parts, props)) };
       return { name, data, store: /\.(png|jpe?g|gif)$/i.test(name) };
     });
@@ -78,10 +79,16 @@ export function repairChart(xml: string): string {
 
 /** A 2D bar, area or line chart has exactly two axis ids; pptxgenjs writes a third, for a series axis. */
 function fixAxisIds(xml: string): string {
-  return xml.replace(/(<c:(barChart|areaChart|lineChart)>[\s\S]*?)((?:<c:axId val="\d+"\/>\s*)+)(<\/c:\2>)/g, (_m, body: string, _kind, ids: string, close: string) => {
-    const kept = ids.match(/<c:axId val="\d+"\/>/g)!.slice(0, 2).join('');
-    return `${body}${kept}${close}`;
-  });
+  return xml.replace(
+    /(<c:(barChart|areaChart|lineChart)>[\s\S]*?)((?:<c:axId val="\d+"\/>\s*)+)(<\/c:\2>)/g,
+    (_m, body: string, _kind, ids: string, close: string) => {
+      const kept = ids
+        .match(/<c:axId val="\d+"\/>/g)!
+        .slice(0, 2)
+        .join('');
+      return `${body}${kept}${close}`;
+    },
+  );
 }
 
 /**
@@ -105,7 +112,9 @@ function markerFirst(series: string): string {
 
 /** A value axis has no `c:auto`, `c:lblAlgn`, `c:lblOffset` or `c:noMultiLvlLbl` (category-axis elements). */
 function fixValueAxes(xml: string): string {
-  return xml.replace(/<c:valAx>[\s\S]*?<\/c:valAx>/g, (axis) => axis.replace(/\s*<c:(auto|lblAlgn|lblOffset|noMultiLvlLbl) val="[^"]*"\/>/g, ''));
+  return xml.replace(/<c:valAx>[\s\S]*?<\/c:valAx>/g, (axis) =>
+    axis.replace(/\s*<c:(auto|lblAlgn|lblOffset|noMultiLvlLbl) val="[^"]*"\/>/g, ''),
+  );
 }
 
 /** One-level `c:multiLvlStrRef` categories become `c:strRef`, which every client reads as text. */
@@ -140,7 +149,8 @@ export function fieldLanguage(xml: string, lang: string): string {
  * primary colour, the chart palette as accents, and a readable link colour.
  */
 export function themeColors(xml: string, colors: Theme['colors'], name: string): string {
-  const [dark, light] = luminance(colors.text) < luminance(colors.background) ? [colors.text, colors.background] : [colors.background, colors.text];
+  const [dark, light] =
+    luminance(colors.text) < luminance(colors.background) ? [colors.text, colors.background] : [colors.background, colors.text];
   const accents = Array.from({ length: 6 }, (_, i) => colors.chart[i % colors.chart.length]);
   const link = firstReadable(colors.background, [colors.accent, colors.primary, colors.text]);
   const slot = (tag: string, hex: string) => `<a:${tag}><a:srgbClr val="${hex}"/></a:${tag}>`;
@@ -160,7 +170,10 @@ export function themeColors(xml: string, colors: Theme['colors'], name: string):
 /** On a dark template the master maps background to the dark colour and text to the light one. */
 export function darkColorMap(xml: string, colors: Theme['colors']): string {
   if (luminance(colors.background) >= luminance(colors.text)) return xml;
-  return xml.replace(/<p:clrMap\b[^>]*\/>/, '<p:clrMap bg1="dk1" tx1="lt1" bg2="dk2" tx2="lt2" accent1="accent1" accent2="accent2" accent3="accent3" accent4="accent4" accent5="accent5" accent6="accent6" hlink="hlink" folHlink="folHlink"/>');
+  return xml.replace(
+    /<p:clrMap\b[^>]*\/>/,
+    '<p:clrMap bg1="dk1" tx1="lt1" bg2="dk2" tx2="lt2" accent1="accent1" accent2="accent2" accent3="accent3" accent4="accent4" accent5="accent5" accent6="accent6" hlink="hlink" folHlink="folHlink"/>',
+  );
 }
 
 /** Tables mark their first row as a header row, for screen readers and table styles. */
@@ -196,7 +209,10 @@ export function appProperties(xml: string, p: PackageProperties): string {
 
 /** Escapes text for XML and drops the control characters XML 1.0 forbids. */
 export function escapeXml(text: string): string {
-  return stripControlCharacters(text).replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!);
+  return stripControlCharacters(text).replace(
+    /[<>&"']/g,
+    (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!,
+  );
 }
 
 /** Re-zips an embedded workbook with fixed entry dates and times, so that its bytes do not depend on the clock. */

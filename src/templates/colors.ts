@@ -5,7 +5,14 @@ function channels(hex: string): number[] {
 }
 
 function toHex(rgb: number[]): string {
-  return rgb.map((c) => Math.round(Math.min(255, Math.max(0, c))).toString(16).padStart(2, '0')).join('').toUpperCase();
+  return rgb
+    .map((c) =>
+      Math.round(Math.min(255, Math.max(0, c)))
+        .toString(16)
+        .padStart(2, '0'),
+    )
+    .join('')
+    .toUpperCase();
 }
 
 /** `a` moved a fraction `t` of the way to `b`. */
@@ -47,5 +54,14 @@ export function firstReadable(background: string, candidates: string[]): string 
 
 /** Chart colours from a template's primary and accent colours, then lighter and darker tints. */
 export function derivePalette(primary: string, accent: string): string[] {
-  return [primary, accent, mix(primary, 'FFFFFF', 0.45), mix(accent, 'FFFFFF', 0.45), mix(primary, '000000', 0.4), mix(accent, '000000', 0.4), mix(primary, 'FFFFFF', 0.7), mix(accent, 'FFFFFF', 0.7)];
+  return [
+    primary,
+    accent,
+    mix(primary, 'FFFFFF', 0.45),
+    mix(accent, 'FFFFFF', 0.45),
+    mix(primary, '000000', 0.4),
+    mix(accent, '000000', 0.4),
+    mix(primary, 'FFFFFF', 0.7),
+    mix(accent, 'FFFFFF', 0.7),
+  ];
 }

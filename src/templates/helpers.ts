@@ -78,15 +78,24 @@ export const helperNames = Object.keys(helpers);
  * (`at.line` is the file line where `source` starts): a block never closed is
  * reported where it opens, not at the end of the file.
  */
-export function handlebarsSyntaxError(error: unknown, source: string, at: { file: string; line: number }, rule: string, what: string): DiagnosticError {
+export function handlebarsSyntaxError(
+  error: unknown,
+  source: string,
+  at: { file: string; line: number },
+  rule: string,
+  what: string,
+): DiagnosticError {
   const message = error instanceof Error ? error.message : String(error);
   const line = /line (\d+)/.exec(message);
   const expecting = /Expecting (.*), got (.*)$/m.exec(message);
   if (expecting?.[2] === "'EOF'") {
     const open = unclosedBlock(source);
-    if (open) return fail(rule, `"{{#${open.name}}}" is never closed; add "{{/${open.name}}}"`, { file: at.file, line: at.line + open.line });
+    if (open)
+      return fail(rule, `"{{#${open.name}}}" is never closed; add "{{/${open.name}}}"`, { file: at.file, line: at.line + open.line });
   }
-  const detail = expecting ? `expected ${expecting[1].split(', ').slice(0, 3).join(' or ')} but found ${expecting[2]}` : message.split('\n')[0];
+  const detail = expecting
+    ? `expected ${expecting[1].split(', ').slice(0, 3).join(' or ')} but found ${expecting[2]}`
+    : message.split('\n')[0];
   return fail(rule, `template syntax error in ${what}: ${detail}`, { file: at.file, line: line ? at.line + Number(line[1]) - 1 : at.line });
 }
 

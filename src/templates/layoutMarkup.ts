@@ -16,7 +16,14 @@ const LAYOUT_ONLY = ['title', 'subtitle', 'byline', 'body'];
  * `<layout background="#fff"><title x="0.6" y="0.4" w="12" h="1"/>...</layout>`,
  * into a Layout. `master.hbs` renders to `<master>` with decoration only.
  */
-export function parseLayoutMarkup(markup: string, name: string, file: string, templateDir: string, theme: Theme, kind: 'layout' | 'master' = 'layout'): Layout {
+export function parseLayoutMarkup(
+  markup: string,
+  name: string,
+  file: string,
+  templateDir: string,
+  theme: Theme,
+  kind: 'layout' | 'master' = 'layout',
+): Layout {
   const doc = parseDocument(markup, { xmlMode: true, withStartIndices: true });
   const lineOf = (node: ChildNode) => markup.slice(0, node.startIndex ?? 0).split('\n').length;
   const root = doc.children.find((n): n is XmlElement => n.type === 'tag');
@@ -27,7 +34,12 @@ export function parseLayoutMarkup(markup: string, name: string, file: string, te
   const layout: Layout = { name, file, regions: new Map(), decorations: [], showMaster: true };
   for (const attribute of Object.keys(root.attribs)) {
     const known = ROOT_ATTRIBUTES[kind];
-    if (!known.includes(attribute)) throw fail('template/layout', `<${kind}> has no attribute "${attribute}"${didYouMean(attribute, known)}; it takes ${known.join(', ')}`, rootAt);
+    if (!known.includes(attribute))
+      throw fail(
+        'template/layout',
+        `<${kind}> has no attribute "${attribute}"${didYouMean(attribute, known)}; it takes ${known.join(', ')}`,
+        rootAt,
+      );
   }
   if (root.attribs.background) layout.background = color(root.attribs.background, rootAt);
   if (root.attribs['background-image']) layout.backgroundImage = templateAsset(root.attribs['background-image'], templateDir, rootAt);
@@ -40,11 +52,19 @@ export function parseLayoutMarkup(markup: string, name: string, file: string, te
     const known = ATTRIBUTES[node.name];
     for (const attribute of known ? Object.keys(attrs) : []) {
       if (!known.includes(attribute)) {
-        throw fail('template/layout', `<${node.name}> has no attribute "${attribute}"${didYouMean(attribute, known)}; it takes ${known.join(', ')}`, at);
+        throw fail(
+          'template/layout',
+          `<${node.name}> has no attribute "${attribute}"${didYouMean(attribute, known)}; it takes ${known.join(', ')}`,
+          at,
+        );
       }
     }
     if (kind === 'master' && LAYOUT_ONLY.includes(node.name)) {
-      throw fail('template/layout', `<${node.name}> belongs in a layout, not in master.hbs: the slide master holds decoration, the footer and the slide number`, at);
+      throw fail(
+        'template/layout',
+        `<${node.name}> belongs in a layout, not in master.hbs: the slide master holds decoration, the footer and the slide number`,
+        at,
+      );
     }
     const read = new AttributeReader(attrs, node.name, at);
     switch (node.name) {
@@ -68,7 +88,12 @@ export function parseLayoutMarkup(markup: string, name: string, file: string, te
         break;
       case 'line': {
         const [x1, y1, x2, y2] = ['x1', 'y1', 'x2', 'y2'].map((k) => read.number(k));
-        layout.decorations.push({ kind: 'line', box: { x: x1, y: y1, w: x2 - x1, h: y2 - y1 }, color: color(attrs.color ?? theme.colors.primary, at), width: read.optionalNumber('width') ?? 1 });
+        layout.decorations.push({
+          kind: 'line',
+          box: { x: x1, y: y1, w: x2 - x1, h: y2 - y1 },
+          color: color(attrs.color ?? theme.colors.primary, at),
+          width: read.optionalNumber('width') ?? 1,
+        });
         break;
       }
       case 'text':
@@ -111,11 +136,14 @@ function templateAsset(src: string, templateDir: string, at: { file: string; lin
   if (path.relative(templateDir, file).startsWith('..') || path.isAbsolute(path.relative(templateDir, file))) {
     throw fail('template/asset', `the picture "${src}" must be inside the template folder ${templateDir}`, at);
   }
-  if (!existsSync(file) || !statSync(file).isFile()) throw fail('template/asset', `cannot find the picture "${src}" in the template folder`, at);
+  if (!existsSync(file) || !statSync(file).isFile())
+    throw fail('template/asset', `cannot find the picture "${src}" in the template folder`, at);
   return file;
 }
 
-const ELEMENTS = ['title', 'subtitle', 'byline', 'body', 'footer', 'slide-number', 'rect', 'line', 'text', 'image', 'logo'].map((e) => `<${e}>`);
+const ELEMENTS = ['title', 'subtitle', 'byline', 'body', 'footer', 'slide-number', 'rect', 'line', 'text', 'image', 'logo'].map(
+  (e) => `<${e}>`,
+);
 
 class AttributeReader {
   constructor(
@@ -164,7 +192,10 @@ function oneOf<const T extends string>(value: string, options: readonly T[], key
 }
 
 function textOf(node: XmlElement): string {
-  return node.children.map((c) => ('data' in c ? c.data : c.type === 'tag' ? textOf(c) : '')).join('').trim();
+  return node.children
+    .map((c) => ('data' in c ? c.data : c.type === 'tag' ? textOf(c) : ''))
+    .join('')
+    .trim();
 }
 
 /** Normalises `#1f4e79` or `1F4E79` to `1F4E79`. */

@@ -84,7 +84,9 @@ export class TemplateLibrary {
       try {
         markup = layout.render(context);
       } catch (error) {
-        throw fail('template/handlebars', `the layout could not be rendered: ${(error as Error).message.split('\n')[0]}`, { file: layout.file });
+        throw fail('template/handlebars', `the layout could not be rendered: ${(error as Error).message.split('\n')[0]}`, {
+          file: layout.file,
+        });
       }
       // Pictures are found beside the layout, in the template that defines it (a parent, when inherited).
       layouts.set(layoutName, parseLayoutMarkup(markup, layoutName, layout.file, path.dirname(path.dirname(layout.file)), source.theme));
@@ -95,11 +97,16 @@ export class TemplateLibrary {
       try {
         markup = source.master.render(context);
       } catch (error) {
-        throw fail('template/handlebars', `the master could not be rendered: ${(error as Error).message.split('\n')[0]}`, { file: source.master.file });
+        throw fail('template/handlebars', `the master could not be rendered: ${(error as Error).message.split('\n')[0]}`, {
+          file: source.master.file,
+        });
       }
       master = parseLayoutMarkup(markup, 'master', source.master.file, path.dirname(source.master.file), source.theme, 'master');
     }
-    if (!layouts.has('content')) throw fail('template/layout', `template "${name}" has no layouts/content.hbs, which every template needs`, { file: path.join(source.dir, 'template.yaml') });
+    if (!layouts.has('content'))
+      throw fail('template/layout', `template "${name}" has no layouts/content.hbs, which every template needs`, {
+        file: path.join(source.dir, 'template.yaml'),
+      });
     return { name: source.name, dir: source.dir, dirs: source.dirs, description: source.description, theme: source.theme, layouts, master };
   }
 
@@ -117,31 +124,58 @@ export class TemplateLibrary {
     if (!/^[\w.-]+$/.test(name)) throw fail('template/unknown', `"${name}" is not a template name; use a folder name under templates/`, at);
     const dir = this.find(name);
     if (!dir) {
-      throw fail('template/unknown', `unknown template "${name}"${didYouMean(name, this.names())}; templates found: ${this.names().join(', ')}`, at);
+      throw fail(
+        'template/unknown',
+        `unknown template "${name}"${didYouMean(name, this.names())}; templates found: ${this.names().join(', ')}`,
+        at,
+      );
     }
     const file = path.join(dir, 'template.yaml');
     const text = decodeText(readFileSync(file), file);
     const doc = YAML.parseDocument(text);
     if (doc.errors.length > 0) {
       const e = doc.errors[0];
-      throw fail('template/yaml', `template.yaml is not valid YAML: ${e.message.split('\n')[0]}`, { file, line: e.linePos?.[0].line, column: e.linePos?.[0].col });
+      throw fail('template/yaml', `template.yaml is not valid YAML: ${e.message.split('\n')[0]}`, {
+        file,
+        line: e.linePos?.[0].line,
+        column: e.linePos?.[0].col,
+      });
     }
     const raw = (doc.toJS() ?? {}) as Record<string, unknown>;
     checkKeys(raw, text, file);
 
     let parent: TemplateSource | undefined;
     if (typeof raw.extends === 'string') {
-      if (chain.includes(raw.extends) || raw.extends === name) throw fail('template/extends', `template "${name}" extends itself through "${raw.extends}"`, { file, line: lineOfKey(text, 'extends') });
+      if (chain.includes(raw.extends) || raw.extends === name)
+        throw fail('template/extends', `template "${name}" extends itself through "${raw.extends}"`, {
+          file,
+          line: lineOfKey(text, 'extends'),
+        });
       parent = this.source(raw.extends, { file, line: lineOfKey(text, 'extends') }, [...chain, name]);
     }
     const theme = buildTheme(raw, parent?.theme, dir, text, file);
     // A child's layouts and partials override its parent's; inherited layouts use the child's partials.
     const layoutFiles = new Map([...(parent?.layoutFiles ?? []), ...hbsFiles(path.join(dir, 'layouts'))]);
-    const partials = { ...parent?.partials, ...Object.fromEntries([...hbsFiles(path.join(dir, 'partials'))].map(([n, f]) => [n, readFileSync(f, 'utf8')])) };
-    const layouts = new Map([...layoutFiles].map(([layoutName, layoutFile]) => [layoutName, { file: layoutFile, render: compileLayout(layoutFile, partials) }]));
+    const partials = {
+      ...parent?.partials,
+      ...Object.fromEntries([...hbsFiles(path.join(dir, 'partials'))].map(([n, f]) => [n, readFileSync(f, 'utf8')])),
+    };
+    const layouts = new Map(
+      [...layoutFiles].map(([layoutName, layoutFile]) => [layoutName, { file: layoutFile, render: compileLayout(layoutFile, partials) }]),
+    );
     const masterFile = existsSync(path.join(dir, 'master.hbs')) ? path.join(dir, 'master.hbs') : parent?.master?.file;
     const master = masterFile ? { file: masterFile, render: compileLayout(masterFile, partials) } : undefined;
-    const source = { name, dir, dirs: [dir, ...(parent?.dirs ?? [])], description: String(raw.description ?? parent?.description ?? ''), theme, layoutFiles, partials, layouts, master };
+    const source = {
+      name,
+      dir,
+      dirs: [dir, ...(parent?.dirs ?? [])],
+      description: String(raw.description ?? parent?.description ?? ''),
+      theme,
+      layoutFiles,
+      partials,
+      layouts,
+      master,
+    };
     this.cache.set(name, source);
     return source;
   }
@@ -150,7 +184,12 @@ export class TemplateLibrary {
 /** The `.hbs` files of a folder, by name without the extension. */
 function hbsFiles(dir: string): Map<string, string> {
   if (!existsSync(dir)) return new Map();
-  return new Map(readdirSync(dir).sort().filter((e) => e.endsWith('.hbs')).map((e) => [e.slice(0, -4), path.join(dir, e)]));
+  return new Map(
+    readdirSync(dir)
+      .sort()
+      .filter((e) => e.endsWith('.hbs'))
+      .map((e) => [e.slice(0, -4), path.join(dir, e)]),
+  );
 }
 
 function compileLayout(file: string, partials: Record<string, string>): (context: object) => string {
@@ -167,14 +206,21 @@ function compileLayout(file: string, partials: Record<string, string>): (context
 function checkKeys(raw: Record<string, unknown>, text: string, file: string): void {
   for (const [key, value] of Object.entries(raw)) {
     if (!(key in KNOWN_KEYS)) {
-      throw fail('template/unknown-key', `unknown key "${key}" in template.yaml${didYouMean(key, Object.keys(KNOWN_KEYS))}`, { file, line: lineOfKey(text, key) });
+      throw fail('template/unknown-key', `unknown key "${key}" in template.yaml${didYouMean(key, Object.keys(KNOWN_KEYS))}`, {
+        file,
+        line: lineOfKey(text, key),
+      });
     }
     const sub = KNOWN_KEYS[key];
     if (sub && value && typeof value === 'object' && !Array.isArray(value)) {
       for (const subKey of Object.keys(value)) {
         if (!sub.includes(subKey)) {
           const hint = closest(subKey, sub);
-          throw fail('template/unknown-key', `unknown key "${key}.${subKey}" in template.yaml${hint ? ` (did you mean "${key}.${hint}"?)` : `; known: ${sub.join(', ')}`}`, { file, line: lineOfKey(text, subKey, true) });
+          throw fail(
+            'template/unknown-key',
+            `unknown key "${key}.${subKey}" in template.yaml${hint ? ` (did you mean "${key}.${hint}"?)` : `; known: ${sub.join(', ')}`}`,
+            { file, line: lineOfKey(text, subKey, true) },
+          );
         }
       }
     }
@@ -199,7 +245,8 @@ function buildTheme(raw: Record<string, unknown>, parent: Theme | undefined, dir
   const fonts = (raw.fonts ?? {}) as Record<string, unknown>;
   const sizes = (raw.sizes ?? {}) as Record<string, unknown>;
   const colorAt = (key: string) => ({ file, line: lineOfKey(text, key, true) });
-  const pick = (key: keyof Theme['colors'] & string): string => (colors[key] === undefined ? (base.colors[key] as string) : color(String(colors[key]), colorAt(key)));
+  const pick = (key: keyof Theme['colors'] & string): string =>
+    colors[key] === undefined ? (base.colors[key] as string) : color(String(colors[key]), colorAt(key));
   const theme: Theme = {
     colors: {
       primary: pick('primary'),
@@ -215,7 +262,8 @@ function buildTheme(raw: Record<string, unknown>, parent: Theme | undefined, dir
   };
   for (const [key, value] of Object.entries(sizes)) {
     const n = Number(value);
-    if (!Number.isFinite(n) || n <= 0) throw fail('template/sizes', `sizes.${key} must be a positive number of points`, { file, line: lineOfKey(text, key, true) });
+    if (!Number.isFinite(n) || n <= 0)
+      throw fail('template/sizes', `sizes.${key} must be a positive number of points`, { file, line: lineOfKey(text, key, true) });
     theme.sizes[key as keyof Theme['sizes']] = n;
   }
   if (Array.isArray(colors.chart)) theme.colors.chart = colors.chart.map((c) => color(String(c), colorAt('chart')));
@@ -224,7 +272,10 @@ function buildTheme(raw: Record<string, unknown>, parent: Theme | undefined, dir
   if (typeof raw.logo === 'string') {
     const logo = path.resolve(dir, raw.logo);
     if (!logo.startsWith(dir + path.sep) || !existsSync(logo) || !statSync(logo).isFile()) {
-      throw fail('template/logo', `the logo "${raw.logo}" must be an image file inside the template folder`, { file, line: lineOfKey(text, 'logo') });
+      throw fail('template/logo', `the logo "${raw.logo}" must be an image file inside the template folder`, {
+        file,
+        line: lineOfKey(text, 'logo'),
+      });
     }
     theme.logo = logo;
   }

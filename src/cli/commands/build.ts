@@ -8,7 +8,10 @@ export function registerBuild(program: Command, ctx: CommandContext): void {
     .option('-o, --out <dir>', 'folder for the .pptx files', 'output')
     .option('--pdf', 'also write a PDF of each deck (needs LibreOffice)')
     .option('-w, --watch', 'rebuild a deck whenever it, its data, pictures or template change')
-    .addHelpText('after', '\nExamples:\n  $ lectern build\n  $ lectern build content/week1.md -o slides\n  $ lectern build "lectures/**/*.md" -t chalkboard\n  $ lectern build --watch                  rebuild on every save')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ lectern build\n  $ lectern build content/week1.md -o slides\n  $ lectern build "lectures/**/*.md" -t chalkboard\n  $ lectern build --watch                  rebuild on every save',
+    )
     .action(async (inputs: string[], options: DeckOptions & { watch?: boolean }) => {
       // The pipeline loads only when a command needs it, so that --help and --version answer at once.
       if (options.watch) ctx.setExitCode(await (await import('../watch.js')).watchDecks(inputs, options, ctx));

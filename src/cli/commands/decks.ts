@@ -19,5 +19,7 @@ export function deckCommand(program: Command, name: string, description: string)
     .argument('[inputs...]', 'deck files, folders or globs', ['content/'])
     .addOption(new Option('-t, --template <name>', 'template for every deck, over the front matter'))
     .addOption(new Option('--allow-outside', 'let decks use pictures and data outside the project folder'))
-    .addOption(new Option('--format <format>', 'how to report: text, or json for editors and CI').choices(['text', 'json']).default('text'));
+    .addOption(
+      new Option('--format <format>', 'how to report: text, or json for editors and CI').choices(['text', 'json']).default('text'),
+    );
 }

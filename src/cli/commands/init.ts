@@ -24,7 +24,8 @@ export function registerInit(program: Command, ctx: CommandContext): void {
     .addHelpText('after', '\nExamples:\n  $ lectern init\n  $ lectern init year9-history')
     .action((dir: string) => {
       const root = path.resolve(dir);
-      if (existsSync(root) && !statSync(root).isDirectory()) throw new CliError(`"${dir}" is a file, not a folder; choose a folder for the project`);
+      if (existsSync(root) && !statSync(root).isDirectory())
+        throw new CliError(`"${dir}" is a file, not a folder; choose a folder for the project`);
       const files = new Map<string, string | Buffer>(readTree(path.join(STARTERS, 'project')));
       files.set('package.json', projectPackage(root));
       writeNewFiles(root, files, 'choose another folder');

@@ -27,7 +27,9 @@ export function registerNew(program: Command, ctx: CommandContext): void {
       const file = `${slug}.md`;
       const content = starterDeck(title, options.template);
       const [written] = writeNewFiles(path.resolve('content'), new Map([[file, content]]), 'choose another name');
-      ctx.io.out(`Created ${shown(written)} (template ${options.template}): every feature, with a comment on each; delete what you do not need.`);
+      ctx.io.out(
+        `Created ${shown(written)} (template ${options.template}): every feature, with a comment on each; delete what you do not need.`,
+      );
       ctx.io.out('\nNext:');
       ctx.io.out(`  npx lectern build ${shown(written).split(path.sep).join('/')}`);
     });

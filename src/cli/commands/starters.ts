@@ -29,7 +29,9 @@ export function writeNewFiles(dir: string, files: Map<string, string | Buffer>, 
   const existing = targets.filter((file) => existsSync(file));
   if (existing.length > 0) {
     const list = existing.map((file) => `  ${shown(file)}`).join('\n');
-    throw new CliError(`${existing.length === 1 ? 'this file already exists' : 'these files already exist'}, and lectern does not overwrite files:\n${list}\nMove or delete ${existing.length === 1 ? 'it' : 'them'} first, or ${otherwise}.`);
+    throw new CliError(
+      `${existing.length === 1 ? 'this file already exists' : 'these files already exist'}, and lectern does not overwrite files:\n${list}\nMove or delete ${existing.length === 1 ? 'it' : 'them'} first, or ${otherwise}.`,
+    );
   }
   for (const [name, content] of files) {
     const file = path.join(dir, name);

@@ -23,7 +23,7 @@ export function registerTemplates(program: Command, ctx: CommandContext): void {
     .command('copy')
     .description('copy a template to templates/<to> for editing')
     .argument('<from>', 'the template to copy, e.g. default')
-    .argument('<to>', 'the new template\'s name, e.g. myschool')
+    .argument('<to>', "the new template's name, e.g. myschool")
     .action((from: string, to: string) => copyTemplate(new TemplateLibrary(), from, to, ctx));
 }
 
@@ -33,7 +33,7 @@ function listTemplates(library: TemplateLibrary, ctx: CommandContext): number {
   const width = Math.max(...names.map((n) => n.length));
   const indent = ' '.repeat(width + 4);
   let exitCode = 0;
-  ctx.io.out('Templates (a project\'s templates/ folder first, then the ones lectern ships):');
+  ctx.io.out("Templates (a project's templates/ folder first, then the ones lectern ships):");
   for (const name of names) {
     ctx.io.out('');
     try {
@@ -56,15 +56,24 @@ function listTemplates(library: TemplateLibrary, ctx: CommandContext): number {
 function whereIs(name: string, dir: string, library: TemplateLibrary): string {
   const shipped = path.join(SHIPPED_TEMPLATES, name);
   if (path.resolve(dir) === path.resolve(shipped)) return 'shipped with lectern';
-  const others = library.searchDirs.filter((d) => path.resolve(d, name) !== path.resolve(dir) && existsSync(path.join(d, name, 'template.yaml')));
-  const shadows = others.some((d) => path.resolve(d) === path.resolve(SHIPPED_TEMPLATES)) ? ', shadows the shipped one' : others.length > 0 ? `, shadows the one in ${shown(others[0])}` : '';
+  const others = library.searchDirs.filter(
+    (d) => path.resolve(d, name) !== path.resolve(dir) && existsSync(path.join(d, name, 'template.yaml')),
+  );
+  const shadows = others.some((d) => path.resolve(d) === path.resolve(SHIPPED_TEMPLATES))
+    ? ', shadows the shipped one'
+    : others.length > 0
+      ? `, shadows the one in ${shown(others[0])}`
+      : '';
   return `project: ${shown(dir)}${shadows}`;
 }
 
 /** Copies the template `from` to ./templates/`to` and says what to edit and how to use it. */
 function copyTemplate(library: TemplateLibrary, from: string, to: string, ctx: CommandContext): void {
   if (!/^[\w-][\w.-]*$/.test(to)) {
-    throw new CliError(`"${to}" cannot be a template name: use letters, digits, "-" and "_" only, e.g. ${to.replace(/[^\w.-]+/g, '-').replace(/^[.-]+|-+$/g, '') || 'myschool'}`, 2);
+    throw new CliError(
+      `"${to}" cannot be a template name: use letters, digits, "-" and "_" only, e.g. ${to.replace(/[^\w.-]+/g, '-').replace(/^[.-]+|-+$/g, '') || 'myschool'}`,
+      2,
+    );
   }
   const known = library.names();
   if (!known.includes(from)) throw new CliError(`unknown template "${from}"${didYouMean(from, known)}; templates: ${known.join(', ')}`);
@@ -93,7 +102,8 @@ function readable(library: TemplateLibrary, name: string): TemplateSummary {
   try {
     return library.describe(name);
   } catch (error) {
-    if (error instanceof DiagnosticError) throw new CliError(`template "${name}" cannot be read until this is fixed:\n  ${formatDiagnostic(error.diagnostic)}`);
+    if (error instanceof DiagnosticError)
+      throw new CliError(`template "${name}" cannot be read until this is fixed:\n  ${formatDiagnostic(error.diagnostic)}`);
     throw error;
   }
 }
