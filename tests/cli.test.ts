@@ -1,30 +1,11 @@
-import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync, mkdirSync, cpSync } from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { deckText } from './support/build.js';
+import { BIN, lectern, run } from './support/cli.js';
 import { pngBytes } from './support/images.js';
 import { openPptx, ROOT, tempDir, textOf, writeFiles } from './support/pptx.js';
-
-const run = promisify(execFile);
-const BIN = path.join(ROOT, 'bin/lectern.js');
-
-/** Runs the real CLI as a process in `cwd`; never throws, returns what a teacher would see. */
-async function lectern(
-  args: string[],
-  cwd: string,
-  env: Record<string, string> = {},
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, ...env } });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 

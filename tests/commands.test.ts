@@ -1,25 +1,10 @@
-import { execFile } from 'node:child_process';
 import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
+import { lectern, run } from './support/cli.js';
 import { deckText } from './support/build.js';
 import { openPptx, ROOT, tempDir, textOf, writeFiles, type Package } from './support/pptx.js';
-
-const run = promisify(execFile);
-const BIN = path.join(ROOT, 'bin/lectern.js');
-
-/** Runs the real CLI as a process in `cwd`; never throws, returns what a teacher would see. */
-async function lectern(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { cwd });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 /** The name of the slide layout that slide `n` (1-based) uses. */
 async function layoutOf(pptx: Package, n: number): Promise<string | undefined> {

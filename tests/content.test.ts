@@ -1,3 +1,4 @@
+import { diagnosticOf } from './support/diagnostics.js';
 import { describe, expect, test } from 'vitest';
 import type { Block } from '../src/content/blocks.js';
 import { expandBody, mapLines } from '../src/content/expand.js';
@@ -5,18 +6,6 @@ import { nestContainers, parseSlideMarkdown } from '../src/content/markdown.js';
 import { parseDeckBody } from '../src/content/parseDeck.js';
 import { splitSlides } from '../src/content/slides.js';
 import { decodeText, parseDeckSource, stripControlCharacters } from '../src/content/source.js';
-import { DiagnosticError, type Diagnostic } from '../src/diagnostics.js';
-
-/** The diagnostic `run` throws; fails the test if it throws nothing or something else. */
-function diagnosticOf(run: () => unknown): Diagnostic {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof DiagnosticError) return error.diagnostic;
-    throw error;
-  }
-  throw new Error('expected a DiagnosticError, but nothing was thrown');
-}
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 

@@ -1,19 +1,8 @@
+import { diagnosticOfAsync } from './support/diagnostics.js';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { loadDataFile, loadDatasets, parseCsvDataset, type DataEntry } from '../src/data/datasets.js';
-import { DiagnosticError, type Diagnostic } from '../src/diagnostics.js';
 import { tempDir, writeFiles } from './support/pptx.js';
-
-/** The diagnostic `run` rejects with; fails the test if it resolves or rejects with something else. */
-async function diagnosticOf(run: () => unknown): Promise<Diagnostic> {
-  try {
-    await run();
-  } catch (error) {
-    if (error instanceof DiagnosticError) return error.diagnostic;
-    throw error;
-  }
-  throw new Error('expected a DiagnosticError, but nothing was thrown');
-}
 
 describe('parseCsvDataset', () => {
   test('a header row gives the columns; numbers are cast, empty cells are null, quoted commas stay', () => {
@@ -45,7 +34,7 @@ describe('parseCsvDataset', () => {
   });
 
   test('a row with too many fields is an error on its CSV line', async () => {
-    expect(await diagnosticOf(() => parseCsvDataset('d', 'a,b\n1,2\n\n3,4,5\n6,7\n', 'd.csv'))).toEqual({
+    expect(await diagnosticOfAsync(() => parseCsvDataset('d', 'a,b\n1,2\n\n3,4,5\n6,7\n', 'd.csv'))).toEqual({
       severity: 'error',
       rule: 'data/csv',
       message: 'a row has 3 fields but the header has 2',
@@ -55,26 +44,26 @@ describe('parseCsvDataset', () => {
   });
 
   test('a row with too few fields is an error on its CSV line', async () => {
-    expect(await diagnosticOf(() => parseCsvDataset('d', 'a,b,c\n1,2,3\n4,5,6\n7\n', 'd.csv'))).toMatchObject({
+    expect(await diagnosticOfAsync(() => parseCsvDataset('d', 'a,b,c\n1,2,3\n4,5,6\n7\n', 'd.csv'))).toMatchObject({
       rule: 'data/csv',
       line: 4,
     });
   });
 
   test('a quoted field never closed is reported where its quote opens', async () => {
-    expect(await diagnosticOf(() => parseCsvDataset('d', 'a,b\n1,2\n"3,4\n5,6\n7,8\n', 'd.csv'))).toMatchObject({
+    expect(await diagnosticOfAsync(() => parseCsvDataset('d', 'a,b\n1,2\n"3,4\n5,6\n7,8\n', 'd.csv'))).toMatchObject({
       rule: 'data/csv',
       line: 3,
       message: 'a quoted field is never closed (a " is missing)',
     });
-    expect(await diagnosticOf(() => parseCsvDataset('d', 'a,b\n"x ""y""",1\n2,"open\n', 'd.csv'))).toMatchObject({
+    expect(await diagnosticOfAsync(() => parseCsvDataset('d', 'a,b\n"x ""y""",1\n2,"open\n', 'd.csv'))).toMatchObject({
       rule: 'data/csv',
       line: 3,
     });
   });
 
   test('a column named twice in the header', async () => {
-    expect(await diagnosticOf(() => parseCsvDataset('d', 'region,votes,region\nA,1,B\n', 'd.csv'))).toMatchObject({
+    expect(await diagnosticOfAsync(() => parseCsvDataset('d', 'region,votes,region\nA,1,B\n', 'd.csv'))).toMatchObject({
       rule: 'data/csv',
       line: 1,
       message: 'the column "region" appears twice in the header',
@@ -100,7 +89,7 @@ describe('loadDataFile', () => {
     const dir = tempDir();
     const file = path.join(dir, 'bad.json');
     writeFiles(dir, { 'bad.json': '[\n  {"a": 1},\n  {"a": 2,}\n]\n' });
-    const d = await diagnosticOf(() => loadDataFile('bad', file, at));
+    const d = await diagnosticOfAsync(() => loadDataFile('bad', file, at));
     expect(d).toMatchObject({ rule: 'data/json', file, line: 3 });
     expect(d.message).toMatch(/^the JSON is not valid: /);
   });
@@ -108,7 +97,7 @@ describe('loadDataFile', () => {
   test('JSON that is not a list of objects', async () => {
     const dir = tempDir();
     writeFiles(dir, { 'obj.json': '{"a": 1}' });
-    expect(await diagnosticOf(() => loadDataFile('obj', path.join(dir, 'obj.json'), at))).toMatchObject({
+    expect(await diagnosticOfAsync(() => loadDataFile('obj', path.join(dir, 'obj.json'), at))).toMatchObject({
       rule: 'data/json',
       line: 1,
       message: 'dataset "obj" must be a JSON list of objects, e.g. [{"name": "A", "value": 1}]',
@@ -123,7 +112,7 @@ describe('loadDataFile', () => {
 
   test('a missing file is reported at the deck line that names it', async () => {
     const dir = tempDir();
-    expect(await diagnosticOf(() => loadDataFile('results', path.join(dir, 'results.csv'), at))).toEqual({
+    expect(await diagnosticOfAsync(() => loadDataFile('results', path.join(dir, 'results.csv'), at))).toEqual({
       severity: 'error',
       rule: 'data/unreadable',
       message: 'cannot read data file "results.csv" for dataset "results": no such file',
@@ -135,7 +124,10 @@ describe('loadDataFile', () => {
   test('a data file that is not UTF-8 text', async () => {
     const dir = tempDir();
     writeFiles(dir, { 'latin1.csv': new Uint8Array([0x78, 0x0a, 0x43, 0x61, 0x66, 0xe9, 0x0a]) });
-    expect(await diagnosticOf(() => loadDataFile('l', path.join(dir, 'latin1.csv'), at))).toMatchObject({ rule: 'file/not-utf8', line: 2 });
+    expect(await diagnosticOfAsync(() => loadDataFile('l', path.join(dir, 'latin1.csv'), at))).toMatchObject({
+      rule: 'file/not-utf8',
+      line: 2,
+    });
   });
 });
 
@@ -186,12 +178,14 @@ describe('loadDatasets', () => {
   test('a missing data file is data/unreadable at the line of its name in the deck', async () => {
     const dir = tempDir();
     const deckFile = path.join(dir, 'deck.md');
-    expect(await diagnosticOf(() => loadDatasets({ missing: 'missing.csv' }, deckFile, lineOf, (ref) => path.join(dir, ref)))).toEqual({
-      severity: 'error',
-      rule: 'data/unreadable',
-      message: 'cannot read data file "missing.csv" for dataset "missing": no such file',
-      file: deckFile,
-      line: 10,
-    });
+    expect(await diagnosticOfAsync(() => loadDatasets({ missing: 'missing.csv' }, deckFile, lineOf, (ref) => path.join(dir, ref)))).toEqual(
+      {
+        severity: 'error',
+        rule: 'data/unreadable',
+        message: 'cannot read data file "missing.csv" for dataset "missing": no such file',
+        file: deckFile,
+        line: 10,
+      },
+    );
   });
 });

@@ -1,7 +1,7 @@
+import { diagnosticOf } from './support/diagnostics.js';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DiagnosticError } from '../src/diagnostics.js';
 import { SHIPPED_TEMPLATES, TemplateLibrary } from '../src/templates/loadTemplate.js';
 import { buildInTemp, deckText } from './support/build.js';
 import { pngBytes } from './support/images.js';
@@ -14,16 +14,6 @@ function load(files: Record<string, string | Uint8Array>, name = 'school') {
   const dir = tempDir();
   writeFiles(dir, files);
   return new TemplateLibrary([dir, SHIPPED_TEMPLATES]).load(name, { title: 'T' }, { file: 'deck.md' });
-}
-
-function diagnostic(fn: () => unknown) {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof DiagnosticError) return error.diagnostic;
-    throw error;
-  }
-  throw new Error('expected a diagnostic');
 }
 
 describe('templates', () => {
@@ -68,18 +58,18 @@ describe('templates', () => {
   });
 
   it('reports template mistakes at their file and line, with did-you-mean', () => {
-    expect(diagnostic(() => load({ 'school/template.yaml': 'extends: default\ncolours:\n  primary: "#fff"\n' }))).toMatchObject({
+    expect(diagnosticOf(() => load({ 'school/template.yaml': 'extends: default\ncolours:\n  primary: "#fff"\n' }))).toMatchObject({
       rule: 'template/unknown-key',
       line: 2,
       message: 'unknown key "colours" in template.yaml (did you mean "colors"?)',
     });
     expect(
-      diagnostic(() => load({ 'school/template.yaml': 'colors:\n  primary: navy\n', 'school/layouts/content.hbs': CONTENT })),
+      diagnosticOf(() => load({ 'school/template.yaml': 'colors:\n  primary: navy\n', 'school/layouts/content.hbs': CONTENT })),
     ).toMatchObject({
       rule: 'template/color',
       line: 2,
     });
-    const bad = diagnostic(() =>
+    const bad = diagnosticOf(() =>
       load({
         'school/template.yaml': 'extends: default\n',
         'school/layouts/quiz.hbs': '<layout>\n  <title x="1" y="1" w="5" h="1" colour="#fff"/>\n</layout>\n',
@@ -89,12 +79,12 @@ describe('templates', () => {
     expect(bad.file).toMatch(/school\/layouts\/quiz\.hbs$/);
     expect(bad.message).toContain('<title> has no attribute "colour" (did you mean "color"?)');
     expect(
-      diagnostic(() =>
+      diagnosticOf(() =>
         load({ 'school/template.yaml': 'extends: default\n', 'school/layouts/quiz.hbs': '<layout>\n\n  {{#if x}}\n</layout>\n' }),
       ),
     ).toMatchObject({ rule: 'template/handlebars', line: 3, message: '"{{#if}}" is never closed; add "{{/if}}"' });
     expect(
-      diagnostic(() =>
+      diagnosticOf(() =>
         load({
           'school/template.yaml': 'extends: default\n',
           'school/master.hbs': '<master>\n  <body x="1" y="1" w="5" h="1"/>\n</master>\n',
@@ -102,7 +92,7 @@ describe('templates', () => {
       ),
     ).toMatchObject({ rule: 'template/layout', line: 2 });
     expect(
-      diagnostic(() =>
+      diagnosticOf(() =>
         load({
           'school/template.yaml': 'extends: default\n',
           'school/layouts/quiz.hbs': '<layout>\n  <image src="../../secret.png" x="1" y="1" w="1" h="1"/>\n</layout>\n',
@@ -113,7 +103,7 @@ describe('templates', () => {
 
   it('refuses a template that extends itself', () => {
     expect(
-      diagnostic(() => load({ 'school/template.yaml': 'extends: other\n', 'other/template.yaml': 'extends: school\n' })),
+      diagnosticOf(() => load({ 'school/template.yaml': 'extends: other\n', 'other/template.yaml': 'extends: school\n' })),
     ).toMatchObject({ rule: 'template/extends' });
   });
 });

@@ -4,7 +4,7 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { didYouMean } from '../suggest.js';
 import { fail } from '../diagnostics.js';
-import type { Box, Decoration, Layout, Styled, TextStyle, Theme } from './types.js';
+import type { Box, Layout, Styled, TextStyle, Theme } from './types.js';
 
 /** What the root element may say, for a layout and for the master. */
 const ROOT_ATTRIBUTES = { layout: ['background', 'background-image', 'master'], master: ['background', 'background-image'] };
