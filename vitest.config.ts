@@ -7,5 +7,6 @@ export default defineConfig({
     hookTimeout: 60_000,
     // LibreOffice and the validator are whole processes; two cores, two workers.
     maxWorkers: 2,
+    reporters: ['default', './tests/support/summaryReporter.ts'],
   },
 });
