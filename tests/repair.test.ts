@@ -7,6 +7,7 @@ import { deckToPptx } from '../src/render/deckToPptx.js';
 import {
   appProperties,
   coreProperties,
+  describeTables,
   dropMissingOverrides,
   fieldLanguage,
   markTableHeaders,
@@ -132,6 +133,12 @@ describe('each repair', () => {
     expect(oneParagraphProperties(xml)).toBe(
       '<a:p><a:pPr lvl="1"><a:buChar char="•"/></a:pPr><a:r><a:t>a</a:t></a:r><a:r><a:t>b</a:t></a:r></a:p>',
     );
+  });
+
+  it('describes tables for screen readers with the name the renderer gives them', () => {
+    const xml =
+      '<p:graphicFrame><p:nvGraphicFramePr><p:cNvPr id="2" name="Table: A, B (3 rows)"/></p:nvGraphicFramePr><a:tbl/></p:graphicFrame>';
+    expect(describeTables(xml)).toContain('<p:cNvPr id="2" name="Table: A, B (3 rows)" descr="Table: A, B (3 rows)"/>');
   });
 
   it('marks the header row of tables', () => {

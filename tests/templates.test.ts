@@ -101,6 +101,15 @@ describe('templates', () => {
     ).toMatchObject({ rule: 'template/asset', line: 2 });
   });
 
+  it('refuses a font name that would break the file', () => {
+    expect(
+      diagnosticOf(() => load({ 'school/template.yaml': 'extends: default\nfonts:\n  heading: \'Evil" onload="x\'\n' })),
+    ).toMatchObject({
+      rule: 'template/font',
+      line: 3,
+    });
+  });
+
   it('refuses a template that extends itself', () => {
     expect(
       diagnosticOf(() => load({ 'school/template.yaml': 'extends: other\n', 'other/template.yaml': 'extends: school\n' })),

@@ -5,7 +5,7 @@ import { buildDeckFile, TemplateLibrary } from '../src/index.js';
 import { SHIPPED_TEMPLATES } from '../src/templates/loadTemplate.js';
 import { buildInTemp, deckText } from './support/build.js';
 import { pngBytes } from './support/images.js';
-import { ROOT, tempDir, validatePptx } from './support/pptx.js';
+import { openPptx, ROOT, tempDir, textOf, validatePptx } from './support/pptx.js';
 
 /** Content that suits each layout, so that every layout of every template is built and checked. */
 const LAYOUT_CONTENT: Record<string, string> = {
@@ -32,6 +32,19 @@ describe('every deck the tests build passes the Open XML SDK validator', () => {
     const result = await buildDeckFile(path.join(ROOT, 'content/kazakhstan-democracy.md'), { outDir: out, templates: library, cwd: ROOT });
     expect(result.diagnostics).toEqual([]);
     expect(await validatePptx(result.output!)).toEqual([]);
+
+    // Accessibility: a titled title placeholder on every slide, a description on every picture
+    // and chart, and the deck's language on every text run.
+    const slides = await (await openPptx(result.output!)).slides();
+    expect(slides).toHaveLength(15);
+    slides.forEach((xml, i) => {
+      const title = xml.match(/<p:sp>[\s\S]*?<\/p:sp>/g)!.find((sp) => /<p:ph[^>]*type="title"/.test(sp));
+      expect(title && textOf(title).trim(), `slide ${i + 1}`).toBeTruthy();
+      for (const frame of xml.match(/<p:(graphicFrame|pic)>[\s\S]*?<\/p:\1>/g) ?? [])
+        expect(frame, `slide ${i + 1}`).toMatch(/<p:cNvPr [^>]*descr="[^"]{10,}"/);
+      for (const run of xml.match(/<a:rPr\b[^>]*>/g) ?? []) expect(run, `slide ${i + 1}`).toContain('lang="en-US"');
+    });
+    expect(slides.filter((xml) => xml.includes('<c:chart ')).length).toBe(3);
   });
 
   for (const name of library.names()) {

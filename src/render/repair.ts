@@ -53,7 +53,8 @@ export function repairPart(name: string, raw: string, parts: ReadonlySet<string>
   if (name === 'docProps/core.xml') return coreProperties(props);
   if (name === 'docProps/app.xml') return appProperties(xml, props);
   if (/^ppt\/charts\/chart\d+\.xml$/.test(name)) return repairChart(xml);
-  if (/^ppt\/slides\/slide\d+\.xml$/.test(name)) return fieldLanguage(markTableHeaders(oneParagraphProperties(xml)), props.lang);
+  if (/^ppt\/slides\/slide\d+\.xml$/.test(name))
+    return fieldLanguage(describeTables(markTableHeaders(oneParagraphProperties(xml))), props.lang);
   if (/^ppt\/slideMasters\/\w+\.xml$/.test(name)) return fieldLanguage(props.colors ? darkColorMap(xml, props.colors) : xml, props.lang);
   if (/^ppt\/slideLayouts\/\w+\.xml$/.test(name)) return fieldLanguage(xml, props.lang);
   if (name === 'ppt/theme/theme1.xml' && props.colors) return themeColors(xml, props.colors, props.templateName ?? 'lectern');
@@ -137,6 +138,17 @@ export function oneParagraphProperties(xml: string): string {
     if (!all || (all.length === 1 && body.startsWith(all[0]))) return paragraph;
     return `<a:p>${all[0]}${body.replace(pPr, '')}</a:p>`;
   });
+}
+
+/** A table's frame gets a description for screen readers: its name, which the renderer writes as one. */
+export function describeTables(xml: string): string {
+  return xml.replace(/<p:graphicFrame>[\s\S]*?<\/p:graphicFrame>/g, (frame) =>
+    /<a:tbl[\s>/]/.test(frame)
+      ? frame.replace(/<p:cNvPr ([^>]*?)name="([^"]*)"(\s*\/?)>/, (tag, before: string, name: string, end: string) =>
+          tag.includes('descr=') ? tag : `<p:cNvPr ${before}name="${name}" descr="${name}"${end}>`,
+        )
+      : frame,
+  );
 }
 
 /** Field runs (the slide number) carry the deck's language like every other run. */

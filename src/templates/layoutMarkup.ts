@@ -171,7 +171,7 @@ class AttributeReader {
   style(): TextStyle {
     const a = this.attrs;
     const style: TextStyle = {};
-    if (a.font) style.font = a.font;
+    if (a.font) style.font = fontName(a.font, this.at);
     if (a.size !== undefined) style.size = this.number('size');
     if (a.color) style.color = color(a.color, this.at);
     if (a.bold !== undefined) style.bold = a.bold === 'true';
@@ -196,6 +196,12 @@ function textOf(node: XmlElement): string {
     .map((c) => ('data' in c ? c.data : c.type === 'tag' ? textOf(c) : ''))
     .join('')
     .trim();
+}
+
+/** A font name as PowerPoint takes it: no characters that would break the XML it is written into. */
+export function fontName(value: string, at: { file: string; line?: number }): string {
+  if (/[<>&"\u0000-\u001f]/.test(value) || value.trim() === '') throw fail('template/font', `"${value}" is not a font name`, at);
+  return value.trim();
 }
 
 /** Normalises `#1f4e79` or `1F4E79` to `1F4E79`. */

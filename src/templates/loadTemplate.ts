@@ -7,7 +7,7 @@ import { fail, type SourcePosition } from '../diagnostics.js';
 import { closest, didYouMean } from '../suggest.js';
 import { createHandlebars, handlebarsSyntaxError } from './helpers.js';
 import { derivePalette } from './colors.js';
-import { color, parseLayoutMarkup } from './layoutMarkup.js';
+import { color, fontName, parseLayoutMarkup } from './layoutMarkup.js';
 import { SLIDE, type Layout, type Template, type Theme } from './types.js';
 
 /** The templates that ship with lectern. */
@@ -256,7 +256,10 @@ function buildTheme(raw: Record<string, unknown>, parent: Theme | undefined, dir
       muted: pick('muted'),
       chart: [],
     },
-    fonts: { ...base.fonts, ...stringValues(fonts) },
+    fonts: {
+      ...base.fonts,
+      ...Object.fromEntries(Object.entries(fonts).map(([k, v]) => [k, fontName(String(v), { file, line: lineOfKey(text, k, true) })])),
+    },
     sizes: { ...base.sizes },
     logo: base.logo,
   };
@@ -280,10 +283,6 @@ function buildTheme(raw: Record<string, unknown>, parent: Theme | undefined, dir
     theme.logo = logo;
   }
   return theme;
-}
-
-function stringValues(obj: Record<string, unknown>): Record<string, string> {
-  return Object.fromEntries(Object.entries(obj).map(([k, v]) => [k, String(v)]));
 }
 
 /** Colours with a leading '#', as a teacher writes them in layout markup. */
