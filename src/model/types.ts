@@ -1,20 +1,15 @@
 import type { Align, Run } from '../content/blocks.js';
+import type { FrontMatter } from '../content/source.js';
 import type { Box } from '../templates/types.js';
 
 export type { Align, Run };
 
-/** Document properties, from the front matter. */
-export interface DeckMeta {
-  title: string;
-  subtitle?: string;
-  author?: string;
-  date?: string;
-  organization?: string;
-  subject?: string;
+/** Document properties, from the front matter, with their defaults filled in. */
+export type DeckMeta = Pick<FrontMatter, 'title' | 'subtitle' | 'author' | 'date' | 'organization' | 'subject'> & {
   keywords: string[];
   /** BCP 47 tag set on every text run. */
   lang: string;
-}
+};
 
 /** The whole presentation as plain data: what the renderer writes, nothing more. */
 export interface Deck {
