@@ -19,6 +19,7 @@ Examples:
   $ lectern build content/week1.md         build one deck
   $ lectern build "lectures/**/*.md" -o slides
   $ lectern build -t chalkboard            use another template for every deck
+  $ lectern build --watch                  rebuild a deck each time it is saved
   $ lectern build --pdf                    also write PDFs (needs LibreOffice)
   $ lectern check                          report problems without writing anything
   $ lectern init my-lectures               start a project with a starter deck
