@@ -58,3 +58,8 @@ export interface SlideSource {
   blocks: Block[];
   line: number;
 }
+
+/** The text of runs, with their line breaks. */
+export function runsText(runs: Run[]): string {
+  return runs.map((r) => (r.break ? `\n${r.text}` : r.text)).join('');
+}

@@ -1,7 +1,7 @@
 import MarkdownIt from 'markdown-it';
 import type { Token } from 'markdown-it';
 import container from 'markdown-it-container';
-import type { Align, Block, ListBlock, ListItem, Run } from './blocks.js';
+import { runsText, type Align, type Block, type ListBlock, type ListItem, type Run } from './blocks.js';
 
 /** CommonMark with the GFM table and strikethrough extensions, and `:::` containers. */
 const md = new MarkdownIt('default', { html: true, linkify: true, typographer: false })
@@ -307,8 +307,4 @@ export function blockText(b: Block): string {
 
 function indent(s: string): string {
   return s.replace(/^/gm, '  ');
-}
-
-export function runsText(runs: Run[]): string {
-  return runs.map((r) => (r.break ? `\n${r.text}` : r.text)).join('');
 }

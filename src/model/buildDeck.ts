@@ -1,5 +1,5 @@
 import type { Block, SlideSource } from '../content/blocks.js';
-import { runsText } from '../content/markdown.js';
+import { runsText } from '../content/blocks.js';
 import type { FrontMatter } from '../content/source.js';
 import { fail, type Diagnostics } from '../diagnostics.js';
 import type { Layout, Template } from '../templates/types.js';

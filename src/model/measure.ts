@@ -1,4 +1,5 @@
-import type { Paragraph, Run } from './types.js';
+import { runsText } from '../content/blocks.js';
+import type { Paragraph } from './types.js';
 
 /**
  * Text measurement for fitting. Widths are estimates from an average glyph
@@ -45,11 +46,6 @@ export function wrappedLines(text: string, width: number, size: number, mono = f
   return lines;
 }
 
-/** The text of runs, with line breaks. */
-export function runsToText(runs: Run[]): string {
-  return runs.map((r) => (r.break ? `\n${r.text}` : r.text)).join('');
-}
-
 /** Font size of a paragraph relative to the element's size. */
 export function paragraphScale(p: Paragraph): number {
   if (p.style === 'heading') return 1.1;
@@ -62,7 +58,7 @@ export function paragraphScale(p: Paragraph): number {
 export function paragraphHeight(p: Paragraph, width: number, size: number): number {
   const s = size * paragraphScale(p);
   const indent = p.level * INDENT_PER_LEVEL + (p.bullet ? 0.1 : 0);
-  const lines = wrappedLines(runsToText(p.runs), width - 2 * INSET.x - indent, s, p.style === 'code');
+  const lines = wrappedLines(runsText(p.runs), width - 2 * INSET.x - indent, s, p.style === 'code');
   return (lines * s * LINE_HEIGHT + s * PARAGRAPH_SPACING) / 72;
 }
 

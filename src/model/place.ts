@@ -1,6 +1,7 @@
 import type { Styled } from '../templates/types.js';
 import type { Theme } from '../templates/types.js';
-import { runsToText, tableRowHeight, textHeight, paragraphHeight } from './measure.js';
+import { runsText } from '../content/blocks.js';
+import { tableRowHeight, textHeight, paragraphHeight } from './measure.js';
 import type { Piece } from './pieces.js';
 import type { TableContent } from './dataTables.js';
 import type { Element, Paragraph, Run, TableElement } from './types.js';
@@ -97,7 +98,7 @@ function tableWidths(table: TableContent, width: number): number[] {
 
 function tableHeight(p: Extract<Piece, { kind: 'table' }>, width: number, size: number): number {
   const widths = tableWidths(p.table, width);
-  return [p.table.header, ...p.table.rows].reduce((h, row) => h + tableRowHeight(row.map(runsToText), widths, size), 0);
+  return [p.table.header, ...p.table.rows].reduce((h, row) => h + tableRowHeight(row.map(runsText), widths, size), 0);
 }
 
 function tableElement(
@@ -107,7 +108,7 @@ function tableElement(
 ): TableElement {
   const widths = tableWidths(p.table, base.w);
   const rowHeight = tableRowHeight(['x'], [base.w], size);
-  const h = [p.table.header, ...p.table.rows].reduce((sum, row) => sum + tableRowHeight(row.map(runsToText), widths, size), 0);
+  const h = [p.table.header, ...p.table.rows].reduce((sum, row) => sum + tableRowHeight(row.map(runsText), widths, size), 0);
   return {
     kind: 'table',
     ...base,
@@ -123,7 +124,7 @@ function tableElement(
 
 /** Column widths in proportion to each column's longest line (within limits), filling `width`. */
 export function columnWidths(header: Run[][], rows: Run[][][], width: number): number[] {
-  const longest = header.map((_, c) => Math.min(40, Math.max(4, ...[header, ...rows].map((row) => runsToText(row[c] ?? []).length))));
+  const longest = header.map((_, c) => Math.min(40, Math.max(4, ...[header, ...rows].map((row) => runsText(row[c] ?? []).length))));
   const total = longest.reduce((a, b) => a + b, 0);
   return longest.map((l) => (l / total) * width);
 }
@@ -167,11 +168,11 @@ export function paginate(pieces: Piece[], region: Styled, sizes: Sizes): Piece[]
     } else {
       const fractions = columnWidths(piece.table.header, piece.table.rows, 1);
       const widths = fractions.map((f) => f * region.w);
-      const headerHeight = tableRowHeight(piece.table.header.map(runsToText), widths, sizes.table);
+      const headerHeight = tableRowHeight(piece.table.header.map(runsText), widths, sizes.table);
       let rows: typeof piece.table.rows = [];
       let height = headerHeight;
       for (const row of piece.table.rows) {
-        const h = tableRowHeight(row.map(runsToText), widths, sizes.table);
+        const h = tableRowHeight(row.map(runsText), widths, sizes.table);
         if (height + h > room && (rows.length > 0 || pages[pages.length - 1].length > 0)) {
           if (rows.length) add({ ...piece, table: { ...piece.table, rows, fractions } }, height);
           newPage();
