@@ -70,18 +70,11 @@ export function writeZip(entries: ZipEntry[], date: Date, level = 6): Uint8Array
     header.writeUInt32LE(data.length, 18);
     header.writeUInt32LE(entry.data.length, 22);
     header.writeUInt16LE(name.length, 26);
+    // The central record repeats the local header's fields (version to name length) after "made by".
     const record = Buffer.alloc(46);
     record.writeUInt32LE(CENTRAL, 0);
     record.writeUInt16LE(20, 4); // made by
-    record.writeUInt16LE(20, 6);
-    record.writeUInt16LE(0x0800, 8);
-    record.writeUInt16LE(method, 10);
-    record.writeUInt16LE(dosTime, 12);
-    record.writeUInt16LE(dosDate, 14);
-    record.writeUInt32LE(crc, 16);
-    record.writeUInt32LE(data.length, 20);
-    record.writeUInt32LE(entry.data.length, 24);
-    record.writeUInt16LE(name.length, 28);
+    header.copy(record, 6, 4, 30);
     record.writeUInt32LE(offset, 42);
     chunks.push(header, name, data);
     central.push(record, name);
