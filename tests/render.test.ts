@@ -1,7 +1,9 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildInTemp, deckText } from './support/build.js';
 import { pngBytes } from './support/images.js';
-import { openPptx, textOf, type Package } from './support/pptx.js';
+import { openPptx, tempDir, textOf, validatePptx, type Package } from './support/pptx.js';
 
 const CSV = 'candidate,votes,share_percent\nTokayev,6456393,81.31\nAgainst all,460484,5.80\nDairabayev,271641,3.42\n';
 
@@ -87,12 +89,19 @@ describe('rendering a deck to PowerPoint XML', () => {
     expect(titles).toEqual(['Test deck', 'Bullets and formatting', 'Results', 'Chart', 'Picture', 'Part two']);
   });
 
-  it('sets the deck language on every text run', () => {
-    for (const xml of slides) {
-      const runs = xml.match(/<a:rPr\b[^>]*>/g) ?? [];
+  it('sets the deck language on every text run, speaker notes included, with no stray alternative language', async () => {
+    const notes = await pptx.xml('ppt/notesSlides/notesSlide2.xml');
+    for (const xml of [...slides, notes]) {
+      const runs = xml.match(/<a:(rPr|endParaRPr)\b[^>]*>/g) ?? [];
       expect(runs.length).toBeGreaterThan(0);
       for (const run of runs) expect(run).toContain('lang="kk-KZ"');
+      expect(xml).not.toContain('altLang=');
     }
+  });
+
+  it('names fonts without the character sets pptxgenjs invents for them', () => {
+    expect(slides[1]).toMatch(/<a:latin typeface="[^"]+"\/>/);
+    expect(slides.join('')).not.toMatch(/charset="-12\d"/);
   });
 
   it('writes bullets at their nesting level, numbered lists, and inline formatting', () => {
@@ -148,6 +157,27 @@ describe('rendering a deck to PowerPoint XML', () => {
     expect(chart).toContain('formatCode="#,##0.00&quot;%&quot;"');
     const chartRels = await pptx.xml(`ppt/charts/_rels/${chartPart}.rels`);
     expect(chartRels).toMatch(/Target="(?:\.\.|\/ppt)\/embeddings\/Microsoft_Excel_Worksheet\d+\.xlsx"/);
+  });
+
+  it("embeds the chart's data as a valid workbook, with only the parts that editing the data needs", async () => {
+    const name = pptx.names.find((n) => n.endsWith('.xlsx'))!;
+    const bytes = await pptx.bytes(name);
+    const workbook = await openPptx(bytes);
+    expect(workbook.names.sort()).toEqual([
+      '[Content_Types].xml',
+      '_rels/.rels',
+      'xl/_rels/workbook.xml.rels',
+      'xl/sharedStrings.xml',
+      'xl/styles.xml',
+      'xl/workbook.xml',
+      'xl/worksheets/sheet1.xml',
+    ]);
+    const sheet = await workbook.xml('xl/worksheets/sheet1.xml');
+    expect([...sheet.matchAll(/<c r="B\d+"><v>([^<]*)<\/v>/g)].map((m) => Number(m[1]))).toEqual([81.31, 5.8, 3.42]);
+    expect(await workbook.xml('xl/sharedStrings.xml')).toContain('<t>Tokayev</t>');
+    const file = path.join(tempDir(), 'data.xlsx');
+    writeFileSync(file, bytes);
+    expect(await validatePptx(file)).toEqual([]);
   });
 
   it('describes the chart for screen readers from its data', () => {

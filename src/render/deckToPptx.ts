@@ -2,8 +2,9 @@ import path from 'node:path';
 import pptxgenModule from 'pptxgenjs';
 import type PptxGenJS from 'pptxgenjs';
 import type { Deck, Element, ChartElement, Paragraph, Run, Slide, TableElement, TextElement } from '../model/types.js';
-import { LINE_HEIGHT, PARAGRAPH_SPACING, INDENT_PER_LEVEL, paragraphScale } from '../model/measure.js';
+import { PARAGRAPH_SPACING, INDENT_PER_LEVEL, paragraphScale } from '../model/measure.js';
 import { mix, readableOn, readableOnAll } from '../templates/colors.js';
+import { PARTS_OUTPUT, type PackageParts } from './jszipShim.js';
 import { MASTER_LAYOUT } from './master.js';
 import { SLIDE, type Layout, type Styled, type Template, type TextStyle, type Theme } from '../templates/types.js';
 
@@ -16,8 +17,8 @@ type TextProps = PptxGenJS.default.TextProps;
 
 const LAYOUT_NAME = 'LECTERN_16x9';
 
-/** Writes the Deck model with pptxgenjs and returns the package bytes (before repair). */
-export async function deckToPptx(deck: Deck, template: Template): Promise<Uint8Array> {
+/** Writes the Deck model with pptxgenjs and returns the package's parts (before repair). */
+export async function deckToPptx(deck: Deck, template: Template): Promise<PackageParts> {
   const pptx = new PptxGenJSCtor();
   pptx.defineLayout({ name: LAYOUT_NAME, width: SLIDE.width, height: SLIDE.height });
   pptx.layout = LAYOUT_NAME;
@@ -33,8 +34,8 @@ export async function deckToPptx(deck: Deck, template: Template): Promise<Uint8A
   for (const layout of template.layouts.values()) defineLayout(pptx, layout, template.theme, deck.meta.lang);
   const writer = new SlideWriter(deck, template);
   for (const slide of deck.slides) writer.write(pptx.addSlide({ masterName: slide.layout }), slide, template.layouts.get(slide.layout)!);
-  const out = await pptx.write({ outputType: 'uint8array' });
-  return out as Uint8Array;
+  // pptxgenjs zips through lectern's JSZip stand-in, which hands the parts over as they are.
+  return (await pptx.write({ outputType: PARTS_OUTPUT as 'uint8array' })) as unknown as PackageParts;
 }
 
 /** The slide master: the template's background, and `master.hbs`'s decoration, footer and slide number. */
@@ -214,7 +215,6 @@ class SlideWriter {
       fontSize: size,
       lang: this.lang,
       paraSpaceAfter: Math.round(size * PARAGRAPH_SPACING),
-      lineSpacingMultiple: LINE_HEIGHT / 1.2,
       align: region?.align ?? 'left',
       ...(p.style === 'caption' ? { color: this.theme.colors.muted } : {}),
       ...(p.style === 'heading' ? { fontFace: this.theme.fonts.heading } : {}),

@@ -1,6 +1,8 @@
+import path from 'node:path';
 import { stripControlCharacters } from '../content/source.js';
 import { firstReadable, luminance, mix } from '../templates/colors.js';
 import type { Theme } from '../templates/types.js';
+import type { PackageParts } from './jszipShim.js';
 import { liftMaster, type Parts } from './master.js';
 import { readZip, writeZip, type ZipEntry } from './zip.js';
 
@@ -27,21 +29,20 @@ export interface PackageProperties {
  * validator and opens cleanly everywhere, and makes it reproducible and small.
  * Each fix is a named, tested function of one part's XML.
  */
-export function repairPackage(bytes: Uint8Array, props: PackageProperties): Uint8Array {
-  const entries = readZip(bytes);
-  const decoder = new TextDecoder();
-  const xml: Parts = new Map(entries.filter((e) => /\.(xml|rels)$/.test(e.name)).map((e) => [e.name, decoder.decode(e.data)]));
+export function repairPackage(parts: PackageParts, props: PackageProperties): Uint8Array {
+  const xml: Parts = new Map();
+  for (const [name, data] of parts) if (typeof data === 'string') xml.set(name, data);
   liftMaster(xml, props.hideMasterIn ?? []);
-  const parts = new Set(entries.map((e) => e.name).filter((n) => xml.has(n) || !/\.(xml|rels)$/.test(n)));
-  const repaired = entries
-    .filter(({ name }) => parts.has(name))
-    .map(({ name, data }): ZipEntry => {
-      if (name.startsWith('ppt/embeddings/') && name.endsWith('.xlsx'))
-        return { name, data: repairWorkbook(data, props.time), store: true };
-      if (xml.has(name)) return { name, data: Buffer.from(repairPart(name, xml.get(name)!, parts, props)) };
-      return { name, data, store: /\.(png|jpe?g|gif)$/i.test(name) };
-    });
-  return writeZip(repaired, props.time);
+  // In pptxgenjs's order, without the parts the master surgery removed.
+  const names = [...parts.keys()].filter((name) => xml.has(name) || typeof parts.get(name) !== 'string');
+  const kept = new Set(names);
+  const entries = names.map((name): ZipEntry => {
+    const data = parts.get(name)!;
+    if (typeof data === 'string') return { name, data: Buffer.from(repairPart(name, xml.get(name)!, kept, props)) };
+    if (name.startsWith('ppt/embeddings/') && name.endsWith('.xlsx')) return { name, data: repairWorkbook(data, props.time) };
+    return { name, data, store: /\.(png|jpe?g|gif)$/i.test(name) };
+  });
+  return writeZip(entries, props.time);
 }
 
 /** Applies every fix that concerns one part. */
@@ -54,9 +55,11 @@ export function repairPart(name: string, raw: string, parts: ReadonlySet<string>
   if (name === 'docProps/app.xml') return appProperties(xml, props);
   if (/^ppt\/charts\/chart\d+\.xml$/.test(name)) return repairChart(xml);
   if (/^ppt\/slides\/slide\d+\.xml$/.test(name))
-    return fieldLanguage(describeTables(markTableHeaders(oneParagraphProperties(xml))), props.lang);
-  if (/^ppt\/slideMasters\/\w+\.xml$/.test(name)) return fieldLanguage(props.colors ? darkColorMap(xml, props.colors) : xml, props.lang);
-  if (/^ppt\/slideLayouts\/\w+\.xml$/.test(name)) return fieldLanguage(xml, props.lang);
+    return deckLanguage(plainFonts(describeTables(markTableHeaders(oneParagraphProperties(xml)))), props.lang);
+  if (/^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(name)) return notesPage(xml, props.lang);
+  if (/^ppt\/slideMasters\/\w+\.xml$/.test(name))
+    return deckLanguage(plainFonts(props.colors ? darkColorMap(xml, props.colors) : xml), props.lang);
+  if (/^ppt\/slideLayouts\/\w+\.xml$/.test(name)) return deckLanguage(plainFonts(xml), props.lang);
   if (name === 'ppt/theme/theme1.xml' && props.colors) return themeColors(xml, props.colors, props.templateName ?? 'lectern');
   return xml;
 }
@@ -151,9 +154,32 @@ export function describeTables(xml: string): string {
   );
 }
 
-/** Field runs (the slide number) carry the deck's language like every other run. */
-export function fieldLanguage(xml: string, lang: string): string {
-  return xml.replace(/(<a:fld\b[^>]*>\s*<a:rPr\b[^>]*?)\blang="[^"]*"/g, `$1lang="${escapeXml(lang)}"`);
+/**
+ * Field runs (the slide number) and paragraph ends, which pptxgenjs tags en-US, carry the
+ * deck's language like every other run: it is what PowerPoint spell-checks new text in.
+ */
+export function deckLanguage(xml: string, lang: string): string {
+  return xml.replace(/(<a:fld\b[^>]*>\s*<a:rPr\b[^>]*?|<a:endParaRPr\b[^>]*?)\blang="[^"]*"/g, `$1lang="${escapeXml(lang)}"`);
+}
+
+/**
+ * Fonts and languages as PowerPoint writes them. pptxgenjs tags every font as pitch family 34
+ * (a sans serif) and its East Asian and complex-script fonts with Chinese character sets,
+ * whatever the font, and gives every run an alternative language of en-US, whatever the deck's.
+ * Without the tags PowerPoint uses the font's own.
+ */
+export function plainFonts(xml: string): string {
+  return xml.replace(/ pitchFamily="34" charset="-?\d+"/g, '').replace(/ altLang="en-US"/g, '');
+}
+
+/**
+ * A notes page: its text in the deck's language rather than en-US, and without the
+ * `p14:creationId` pptxgenjs gives every notes page alike (ids must be unique).
+ */
+export function notesPage(xml: string, lang: string): string {
+  return xml
+    .replace(/<p:extLst>\s*<p:ext uri="\{BB962C8B-B14F-4D97-AF65-F5344CB8AC3E\}">[\s\S]*?<\/p:extLst>/, '')
+    .replace(/ lang="en-US"/g, ` lang="${escapeXml(lang)}"`);
 }
 
 /**
@@ -227,15 +253,39 @@ export function escapeXml(text: string): string {
   );
 }
 
-/** Re-zips an embedded workbook with fixed entry dates and times, so that its bytes do not depend on the clock. */
+/**
+ * What pptxgenjs puts in a chart's workbook that nothing needs to edit the data: document
+ * properties (which would carry the clock's time), a theme, and a table part no sheet uses.
+ */
+const UNUSED_WORKBOOK_PARTS = /^docProps\/|^xl\/(theme|tables)\/|^xl\/worksheets\/_rels\//;
+
+/**
+ * Re-zips an embedded workbook without its unused parts and with fixed entry dates, so that its
+ * bytes do not depend on the clock. Its entries are stored: the package deflates the workbook
+ * whole, which is smaller and faster than deflating its small parts one by one.
+ */
 function repairWorkbook(bytes: Uint8Array, time: Date): Uint8Array {
   const decoder = new TextDecoder();
-  const stamp = time.toISOString().replace(/\.\d{3}Z$/, 'Z');
-  const entries = readZip(bytes).map(({ name, data }) => {
-    if (!name.endsWith('.xml')) return { name, data };
-    let xml = stripControlCharacters(decoder.decode(data));
-    if (name === 'docProps/core.xml') xml = xml.replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*/g, `$1${stamp}`);
-    return { name, data: Buffer.from(xml) };
+  const entries = readZip(bytes).filter(({ name }) => !UNUSED_WORKBOOK_PARTS.test(name));
+  const parts = new Set(entries.map((e) => e.name));
+  return writeZip(
+    entries.map(({ name, data }) => {
+      if (!name.endsWith('.xml') && !name.endsWith('.rels')) return { name, data, store: true };
+      let xml = stripControlCharacters(decoder.decode(data));
+      if (name === '[Content_Types].xml') xml = dropMissingOverrides(xml, parts);
+      if (name.endsWith('.rels')) xml = dropMissingTargets(xml, name, parts);
+      return { name, data: Buffer.from(xml), store: true };
+    }),
+    time,
+  );
+}
+
+/** Drops the relationships of a `_rels/*.rels` part whose internal target is not in the package. */
+export function dropMissingTargets(xml: string, relsName: string, parts: ReadonlySet<string>): string {
+  const folder = relsName.replace(/_rels\/[^/]*$/, '');
+  return xml.replace(/<Relationship\b[^>]*\/>/g, (rel) => {
+    if (/TargetMode="External"/.test(rel)) return rel;
+    const target = /Target="([^"]*)"/.exec(rel)?.[1] ?? '';
+    return parts.has(path.posix.normalize(target.startsWith('/') ? target.slice(1) : folder + target)) ? rel : '';
   });
-  return writeZip(entries, time);
 }

@@ -4,7 +4,7 @@ import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
 export interface ZipEntry {
   name: string;
   data: Uint8Array;
-  /** Store as it is, for data that is compressed already (pictures, workbooks). */
+  /** Store as it is, for data that is compressed already (pictures). */
   store?: boolean;
 }
 
@@ -45,28 +45,37 @@ export function readZip(bytes: Uint8Array): ZipEntry[] {
 }
 
 /**
+ * Deflates one entry with a window no larger than the entry needs: the same
+ * bytes as a full window, but zlib sets up (and clears) far less memory, which
+ * is most of the cost for the thousands of small parts of a big deck.
+ */
+function deflate(data: Uint8Array, level: number): Buffer {
+  // zlib matches at most the window size less 262 bytes back.
+  const windowBits = Math.min(15, Math.max(9, Math.ceil(Math.log2(data.length + 262))));
+  return deflateRawSync(data, { level, windowBits });
+}
+
+/**
  * Writes a zip archive of deflated (or stored) entries, each dated `date` (local time, to
  * two seconds, as zip stores it), so that the same entries give the same bytes.
  */
 export function writeZip(entries: ZipEntry[], date: Date, level = 6): Uint8Array {
   const dosTime = (date.getHours() << 11) | (date.getMinutes() << 5) | (date.getSeconds() >> 1);
   const dosDate = (Math.max(0, date.getFullYear() - 1980) << 9) | ((date.getMonth() + 1) << 5) | date.getDate();
-  const chunks: Buffer[] = [];
+  const chunks: Uint8Array[] = [];
   const central: Buffer[] = [];
   let offset = 0;
   for (const entry of entries) {
     const name = Buffer.from(entry.name, 'utf8');
-    const data = entry.store ? Buffer.from(entry.data) : deflateRawSync(entry.data, { level });
-    const method = entry.store ? 0 : 8;
-    const crc = crc32(entry.data);
+    const data = entry.store ? entry.data : deflate(entry.data, level);
     const header = Buffer.alloc(30);
     header.writeUInt32LE(LOCAL, 0);
     header.writeUInt16LE(20, 4); // version needed
     header.writeUInt16LE(0x0800, 6); // UTF-8 names
-    header.writeUInt16LE(method, 8);
+    header.writeUInt16LE(entry.store ? 0 : 8, 8);
     header.writeUInt16LE(dosTime, 10);
     header.writeUInt16LE(dosDate, 12);
-    header.writeUInt32LE(crc, 14);
+    header.writeUInt32LE(crc32(entry.data), 14);
     header.writeUInt32LE(data.length, 18);
     header.writeUInt32LE(entry.data.length, 22);
     header.writeUInt16LE(name.length, 26);

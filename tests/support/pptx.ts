@@ -13,6 +13,7 @@ const VALIDATOR = path.join(ROOT, 'node_modules/.bin/ooxml-validator');
 export interface Package {
   names: string[];
   xml(name: string): Promise<string>;
+  bytes(name: string): Promise<Uint8Array>;
   /** `ppt/slides/slideN.xml` for N = 1.. in order. */
   slides(): Promise<string[]>;
 }
@@ -20,14 +21,16 @@ export interface Package {
 export async function openPptx(file: string | Uint8Array): Promise<Package> {
   const zip = await JSZip.loadAsync(typeof file === 'string' ? readFileSync(file) : file);
   const names = Object.keys(zip.files).filter((n) => !zip.files[n].dir);
-  const xml = async (name: string) => {
+  const part = (name: string) => {
     const entry = zip.file(name);
     if (!entry) throw new Error(`no part ${name} in the package (parts: ${names.join(', ')})`);
-    return entry.async('string');
+    return entry;
   };
+  const xml = (name: string) => part(name).async('string');
   return {
     names,
     xml,
+    bytes: (name) => part(name).async('uint8array'),
     async slides() {
       const count = names.filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n)).length;
       return Promise.all(Array.from({ length: count }, (_, i) => xml(`ppt/slides/slide${i + 1}.xml`)));
