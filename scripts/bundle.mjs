@@ -15,8 +15,13 @@ await build({
   platform: 'node',
   target: 'node20',
   logLevel: 'warning',
-  // pptxgenjs zips with jszip; lectern's native-zlib stand-in (src/render/jszipShim.ts) is faster.
-  alias: { jszip: './dist/render/jszipShim.js' },
+  alias: {
+    // pptxgenjs zips with jszip; lectern's stand-in (src/render/jszipShim.ts) hands the parts over as they are.
+    jszip: './dist/render/jszipShim.js',
+    // Loaded at start-up by dependencies, never used by lectern (see each stub).
+    'js-yaml': './scripts/stubs/js-yaml.cjs',
+    'source-map': './scripts/stubs/source-map.cjs',
+  },
   // CommonJS dependencies call require(); ESM output needs one defined.
   banner: { js: "import { createRequire as __lecternRequire } from 'node:module'; const require = __lecternRequire(import.meta.url);" },
 });

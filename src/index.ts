@@ -137,7 +137,7 @@ export async function buildDeckFile(
       time,
     });
     const output = path.join(options.outDir, `${path.basename(file, path.extname(file))}.pptx`);
-    await writeFileAtomic(output, bytes);
+    writeFileAtomic(output, bytes);
     return { file, output, deck, slides: deck.slides.length, diagnostics: diagnostics.list, ok: true, inputs: [...inputs] };
   } catch (error) {
     if (error instanceof DiagnosticError) return { file, diagnostics: [error.diagnostic], ok: false, inputs: [...inputs] };

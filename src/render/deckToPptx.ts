@@ -92,10 +92,10 @@ function defineLayout(pptx: Pptx, layout: Layout, theme: Theme, lang: string): v
   const objects = decorations(layout.decorations, theme, lang);
   // Placeholders take the theme's fonts, colour and sizes where the layout does not say otherwise.
   const body: TextStyle = { font: theme.fonts.body, color: theme.colors.text, size: theme.sizes.body, align: 'left' };
-  const placeholder = (name: string, type: 'title' | 'body', box: Styled, defaults: TextStyle) =>
+  const placeholder = (name: string, type: 'title' | 'body', b: Styled, defaults: TextStyle) =>
     objects.push({
       placeholder: {
-        options: { name, type, ...box, ...textStyle({ ...defaults, ...box }, defaults.font!), lang } as PptxGenJS.default.PlaceholderProps,
+        options: { name, type, ...box(b), ...textStyle({ ...defaults, ...b }, defaults.font!), lang } as PptxGenJS.default.PlaceholderProps,
         text: '',
       },
     });
@@ -195,27 +195,36 @@ class SlideWriter {
     }
   }
 
+  /**
+   * A text element. pptxgenjs copies the shape's options into every run, so the
+   * shape says what all its paragraphs share (alignment, language), and runs only
+   * what is their own. A placeholder takes its font and colour from its layout.
+   */
   private text(s: PptxSlide, e: TextElement, layout: Layout): void {
     const region = layout.regions.get(e.region);
-    const runs = e.paragraphs.flatMap((p) => this.paragraph(p, e.fontSize, region));
+    const runs = e.paragraphs.flatMap((p) => this.paragraph(p, e.fontSize));
     const common = {
       valign: 'top' as const,
       fit: 'none' as const,
       margin: [0.1 * 72, 0.05 * 72, 0.1 * 72, 0.05 * 72] as [number, number, number, number],
+      align: region?.align ?? 'left',
       lang: this.lang,
     };
-    const look = { fontFace: region?.font ?? this.theme.fonts.body, color: region?.color ?? this.theme.colors.text };
-    if (e.placeholder) s.addText(runs, { placeholder: e.placeholder, ...common, ...look });
-    else s.addText(runs, { ...box(e), ...common, ...look });
+    if (e.placeholder) s.addText(runs, { placeholder: e.placeholder, ...common });
+    else
+      s.addText(runs, {
+        ...box(e),
+        ...common,
+        fontFace: region?.font ?? this.theme.fonts.body,
+        color: region?.color ?? this.theme.colors.text,
+      });
   }
 
-  private paragraph(p: Paragraph, baseSize: number, region: Styled | undefined): TextProps[] {
+  private paragraph(p: Paragraph, baseSize: number): TextProps[] {
     const size = Math.round(baseSize * paragraphScale(p) * 2) / 2;
     const paragraphOptions: TextProps['options'] = {
       fontSize: size,
-      lang: this.lang,
       paraSpaceAfter: Math.round(size * PARAGRAPH_SPACING),
-      align: region?.align ?? 'left',
       ...(p.style === 'caption' ? { color: this.theme.colors.muted } : {}),
       ...(p.style === 'heading' ? { fontFace: this.theme.fonts.heading } : {}),
       ...(p.bullet === 'bullet' ? { bullet: { indent: INDENT_PER_LEVEL * 72 }, indentLevel: p.level - 1 } : {}),
@@ -231,11 +240,8 @@ class SlideWriter {
         : {}),
       ...(!p.bullet ? { bullet: false, indentLevel: 0 } : {}),
     };
-    // Every run repeats the paragraph's alignment: pptxgenjs starts a new paragraph where it changes.
     const runOptions = {
       fontSize: size,
-      lang: this.lang,
-      align: paragraphOptions.align,
       ...(p.style === 'caption' ? { color: this.theme.colors.muted } : {}),
       ...(p.style === 'heading' ? { fontFace: this.theme.fonts.heading } : {}),
     };

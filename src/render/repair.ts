@@ -54,8 +54,10 @@ export function repairPart(name: string, raw: string, parts: ReadonlySet<string>
   if (name === 'docProps/core.xml') return coreProperties(props);
   if (name === 'docProps/app.xml') return appProperties(xml, props);
   if (/^ppt\/charts\/chart\d+\.xml$/.test(name)) return repairChart(xml);
-  if (/^ppt\/slides\/slide\d+\.xml$/.test(name))
-    return deckLanguage(plainFonts(describeTables(markTableHeaders(oneParagraphProperties(xml)))), props.lang);
+  if (/^ppt\/slides\/slide\d+\.xml$/.test(name)) {
+    const tables = xml.includes('<a:tbl>') ? describeTables(markTableHeaders(xml)) : xml;
+    return deckLanguage(plainFonts(oneParagraphProperties(tables)), props.lang);
+  }
   if (/^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(name)) return notesPage(xml, props.lang);
   if (/^ppt\/slideMasters\/\w+\.xml$/.test(name))
     return deckLanguage(plainFonts(props.colors ? darkColorMap(xml, props.colors) : xml), props.lang);
@@ -130,17 +132,12 @@ function categoriesAsStrings(xml: string): string {
 }
 
 /**
- * A paragraph has at most one `a:pPr`, before its runs; pptxgenjs writes one
- * before every run of a paragraph with several runs (bold words in a bullet).
- * The first one written holds the paragraph's own settings and is kept.
+ * A paragraph has at most one `a:pPr`, before its runs; pptxgenjs writes the
+ * paragraph's properties before its first run and again before every other run
+ * (bold words in a bullet). The first ones are kept.
  */
 export function oneParagraphProperties(xml: string): string {
-  const pPr = /<a:pPr\b[^>]*\/>|<a:pPr\b[^>]*>[\s\S]*?<\/a:pPr>/g;
-  return xml.replace(/<a:p>([\s\S]*?)<\/a:p>/g, (paragraph, body: string) => {
-    const all = body.match(pPr);
-    if (!all || (all.length === 1 && body.startsWith(all[0]))) return paragraph;
-    return `<a:p>${all[0]}${body.replace(pPr, '')}</a:p>`;
-  });
+  return xml.replace(/(<\/a:r>(?:<a:br\/>)?)(?:<a:pPr\b[^>]*\/>|<a:pPr\b[^>]*>[\s\S]*?<\/a:pPr>)/g, '$1');
 }
 
 /** A table's frame gets a description for screen readers: its name, which the renderer writes as one. */
@@ -159,7 +156,10 @@ export function describeTables(xml: string): string {
  * deck's language like every other run: it is what PowerPoint spell-checks new text in.
  */
 export function deckLanguage(xml: string, lang: string): string {
-  return xml.replace(/(<a:fld\b[^>]*>\s*<a:rPr\b[^>]*?|<a:endParaRPr\b[^>]*?)\blang="[^"]*"/g, `$1lang="${escapeXml(lang)}"`);
+  const value = `lang="${escapeXml(lang)}"`;
+  return xml
+    .replace(/(<a:fld [^>]*><a:rPr [^>]*?)lang="[^"]*"/g, (_m, start: string) => start + value)
+    .replace(/<a:endParaRPr lang="[^"]*"/g, () => `<a:endParaRPr ${value}`);
 }
 
 /**
