@@ -111,7 +111,42 @@ const lines = [
   '',
   `Time per slide at 1000 slides is ${f(rows[2].lectern.time / 1000 / (rows[1].lectern.time / 300))}× that at 300.`,
   hasPandoc ? '' : 'pandoc was not on the PATH, so it was not measured.',
+  '',
+  'The targets of the speed issue, against this run:',
+  '',
+  ...targets().map(([met, text]) => `- ${met === undefined ? 'not measured' : met ? 'met' : '**not met**'}: ${text}`),
 ];
+
+/** Each target of the speed issue, and whether this run meets it. */
+function targets() {
+  const [small, , large] = rows;
+  const ratio = (r) => r.lectern.time / r.bare.time;
+  const vsPandoc = (r) => (r.pandoc ? r.lectern.time / r.pandoc.time : undefined);
+  const perSlide = large.lectern.time / 1000 / (rows[1].lectern.time / 300);
+  return [
+    [ratio(small) <= 1.3, `30 slides at most 1.3× the bare pptxgenjs script (${f(ratio(small))}×)`],
+    [
+      vsPandoc(small) === undefined ? undefined : vsPandoc(small) < 1,
+      `30 slides faster than pandoc (${small.pandoc ? f(vsPandoc(small)) : '–'}×)`,
+    ],
+    [ratio(large) <= 1.2, `1000 slides at most 1.2× the bare pptxgenjs script (${f(ratio(large))}×)`],
+    [
+      large.lecternSize / large.bareSize <= 1 / 3,
+      `1000 slides in a file at most a third of pptxgenjs's (${f(large.lecternSize / large.bareSize, 3)})`,
+    ],
+    [
+      vsPandoc(large) === undefined ? undefined : vsPandoc(large) < 0.1,
+      `1000 slides in under a tenth of pandoc's time (${large.pandoc ? f(vsPandoc(large), 3) : '–'}×)`,
+    ],
+    [
+      hasTime ? large.lectern.peak < 300 : undefined,
+      `1000 slides in under 300 MB of memory (${hasTime ? f(large.lectern.peak, 0) : '–'} MB)`,
+    ],
+    [perSlide <= 1.3, `time per slide at 1000 slides at most 1.3× that at 300 (${f(perSlide)}×)`],
+    [watchMs < 150, `watch-mode rebuild under 150 ms (${f(watchMs, 0)} ms)`],
+    [separate / batch.time >= 2, `a course of 40 decks at least 2× faster in one build (${f(separate / batch.time, 1)}×)`],
+  ];
+}
 const report = lines.join('\n');
 console.log(report);
 if (process.argv.includes('--write')) {

@@ -116,6 +116,29 @@ describe('rendering a deck to PowerPoint XML', () => {
     expect(xml).toContain('<a:hlinkClick r:id=');
   });
 
+  it('links a run to its address through the slide relationships', async () => {
+    const id = /<a:hlinkClick r:id="([^"]+)"\/>[\s\S]*?<a:t>link<\/a:t>/.exec(slides[1])![1];
+    const rels = await pptx.xml('ppt/slides/_rels/slide2.xml.rels');
+    expect(rels).toMatch(
+      new RegExp(`<Relationship Id="${id}" Type="[^"]+/hyperlink" Target="https://example.org/?" TargetMode="External"/>`),
+    );
+  });
+
+  it("lets text in a placeholder take its font and colour from the layout's placeholder, as PowerPoint does", async () => {
+    const body = slides[1].match(/<p:sp>[\s\S]*?<\/p:sp>/g)!.find((sp) => /<p:ph[^>]*type="body"/.test(sp))!;
+    const plain = /<a:rPr[^>]*>(?:(?!<\/a:rPr>)[\s\S])*?<\/a:rPr><a:t>Bold<\/a:t>|<a:rPr[^>]*\/><a:t>Bold<\/a:t>/.exec(body)![0];
+    expect(plain).not.toContain('<a:latin');
+    expect(plain).not.toContain('<a:solidFill');
+    expect(body).toContain('<a:latin typeface="Consolas"/>');
+    const layoutFile = /Target="\.\.\/slideLayouts\/(slideLayout\d+\.xml)"/.exec(await pptx.xml('ppt/slides/_rels/slide2.xml.rels'))![1];
+    const layout = await pptx.xml(`ppt/slideLayouts/${layoutFile}`);
+    const placeholder = layout.match(/<p:sp>[\s\S]*?<\/p:sp>/g)!.find((sp) => /<p:ph[^>]*type="body"/.test(sp))!;
+    expect(placeholder).toMatch(
+      /<a:defRPr[^>]*sz="\d+"[^>]*><a:solidFill><a:srgbClr val="[0-9A-F]{6}"\/><\/a:solidFill><a:latin typeface="[^"]+"\/>/,
+    );
+    expect(slides.join('')).not.toContain('LECTERN-TEXT');
+  });
+
   it('keeps a list item with mixed formatting in one paragraph', () => {
     const paragraph = slides[1].match(/<a:p>[\s\S]*?<\/a:p>/g)!.find((p) => p.includes('struck'))!;
     expect(textOf(paragraph).replace(/\s+/g, ' ')).toBe('Bold and italic and struck and code');

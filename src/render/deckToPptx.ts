@@ -1,11 +1,12 @@
 import path from 'node:path';
 import pptxgenModule from 'pptxgenjs';
 import type PptxGenJS from 'pptxgenjs';
-import type { Deck, Element, ChartElement, Paragraph, Run, Slide, TableElement, TextElement } from '../model/types.js';
-import { PARAGRAPH_SPACING, INDENT_PER_LEVEL, paragraphScale } from '../model/measure.js';
+import type { Deck, Element, ChartElement, Run, Slide, TableElement, TextElement } from '../model/types.js';
 import { mix, readableOn, readableOnAll } from '../templates/colors.js';
 import { PARTS_OUTPUT, type PackageParts } from './jszipShim.js';
 import { MASTER_LAYOUT } from './master.js';
+import { escapeXml } from './repair.js';
+import { textBodyXml } from './textBody.js';
 import { SLIDE, type Layout, type Styled, type Template, type TextStyle, type Theme } from '../templates/types.js';
 
 // pptxgenjs's types describe a CommonJS module; under ESM its default export is the class itself.
@@ -33,10 +34,51 @@ export async function deckToPptx(deck: Deck, template: Template): Promise<Packag
   // Every layout of the template, used or not, so that "New Slide" in PowerPoint offers them all.
   for (const layout of template.layouts.values()) defineLayout(pptx, layout, template.theme, deck.meta.lang);
   const writer = new SlideWriter(deck, template);
-  for (const slide of deck.slides) writer.write(pptx.addSlide({ masterName: slide.layout }), slide, template.layouts.get(slide.layout)!);
+  deck.slides.forEach((slide, i) =>
+    writer.write(pptx.addSlide({ masterName: slide.layout }), slide, template.layouts.get(slide.layout)!, i + 1),
+  );
   // pptxgenjs zips through lectern's JSZip stand-in, which hands the parts over as they are.
-  return (await pptx.write({ outputType: PARTS_OUTPUT as 'uint8array' })) as unknown as PackageParts;
+  const parts = (await pptx.write({ outputType: PARTS_OUTPUT as 'uint8array' })) as unknown as PackageParts;
+  spliceTextBodies(parts, writer.bodies);
+  return parts;
 }
+
+/** A text body lectern writes itself, for the shape pptxgenjs wrote with `marker` as its text. */
+interface TextBody {
+  marker: string;
+  xml: string;
+}
+
+/** The text bodies of one slide, and the hyperlinks they use, by relationship id. */
+interface SlideBodies {
+  bodies: TextBody[];
+  links: Map<string, string>;
+}
+
+/** Puts each text body in place of its shape's marker text, and each slide's hyperlinks in its relationships. */
+function spliceTextBodies(parts: PackageParts, bodies: Map<number, SlideBodies>): void {
+  for (const [n, slide] of bodies) {
+    const part = `ppt/slides/slide${n}.xml`;
+    let xml = parts.get(part) as string;
+    for (const { marker, xml: body } of slide.bodies) {
+      const at = xml.indexOf(marker);
+      const start = xml.lastIndexOf('<p:txBody>', at);
+      const end = xml.indexOf('</p:txBody>', at) + '</p:txBody>'.length;
+      if (at < 0 || start < 0) throw new Error(`the text body ${marker} is missing from ${part}`);
+      xml = xml.slice(0, start) + body + xml.slice(end);
+    }
+    parts.set(part, xml);
+    if (slide.links.size > 0) {
+      const rels = `ppt/slides/_rels/slide${n}.xml.rels`;
+      const added = [...slide.links]
+        .map(([id, url]) => `<Relationship Id="${id}" Type="${HYPERLINK}" Target="${escapeXml(url)}" TargetMode="External"/>`)
+        .join('');
+      parts.set(rels, (parts.get(rels) as string).replace('</Relationships>', `${added}</Relationships>`));
+    }
+  }
+}
+
+const HYPERLINK = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink';
 
 /** The slide master: the template's background, and `master.hbs`'s decoration, footer and slide number. */
 function defineMaster(pptx: Pptx, template: Template, deck: Deck): void {
@@ -147,7 +189,12 @@ class SlideWriter {
     this.master = template.master;
   }
 
-  write(s: PptxSlide, slide: Slide, layout: Layout): void {
+  /** The text bodies lectern writes itself, by slide number. */
+  readonly bodies = new Map<number, SlideBodies>();
+  private slideNumber = 0;
+
+  write(s: PptxSlide, slide: Slide, layout: Layout, slideNumber: number): void {
+    this.slideNumber = slideNumber;
     // LibreOffice (7.x) draws slides of a layout named "table" on white, ignoring the layout's and
     // the master's background; the slide's own background works around it.
     if (layout.name === 'table') s.background = background(layout) ?? background(this.master, this.theme.colors.background)!;
@@ -196,61 +243,35 @@ class SlideWriter {
   }
 
   /**
-   * A text element. pptxgenjs copies the shape's options into every run, so the
-   * shape says what all its paragraphs share (alignment, language), and runs only
-   * what is their own. A placeholder takes its font and colour from its layout.
+   * A text element: pptxgenjs writes the shape (a placeholder of the layout, or a
+   * box) with a marker for its text, and lectern the text body (`textBodyXml`).
    */
   private text(s: PptxSlide, e: TextElement, layout: Layout): void {
     const region = layout.regions.get(e.region);
-    const runs = e.paragraphs.flatMap((p) => this.paragraph(p, e.fontSize));
-    const common = {
-      valign: 'top' as const,
-      fit: 'none' as const,
-      margin: [0.1 * 72, 0.05 * 72, 0.1 * 72, 0.05 * 72] as [number, number, number, number],
-      align: region?.align ?? 'left',
+    let slide = this.bodies.get(this.slideNumber);
+    if (!slide) this.bodies.set(this.slideNumber, (slide = { bodies: [], links: new Map() }));
+    const links = slide.links;
+    const marker = `LECTERN-TEXT-${this.slideNumber}-${slide.bodies.length + 1}`;
+    const free = !e.placeholder;
+    const xml = textBodyXml(e, {
       lang: this.lang,
-    };
-    if (e.placeholder) s.addText(runs, { placeholder: e.placeholder, ...common });
-    else
-      s.addText(runs, {
-        ...box(e),
-        ...common,
-        fontFace: region?.font ?? this.theme.fonts.body,
-        color: region?.color ?? this.theme.colors.text,
-      });
-  }
-
-  private paragraph(p: Paragraph, baseSize: number): TextProps[] {
-    const size = Math.round(baseSize * paragraphScale(p) * 2) / 2;
-    const paragraphOptions: TextProps['options'] = {
-      fontSize: size,
-      paraSpaceAfter: Math.round(size * PARAGRAPH_SPACING),
-      ...(p.style === 'caption' ? { color: this.theme.colors.muted } : {}),
-      ...(p.style === 'heading' ? { fontFace: this.theme.fonts.heading } : {}),
-      ...(p.bullet === 'bullet' ? { bullet: { indent: INDENT_PER_LEVEL * 72 }, indentLevel: p.level - 1 } : {}),
-      ...(p.bullet === 'number'
-        ? {
-            bullet: {
-              type: 'number',
-              indent: INDENT_PER_LEVEL * 72,
-              ...(p.numberFrom && p.numberFrom !== 1 ? { numberStartAt: p.numberFrom } : {}),
-            },
-            indentLevel: p.level - 1,
-          }
-        : {}),
-      ...(!p.bullet ? { bullet: false, indentLevel: 0 } : {}),
-    };
-    const runOptions = {
-      fontSize: size,
-      ...(p.style === 'caption' ? { color: this.theme.colors.muted } : {}),
-      ...(p.style === 'heading' ? { fontFace: this.theme.fonts.heading } : {}),
-    };
-    const runs = p.runs.length > 0 ? p.runs : [{ text: '' }];
-    // Paragraph options go on the first run only: pptxgenjs starts a new paragraph at a run that has them.
-    return runs.map((r, i) => ({
-      text: r.text,
-      options: { ...(i === 0 ? paragraphOptions : runOptions), ...this.runStyle(r), ...(i === runs.length - 1 ? { breakLine: true } : {}) },
-    }));
+      // A placeholder's runs take the font and colour of the layout's placeholder.
+      font: free ? (region?.font ?? this.theme.fonts.body) : undefined,
+      color: free ? (region?.color ?? this.theme.colors.text) : undefined,
+      headingFont: this.theme.fonts.heading,
+      codeFont: this.theme.fonts.code,
+      mutedColor: this.theme.colors.muted,
+      align: region?.align ?? 'left',
+      link(url) {
+        const known = [...links].find(([, u]) => u === url)?.[0];
+        if (known) return known;
+        const id = `rIdLink${links.size + 1}`;
+        links.set(id, url);
+        return id;
+      },
+    });
+    slide.bodies.push({ marker, xml });
+    s.addText(marker, e.placeholder ? { placeholder: e.placeholder } : { ...box(e) });
   }
 
   private runStyle(r: Run): TextProps['options'] {

@@ -1,0 +1,79 @@
+import type { Run } from '../content/blocks.js';
+import { INDENT_PER_LEVEL, INSET, PARAGRAPH_SPACING, paragraphScale } from '../model/measure.js';
+import type { Paragraph, TextElement } from '../model/types.js';
+import { escapeXml } from './repair.js';
+
+const EMU_PER_INCH = 914400;
+
+/** What a text body is written with: the deck's language, and the look of text that does not inherit one. */
+export interface TextLook {
+  lang: string;
+  /** Font and colour for every run; left out where a placeholder's layout gives them. */
+  font?: string;
+  color?: string;
+  headingFont: string;
+  codeFont: string;
+  mutedColor: string;
+  align: 'left' | 'center' | 'right' | 'justify';
+  /** Gives the relationship id of a hyperlink to `url` on this slide. */
+  link(url: string): string;
+}
+
+const ALIGN = { left: 'l', center: 'ctr', right: 'r', justify: 'just' } as const;
+
+/**
+ * The DrawingML text body (`p:txBody`) of a text element: lectern writes it itself
+ * rather than through pptxgenjs, whose per-run option merging is most of the cost
+ * of a big deck and repeats the font and colour on every run. In a placeholder the
+ * runs inherit those from the layout, as in a deck made in PowerPoint.
+ */
+export function textBodyXml(e: TextElement, look: TextLook): string {
+  const inset = (inches: number) => Math.round(inches * EMU_PER_INCH);
+  const body =
+    `<a:bodyPr wrap="square" lIns="${inset(INSET.x)}" tIns="${inset(INSET.y)}" rIns="${inset(INSET.x)}" bIns="${inset(INSET.y)}" ` +
+    'rtlCol="0" anchor="t"><a:noAutofit/></a:bodyPr><a:lstStyle/>';
+  return `<p:txBody>${body}${e.paragraphs.map((p) => paragraphXml(p, e.fontSize, look)).join('')}</p:txBody>`;
+}
+
+function paragraphXml(p: Paragraph, baseSize: number, look: TextLook): string {
+  const size = Math.round(baseSize * paragraphScale(p) * 2) / 2;
+  const spacing = `<a:spcAft><a:spcPts val="${Math.round(size * PARAGRAPH_SPACING) * 100}"/></a:spcAft>`;
+  let properties: string;
+  if (p.bullet) {
+    const step = Math.round(INDENT_PER_LEVEL * EMU_PER_INCH);
+    const level = p.level - 1;
+    const marker =
+      p.bullet === 'number'
+        ? `<a:buFont typeface="+mj-lt"/><a:buAutoNum type="arabicPeriod"${p.numberFrom && p.numberFrom !== 1 ? ` startAt="${p.numberFrom}"` : ''}/>`
+        : '<a:buChar char="•"/>';
+    properties =
+      `<a:pPr algn="${ALIGN[look.align]}" marL="${step * (level + 1)}" indent="-${step}"${level > 0 ? ` lvl="${level}"` : ''}>` +
+      `${spacing}<a:buSzPct val="100000"/>${marker}</a:pPr>`;
+  } else {
+    properties = `<a:pPr algn="${ALIGN[look.align]}" marL="0" indent="0">${spacing}<a:buNone/></a:pPr>`;
+  }
+  const style = {
+    size,
+    font: p.style === 'heading' ? look.headingFont : look.font,
+    color: p.style === 'caption' ? look.mutedColor : look.color,
+  };
+  const runs = p.runs.map((r) => (r.break ? '<a:br/>' : '') + runXml(r, style, look)).join('');
+  return `<a:p>${properties}${runs}<a:endParaRPr lang="${escapeXml(look.lang)}" sz="${size * 100}" dirty="0"/></a:p>`;
+}
+
+function runXml(r: Run, style: { size: number; font?: string; color?: string }, look: TextLook): string {
+  const font = r.code ? look.codeFont : style.font;
+  const attributes =
+    `lang="${escapeXml(look.lang)}" sz="${style.size * 100}"` +
+    (r.bold ? ' b="1"' : '') +
+    (r.italic ? ' i="1"' : '') +
+    (r.link ? ' u="sng"' : '') +
+    (r.strike ? ' strike="sngStrike"' : '') +
+    ' dirty="0"';
+  const children =
+    (style.color ? `<a:solidFill><a:srgbClr val="${style.color}"/></a:solidFill>` : '') +
+    (font ? `<a:latin typeface="${escapeXml(font)}"/><a:ea typeface="${escapeXml(font)}"/><a:cs typeface="${escapeXml(font)}"/>` : '') +
+    (r.link ? `<a:hlinkClick r:id="${look.link(r.link)}"/>` : '');
+  const properties = children ? `<a:rPr ${attributes}>${children}</a:rPr>` : `<a:rPr ${attributes}/>`;
+  return `<a:r>${properties}<a:t>${escapeXml(r.text)}</a:t></a:r>`;
+}
