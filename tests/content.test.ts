@@ -156,6 +156,11 @@ describe('expandBody', () => {
     expect(out.sourceLines).toEqual([5, 6, 7, 8, 10, 11]);
   });
 
+  test('leaves a body without mustaches as it is, each line on its own line of the file', () => {
+    const body = '# Plain\n\n- a { brace } and a \\ backslash\n';
+    expect(expandBody(body, context, 'deck.md', 5)).toEqual({ text: body, sourceLines: [5, 6, 7, 8] });
+  });
+
   test('a syntax error is reported on the line of the deck file', () => {
     const body = '# A\n\ntext\n{{#each data.results}\n- x\n';
     expect(diagnosticOf(() => expandBody(body, context, 'deck.md', 5))).toMatchObject({

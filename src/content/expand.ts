@@ -16,10 +16,12 @@ export interface ExpandedBody {
  * then maps every output line back to the line of the file it came from.
  */
 export function expandBody(body: string, context: object, file: string, bodyLine: number): ExpandedBody {
+  // Without a mustache there is nothing to expand, and every line stays where it is.
+  if (!body.includes('{{')) return { text: body, sourceLines: body.split('\n').map((_, i) => bodyLine + i) };
   let template: HandlebarsTemplateDelegate;
   try {
-    hbs.parse(body);
-    template = hbs.compile(body, { noEscape: true, strict: false });
+    // Parsed here, where a syntax error can be reported at its line; compiled from the parse.
+    template = hbs.compile(hbs.parse(body), { noEscape: true, strict: false });
   } catch (error) {
     throw handlebarsSyntaxError(error, body, { file, line: bodyLine }, 'handlebars/syntax', 'the deck body');
   }

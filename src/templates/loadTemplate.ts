@@ -194,12 +194,14 @@ function hbsFiles(dir: string): Map<string, string> {
 
 function compileLayout(file: string, partials: Record<string, string>): (context: object) => string {
   const source = decodeText(readFileSync(file), file);
+  let parsed: hbs.AST.Program;
   try {
-    hbs.parse(source);
+    // Parsed here, where a syntax error can be reported at its line; compiled from the parse.
+    parsed = hbs.parse(source);
   } catch (error) {
     throw handlebarsSyntaxError(error, source, { file, line: 1 }, 'template/handlebars', 'the layout');
   }
-  const render = hbs.compile(source);
+  const render = hbs.compile(parsed);
   return (context) => render(context, { partials });
 }
 
