@@ -16,51 +16,62 @@ const work = mkdtempSync(path.join(os.tmpdir(), 'lectern-bench-'));
 const hasTime = existsSync('/usr/bin/time');
 const hasPandoc = spawnSync('pandoc', ['--version']).status === 0;
 
-/** Runs a command `RUNS` times; returns the median wall time (s) and the largest peak memory (MB). */
-function measure(command, args, cwd = work) {
-  const times = [];
-  let peak = 0;
-  for (let i = 0; i < RUNS; i++) {
-    const started = process.hrtime.bigint();
-    const run = hasTime
-      ? spawnSync('/usr/bin/time', ['-f', '%M', command, ...args], { cwd, encoding: 'utf8' })
-      : spawnSync(command, args, { cwd, encoding: 'utf8' });
-    times.push(Number(process.hrtime.bigint() - started) / 1e9);
-    if (run.status !== 0) throw new Error(`${command} ${args.join(' ')} failed:\n${run.stderr}`);
-    if (hasTime) peak = Math.max(peak, Number(run.stderr.trim().split('\n').pop()) / 1024);
-  }
-  times.sort((a, b) => a - b);
-  return { time: times[Math.floor(times.length / 2)], peak };
+/** One run of a command: its wall time (s) and peak memory (MB, when /usr/bin/time is there). */
+function runOnce({ command, args, cwd = work }) {
+  const started = process.hrtime.bigint();
+  const run = hasTime
+    ? spawnSync('/usr/bin/time', ['-f', '%M', command, ...args], { cwd, encoding: 'utf8' })
+    : spawnSync(command, args, { cwd, encoding: 'utf8' });
+  const time = Number(process.hrtime.bigint() - started) / 1e9;
+  if (run.status !== 0) throw new Error(`${command} ${args.join(' ')} failed:\n${run.stderr}`);
+  return { time, peak: hasTime ? Number(run.stderr.trim().split('\n').pop()) / 1024 : 0 };
+}
+
+/**
+ * Runs each command `RUNS` times, taking turns, so that the machine's slower and faster
+ * moments fall on all of them alike; returns each one's median wall time (s) and largest
+ * peak memory (MB), by key.
+ */
+function measure(commands) {
+  const runs = Object.fromEntries(Object.keys(commands).map((key) => [key, []]));
+  for (let i = 0; i < RUNS; i++) for (const [key, command] of Object.entries(commands)) runs[key].push(runOnce(command));
+  return Object.fromEntries(
+    Object.entries(runs).map(([key, list]) => {
+      const times = list.map((r) => r.time).sort((a, b) => a - b);
+      return [key, { time: times[Math.floor(times.length / 2)], peak: Math.max(...list.map((r) => r.peak)) }];
+    }),
+  );
 }
 
 const size = (file) => statSync(file).size / 1048576;
 const rows = [];
 for (const slides of SIZES) {
   const deck = writeDeck(path.join(work, `deck-${slides}`), 'deck', slides);
-  const lectern = measure(process.execPath, [BIN, 'build', deck, '-o', path.join(work, `out-${slides}`)]);
-  const bare = measure(
-    process.execPath,
-    [path.join(ROOT, 'bench/bare-pptxgenjs.mjs'), String(slides), path.join(work, `bare-${slides}.pptx`)],
-    ROOT,
-  );
+  const pandocDeck = hasPandoc ? writeDeck(path.join(work, `pandoc-${slides}`), 'deck', slides, true) : undefined;
+  const { lectern, bare, pandoc } = measure({
+    lectern: { command: process.execPath, args: [BIN, 'build', deck, '-o', path.join(work, `out-${slides}`)] },
+    bare: {
+      command: process.execPath,
+      args: [path.join(ROOT, 'bench/bare-pptxgenjs.mjs'), String(slides), path.join(work, `bare-${slides}.pptx`)],
+      cwd: ROOT,
+    },
+    ...(pandocDeck ? { pandoc: { command: 'pandoc', args: [pandocDeck, '-o', path.join(work, `pandoc-${slides}.pptx`)] } } : {}),
+  });
   const row = {
     slides,
     lectern,
     bare,
+    pandoc,
     lecternSize: size(path.join(work, `out-${slides}/deck.pptx`)),
     bareSize: size(path.join(work, `bare-${slides}.pptx`)),
   };
-  if (hasPandoc) {
-    const md = writeDeck(path.join(work, `pandoc-${slides}`), 'deck', slides, true);
-    row.pandoc = measure('pandoc', [md, '-o', path.join(work, `pandoc-${slides}.pptx`)]);
-  }
   rows.push(row);
   console.error(`${slides} slides: lectern ${lectern.time.toFixed(2)} s, bare pptxgenjs ${bare.time.toFixed(2)} s`);
 }
 
 const course = path.join(work, 'course');
 for (let i = 1; i <= 40; i++) writeDeck(course, `lecture-${String(i).padStart(2, '0')}`, 30);
-const batch = measure(process.execPath, [BIN, 'build', course, '-o', path.join(work, 'course-out')]);
+const { batch } = measure({ batch: { command: process.execPath, args: [BIN, 'build', course, '-o', path.join(work, 'course-out')] } });
 const started = process.hrtime.bigint();
 for (let i = 1; i <= 40; i++)
   execFileSync(
@@ -95,7 +106,7 @@ const watchMs = await watchRebuild();
 
 const f = (n, d = 2) => n.toFixed(d);
 const lines = [
-  `Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} × ${os.cpus()[0].model.trim()}, Node ${process.version}, median of ${RUNS} runs, each a whole process.`,
+  `Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} × ${os.cpus()[0].model.trim()}, Node ${process.version}, median of ${RUNS} runs, each a whole process, lectern, bare pptxgenjs and pandoc taking turns.`,
   '',
   `| slides | lectern | bare pptxgenjs | ratio | per slide | lectern file | pptxgenjs file | size ratio | peak memory |${hasPandoc ? ' pandoc | pandoc ratio |' : ''}`,
   `|---:|---:|---:|---:|---:|---:|---:|---:|---:|${hasPandoc ? '---:|---:|' : ''}`,

@@ -156,6 +156,7 @@ export function describeTables(xml: string): string {
  * deck's language like every other run: it is what PowerPoint spell-checks new text in.
  */
 export function deckLanguage(xml: string, lang: string): string {
+  if (lang === 'en-US') return xml;
   const value = `lang="${escapeXml(lang)}"`;
   return xml
     .replace(/(<a:fld [^>]*><a:rPr [^>]*?)lang="[^"]*"/g, (_m, start: string) => start + value)
@@ -179,7 +180,7 @@ export function plainFonts(xml: string): string {
 export function notesPage(xml: string, lang: string): string {
   return xml
     .replace(/<p:extLst>\s*<p:ext uri="\{BB962C8B-B14F-4D97-AF65-F5344CB8AC3E\}">[\s\S]*?<\/p:extLst>/, '')
-    .replace(/ lang="en-US"/g, ` lang="${escapeXml(lang)}"`);
+    .replace(/ lang="en-US"/g, () => ` lang="${escapeXml(lang)}"`);
 }
 
 /**
