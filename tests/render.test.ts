@@ -274,3 +274,17 @@ describe('titles', () => {
     expect(titleSize(slides[2])).toBe(36);
   });
 });
+
+describe('numbered lists', () => {
+  it('give every item its list’s first number, and start the next list again', async () => {
+    const result = await buildInTemp(deckText('## Steps\n\n3. three\n4. four\n\nThen:\n\n1. one\n2. two\n'));
+    const xml = (await (await openPptx(result.output!)).slides())[1];
+    const numbering = [...xml.matchAll(/<a:buAutoNum ([^>]*)\/>[\s\S]*?<a:t>(\w+)<\/a:t>/g)].map((m) => `${m[2]}: ${m[1].trim()}`);
+    expect(numbering).toEqual([
+      'three: type="arabicPeriod" startAt="3"',
+      'four: type="arabicPeriod" startAt="3"',
+      'one: type="arabicPeriod"',
+      'two: type="arabicPeriod"',
+    ]);
+  });
+});

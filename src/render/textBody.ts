@@ -32,10 +32,18 @@ export function textBodyXml(e: TextElement, look: TextLook): string {
   const body =
     `<a:bodyPr wrap="square" lIns="${inset(INSET.x)}" tIns="${inset(INSET.y)}" rIns="${inset(INSET.x)}" bIns="${inset(INSET.y)}" ` +
     'rtlCol="0" anchor="t"><a:noAutofit/></a:bodyPr><a:lstStyle/>';
-  return `<p:txBody>${body}${e.paragraphs.map((p) => paragraphXml(p, e.fontSize, look)).join('')}</p:txBody>`;
+  // Every item of a numbered list names the list's first number: PowerPoint numbers on
+  // through paragraphs whose numbering is the same, and starts again where it changes.
+  const starts: number[] = [];
+  const paragraphs = e.paragraphs.map((p) => {
+    if (p.bullet === 'number' && p.numberFrom !== undefined) starts[p.level] = p.numberFrom;
+    if (!p.bullet) starts.length = 0;
+    return paragraphXml(p, e.fontSize, starts[p.level] ?? 1, look);
+  });
+  return `<p:txBody>${body}${paragraphs.join('')}</p:txBody>`;
 }
 
-function paragraphXml(p: Paragraph, baseSize: number, look: TextLook): string {
+function paragraphXml(p: Paragraph, baseSize: number, listStart: number, look: TextLook): string {
   const size = Math.round(baseSize * paragraphScale(p) * 2) / 2;
   const spacing = `<a:spcAft><a:spcPts val="${Math.round(size * PARAGRAPH_SPACING) * 100}"/></a:spcAft>`;
   let properties: string;
@@ -44,7 +52,7 @@ function paragraphXml(p: Paragraph, baseSize: number, look: TextLook): string {
     const level = p.level - 1;
     const marker =
       p.bullet === 'number'
-        ? `<a:buFont typeface="+mj-lt"/><a:buAutoNum type="arabicPeriod"${p.numberFrom && p.numberFrom !== 1 ? ` startAt="${p.numberFrom}"` : ''}/>`
+        ? `<a:buFont typeface="+mj-lt"/><a:buAutoNum type="arabicPeriod"${listStart !== 1 ? ` startAt="${listStart}"` : ''}/>`
         : '<a:buChar char="•"/>';
     properties =
       `<a:pPr algn="${ALIGN[look.align]}" marL="${step * (level + 1)}" indent="-${step}"${level > 0 ? ` lvl="${level}"` : ''}>` +
