@@ -10,7 +10,7 @@ import { Diagnostics, DiagnosticError, fail, type Diagnostic } from './diagnosti
 import { buildDeck } from './model/buildDeck.js';
 import type { Deck } from './model/types.js';
 import { deckToPptx } from './render/deckToPptx.js';
-import { repairPackage } from './render/repair.js';
+import { PackageRepair } from './render/repair.js';
 import { writeFileAtomic } from './render/writeAtomic.js';
 import { TemplateLibrary } from './templates/loadTemplate.js';
 import type { Template } from './templates/types.js';
@@ -123,8 +123,7 @@ export async function buildDeckFile(
     const { deck, template, diagnostics } = await modelDeck(file, options, inputs);
     if (!write) return { file, deck, slides: deck.slides.length, diagnostics: diagnostics.list, ok: true, inputs: [...inputs] };
     const time = await buildTime([...inputs].filter((f) => !template.dirs.includes(f)));
-    const raw = await deckToPptx(deck, template);
-    const bytes = repairPackage(raw, {
+    const repair = new PackageRepair({
       title: deck.meta.title,
       subject: deck.meta.subject,
       author: deck.meta.author,
@@ -136,6 +135,8 @@ export async function buildDeckFile(
       templateName: template.name,
       time,
     });
+    await deckToPptx(deck, template, repair.add);
+    const bytes = repair.finish();
     const output = path.join(options.outDir, `${path.basename(file, path.extname(file))}.pptx`);
     writeFileAtomic(output, bytes);
     return { file, output, deck, slides: deck.slides.length, diagnostics: diagnostics.list, ok: true, inputs: [...inputs] };

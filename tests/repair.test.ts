@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { modelDeck, TemplateLibrary } from '../src/index.js';
 import { deckToPptx } from '../src/render/deckToPptx.js';
 import type { PackageParts } from '../src/render/jszipShim.js';
-import { writeZip } from '../src/render/zip.js';
+import { readZip, writeZip } from '../src/render/zip.js';
 import {
   appProperties,
   coreProperties,
@@ -17,6 +17,7 @@ import {
   markTableHeaders,
   notesPage,
   oneParagraphProperties,
+  PackageRepair,
   orderNotesMasterList,
   plainFonts,
   repairChart,
@@ -51,7 +52,8 @@ describe('the package repair', () => {
     writeFiles(dir, { 'deck.md': deckText(`${ALL_CHARTS}\n---\n\n| a | b |\n|---|--:|\n| **x** y | 1 |\n`) });
     const templates = new TemplateLibrary([SHIPPED_TEMPLATES]);
     const { deck, template } = await modelDeck(path.join(dir, 'deck.md'), { templates, cwd: dir });
-    raw = await deckToPptx(deck, template);
+    raw = new Map();
+    await deckToPptx(deck, template, (name, content) => raw.set(name, content));
   });
 
   it('is needed: pptxgenjs output as it comes fails the Open XML SDK validator', async () => {
@@ -87,6 +89,16 @@ describe('the package repair', () => {
     const first = await repairPackage(raw, PROPS);
     const second = await repairPackage(raw, PROPS);
     expect(Buffer.from(first).equals(Buffer.from(second))).toBe(true);
+  });
+});
+
+describe('the package repair, part by part', () => {
+  it('keeps one entry for a part written twice, as pptxgenjs writes a picture shown twice on a slide', () => {
+    const repair = new PackageRepair(PROPS);
+    repair.add('ppt/media/image-1-1.png', new Uint8Array([1, 2, 3]));
+    repair.add('ppt/presProps.xml', '<p:presentationPr/>');
+    repair.add('ppt/media/image-1-1.png', new Uint8Array([1, 2, 3]));
+    expect(readZip(repair.finish()).map((e) => e.name)).toEqual(['ppt/media/image-1-1.png', 'ppt/presProps.xml']);
   });
 });
 

@@ -3,7 +3,7 @@ import pptxgenModule from 'pptxgenjs';
 import type PptxGenJS from 'pptxgenjs';
 import type { Deck, Element, ChartElement, Run, Slide, TableElement, TextElement } from '../model/types.js';
 import { mix, readableOn, readableOnAll } from '../templates/colors.js';
-import { PARTS_OUTPUT, type PackageParts } from './jszipShim.js';
+import { streamParts, type PartListener } from './jszipShim.js';
 import { MASTER_LAYOUT } from './master.js';
 import { escapeXml } from './repair.js';
 import { textBodyXml } from './textBody.js';
@@ -18,8 +18,8 @@ type TextProps = PptxGenJS.default.TextProps;
 
 const LAYOUT_NAME = 'LECTERN_16x9';
 
-/** Writes the Deck model with pptxgenjs and returns the package's parts (before repair). */
-export async function deckToPptx(deck: Deck, template: Template): Promise<PackageParts> {
+/** Writes the Deck model with pptxgenjs, handing each part of the package (before repair) to `onPart` as it is written. */
+export async function deckToPptx(deck: Deck, template: Template, onPart: PartListener): Promise<void> {
   const pptx = new PptxGenJSCtor();
   pptx.defineLayout({ name: LAYOUT_NAME, width: SLIDE.width, height: SLIDE.height });
   pptx.layout = LAYOUT_NAME;
@@ -37,10 +37,8 @@ export async function deckToPptx(deck: Deck, template: Template): Promise<Packag
   deck.slides.forEach((slide, i) =>
     writer.write(pptx.addSlide({ masterName: slide.layout }), slide, template.layouts.get(slide.layout)!, i + 1),
   );
-  // pptxgenjs zips through lectern's JSZip stand-in, which hands the parts over as they are.
-  const parts = (await pptx.write({ outputType: PARTS_OUTPUT as 'uint8array' })) as unknown as PackageParts;
-  spliceTextBodies(parts, writer.bodies);
-  return parts;
+  // pptxgenjs zips through lectern's JSZip stand-in, which hands each part over as it is written.
+  await streamParts(withTextBodies(onPart, writer.bodies), (outputType) => pptx.write({ outputType: outputType as 'uint8array' }));
 }
 
 /** A text body lectern writes itself, for the shape pptxgenjs wrote with `marker` as its text. */
@@ -56,26 +54,27 @@ interface SlideBodies {
 }
 
 /** Puts each text body in place of its shape's marker text, and each slide's hyperlinks in its relationships. */
-function spliceTextBodies(parts: PackageParts, bodies: Map<number, SlideBodies>): void {
-  for (const [n, slide] of bodies) {
-    const part = `ppt/slides/slide${n}.xml`;
-    let xml = parts.get(part) as string;
+function withTextBodies(onPart: PartListener, bodies: Map<number, SlideBodies>): PartListener {
+  return (name, content) => {
+    const n = Number(/^ppt\/slides\/(?:_rels\/)?slide(\d+)\.xml(\.rels)?$/.exec(name)?.[1]);
+    const slide = bodies.get(n);
+    if (!slide || typeof content !== 'string') return onPart(name, content);
+    if (name.endsWith('.rels')) {
+      const added = [...slide.links]
+        .map(([id, url]) => `<Relationship Id="${id}" Type="${HYPERLINK}" Target="${escapeXml(url)}" TargetMode="External"/>`)
+        .join('');
+      return onPart(name, content.replace('</Relationships>', `${added}</Relationships>`));
+    }
+    let xml = content;
     for (const { marker, xml: body } of slide.bodies) {
       const at = xml.indexOf(marker);
       const start = xml.lastIndexOf('<p:txBody>', at);
       const end = xml.indexOf('</p:txBody>', at) + '</p:txBody>'.length;
-      if (at < 0 || start < 0) throw new Error(`the text body ${marker} is missing from ${part}`);
+      if (at < 0 || start < 0) throw new Error(`the text body ${marker} is missing from ${name}`);
       xml = xml.slice(0, start) + body + xml.slice(end);
     }
-    parts.set(part, xml);
-    if (slide.links.size > 0) {
-      const rels = `ppt/slides/_rels/slide${n}.xml.rels`;
-      const added = [...slide.links]
-        .map(([id, url]) => `<Relationship Id="${id}" Type="${HYPERLINK}" Target="${escapeXml(url)}" TargetMode="External"/>`)
-        .join('');
-      parts.set(rels, (parts.get(rels) as string).replace('</Relationships>', `${added}</Relationships>`));
-    }
-  }
+    onPart(name, xml);
+  };
 }
 
 const HYPERLINK = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink';

@@ -4,7 +4,7 @@ import { firstReadable, luminance, mix } from '../templates/colors.js';
 import type { Theme } from '../templates/types.js';
 import type { PackageParts } from './jszipShim.js';
 import { liftMaster, type Parts } from './master.js';
-import { readZip, writeZip, type ZipEntry } from './zip.js';
+import { assembleZip, packEntry, readZip, writeZip, type PackedEntry, type ZipEntry } from './zip.js';
 
 /** Document properties that pptxgenjs cannot write, or writes wrong. */
 export interface PackageProperties {
@@ -24,32 +24,68 @@ export interface PackageProperties {
   time: Date;
 }
 
+/** Parts repaired once all are in: the content types list every part; masters and layouts get the master surgery. */
+const LAST = /^\[Content_Types\]\.xml$|^ppt\/slide(Masters|Layouts)\//;
+
 /**
  * Repairs the package pptxgenjs 4.0.1 writes so that it passes the Open XML SDK
  * validator and opens cleanly everywhere, and makes it reproducible and small.
- * Each fix is a named, tested function of one part's XML.
+ * Each fix is a named, tested function of one part's XML. Parts are repaired and
+ * compressed as they come (`add`), so that the XML of a big deck does not pile up.
  */
+export class PackageRepair {
+  private readonly names: string[] = [];
+  private readonly packed = new Map<string, PackedEntry>();
+  /** The parts repaired last, by name; the master surgery may remove some. */
+  private readonly last: Parts = new Map();
+  private readonly held = new Set<string>();
+
+  constructor(private readonly props: PackageProperties) {}
+
+  readonly add = (name: string, content: string | Uint8Array): void => {
+    // pptxgenjs writes a picture shown twice on one slide twice, under one name: one entry it is.
+    if (!this.packed.has(name) && !this.held.has(name)) this.names.push(name);
+    if (typeof content === 'string' && LAST.test(name)) {
+      this.held.add(name);
+      this.last.set(name, content);
+    } else this.packed.set(name, packEntry(repairEntry(name, content, this.props)));
+  };
+
+  /** The zipped package: its parts in the order they came, less those the master surgery removed. */
+  finish(): Uint8Array {
+    liftMaster(this.last, this.props.hideMasterIn ?? []);
+    const names = this.names.filter((name) => !this.held.has(name) || this.last.has(name));
+    const kept = new Set(names);
+    for (const [name, xml] of this.last) this.packed.set(name, packEntry(repairEntry(name, xml, this.props, kept)));
+    return assembleZip(
+      names.map((name) => this.packed.get(name)!),
+      this.props.time,
+    );
+  }
+}
+
+/** Repairs and zips a whole package at once. */
 export function repairPackage(parts: PackageParts, props: PackageProperties): Uint8Array {
-  const xml: Parts = new Map();
-  for (const [name, data] of parts) if (typeof data === 'string') xml.set(name, data);
-  liftMaster(xml, props.hideMasterIn ?? []);
-  // In pptxgenjs's order, without the parts the master surgery removed.
-  const names = [...parts.keys()].filter((name) => xml.has(name) || typeof parts.get(name) !== 'string');
-  const kept = new Set(names);
-  const entries = names.map((name): ZipEntry => {
-    const data = parts.get(name)!;
-    if (typeof data === 'string') return { name, data: Buffer.from(repairPart(name, xml.get(name)!, kept, props)) };
-    if (name.startsWith('ppt/embeddings/') && name.endsWith('.xlsx')) return { name, data: repairWorkbook(data, props.time) };
-    return { name, data, store: /\.(png|jpe?g|gif)$/i.test(name) };
-  });
-  return writeZip(entries, props.time);
+  const repair = new PackageRepair(props);
+  for (const [name, content] of parts) repair.add(name, content);
+  return repair.finish();
+}
+
+/** One part repaired and ready to zip. `parts`, the final list of parts, is for `[Content_Types].xml`. */
+function repairEntry(name: string, content: string | Uint8Array, props: PackageProperties, parts?: ReadonlySet<string>): ZipEntry {
+  if (typeof content === 'string') return { name, data: Buffer.from(repairPart(name, content, props, parts)) };
+  if (name.startsWith('ppt/embeddings/') && name.endsWith('.xlsx')) return { name, data: repairWorkbook(content, props.time) };
+  return { name, data: content, store: /\.(png|jpe?g|gif)$/i.test(name) };
 }
 
 /** Applies every fix that concerns one part. */
-export function repairPart(name: string, raw: string, parts: ReadonlySet<string>, props: PackageProperties): string {
+export function repairPart(name: string, raw: string, props: PackageProperties, parts?: ReadonlySet<string>): string {
   // Text from front matter escapes or data can hold control characters that XML 1.0 forbids.
   const xml = stripControlCharacters(raw);
-  if (name === '[Content_Types].xml') return dropMissingOverrides(xml, parts);
+  if (name === '[Content_Types].xml') {
+    if (!parts) throw new Error('[Content_Types].xml is repaired last, with the final list of parts');
+    return dropMissingOverrides(xml, parts);
+  }
   if (name === 'ppt/presentation.xml') return orderNotesMasterList(xml);
   if (name === 'docProps/core.xml') return coreProperties(props);
   if (name === 'docProps/app.xml') return appProperties(xml, props);

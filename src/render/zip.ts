@@ -44,22 +44,33 @@ export function readZip(bytes: Uint8Array): ZipEntry[] {
   return entries;
 }
 
-/**
- * Deflates one entry with a window no larger than the entry needs: the same
- * bytes as a full window, but zlib sets up (and clears) far less memory, which
- * is most of the cost for the thousands of small parts of a big deck.
- */
-function deflate(data: Uint8Array, level: number): Buffer {
-  // zlib matches at most the window size less 262 bytes back.
-  const windowBits = Math.min(15, Math.max(9, Math.ceil(Math.log2(data.length + 262))));
-  return deflateRawSync(data, { level, windowBits });
+/** An entry ready for the archive: its bytes as they are written, and what its headers record. */
+export interface PackedEntry {
+  name: string;
+  data: Uint8Array;
+  method: 0 | 8;
+  crc: number;
+  size: number;
 }
 
 /**
- * Writes a zip archive of deflated (or stored) entries, each dated `date` (local time, to
- * two seconds, as zip stores it), so that the same entries give the same bytes.
+ * Deflates (or stores) one entry. The window is no larger than the entry needs:
+ * the same bytes as a full window, but zlib sets up and clears far less memory,
+ * which is most of the cost for the thousands of small parts of a big deck.
  */
-export function writeZip(entries: ZipEntry[], date: Date, level = 6): Uint8Array {
+export function packEntry({ name, data, store }: ZipEntry, level = 6): PackedEntry {
+  const crc = crc32(data);
+  if (store) return { name, data, method: 0, crc, size: data.length };
+  // zlib matches at most the window size less 262 bytes back.
+  const windowBits = Math.min(15, Math.max(9, Math.ceil(Math.log2(data.length + 262))));
+  return { name, data: deflateRawSync(data, { level, windowBits }), method: 8, crc, size: data.length };
+}
+
+/**
+ * Writes a zip archive of packed entries, each dated `date` (local time, to two
+ * seconds, as zip stores it), so that the same entries give the same bytes.
+ */
+export function assembleZip(entries: PackedEntry[], date: Date): Uint8Array {
   const dosTime = (date.getHours() << 11) | (date.getMinutes() << 5) | (date.getSeconds() >> 1);
   const dosDate = (Math.max(0, date.getFullYear() - 1980) << 9) | ((date.getMonth() + 1) << 5) | date.getDate();
   const chunks: Uint8Array[] = [];
@@ -67,17 +78,16 @@ export function writeZip(entries: ZipEntry[], date: Date, level = 6): Uint8Array
   let offset = 0;
   for (const entry of entries) {
     const name = Buffer.from(entry.name, 'utf8');
-    const data = entry.store ? entry.data : deflate(entry.data, level);
     const header = Buffer.alloc(30);
     header.writeUInt32LE(LOCAL, 0);
     header.writeUInt16LE(20, 4); // version needed
     header.writeUInt16LE(0x0800, 6); // UTF-8 names
-    header.writeUInt16LE(entry.store ? 0 : 8, 8);
+    header.writeUInt16LE(entry.method, 8);
     header.writeUInt16LE(dosTime, 10);
     header.writeUInt16LE(dosDate, 12);
-    header.writeUInt32LE(crc32(entry.data), 14);
-    header.writeUInt32LE(data.length, 18);
-    header.writeUInt32LE(entry.data.length, 22);
+    header.writeUInt32LE(entry.crc, 14);
+    header.writeUInt32LE(entry.data.length, 18);
+    header.writeUInt32LE(entry.size, 22);
     header.writeUInt16LE(name.length, 26);
     // The central record repeats the local header's fields (version to name length) after "made by".
     const record = Buffer.alloc(46);
@@ -85,9 +95,9 @@ export function writeZip(entries: ZipEntry[], date: Date, level = 6): Uint8Array
     record.writeUInt16LE(20, 4); // made by
     header.copy(record, 6, 4, 30);
     record.writeUInt32LE(offset, 42);
-    chunks.push(header, name, data);
+    chunks.push(header, name, entry.data);
     central.push(record, name);
-    offset += header.length + name.length + data.length;
+    offset += header.length + name.length + entry.data.length;
   }
   const directory = Buffer.concat(central);
   const end = Buffer.alloc(22);
@@ -97,4 +107,12 @@ export function writeZip(entries: ZipEntry[], date: Date, level = 6): Uint8Array
   end.writeUInt32LE(directory.length, 12);
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...chunks, directory, end]);
+}
+
+/** Writes a zip archive of deflated (or stored) entries, each dated `date`. */
+export function writeZip(entries: ZipEntry[], date: Date, level = 6): Uint8Array {
+  return assembleZip(
+    entries.map((e) => packEntry(e, level)),
+    date,
+  );
 }
