@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import pptxgenModule from 'pptxgenjs';
 import type PptxGenJS from 'pptxgenjs';
@@ -190,6 +191,7 @@ class SlideWriter {
 
   /** The text bodies lectern writes itself, by slide number. */
   readonly bodies = new Map<number, SlideBodies>();
+  private readonly markerId = randomUUID();
   private slideNumber = 0;
 
   write(s: PptxSlide, slide: Slide, layout: Layout, slideNumber: number): void {
@@ -250,7 +252,8 @@ class SlideWriter {
     let slide = this.bodies.get(this.slideNumber);
     if (!slide) this.bodies.set(this.slideNumber, (slide = { bodies: [], links: new Map() }));
     const links = slide.links;
-    const marker = `LECTERN-TEXT-${this.slideNumber}-${slide.bodies.length + 1}`;
+    // Unguessable, so that no text on the slide can be taken for it; it never reaches the file.
+    const marker = `LECTERN-TEXT-${this.markerId}-${this.slideNumber}-${slide.bodies.length + 1}`;
     const free = !e.placeholder;
     const xml = textBodyXml(e, {
       lang: this.lang,
