@@ -129,6 +129,9 @@ describe('rendering a deck to PowerPoint XML', () => {
     const plain = /<a:rPr[^>]*>(?:(?!<\/a:rPr>)[\s\S])*?<\/a:rPr><a:t>Bold<\/a:t>|<a:rPr[^>]*\/><a:t>Bold<\/a:t>/.exec(body)![0];
     expect(plain).not.toContain('<a:latin');
     expect(plain).not.toContain('<a:solidFill');
+    // The layout styles the first level only: a nested item says its font and colour.
+    const nested = /<a:pPr[^>]*lvl="1"[\s\S]*?<\/a:rPr><a:t>second level with a /.exec(body)![0];
+    expect(nested).toMatch(/<a:solidFill><a:srgbClr val="[0-9A-F]{6}"\/><\/a:solidFill><a:latin typeface="Calibri"\/>/);
     expect(body).toContain('<a:latin typeface="Consolas"/>');
     const layoutFile = /Target="\.\.\/slideLayouts\/(slideLayout\d+\.xml)"/.exec(await pptx.xml('ppt/slides/_rels/slide2.xml.rels'))![1];
     const layout = await pptx.xml(`ppt/slideLayouts/${layoutFile}`);
@@ -276,6 +279,14 @@ describe('titles', () => {
 });
 
 describe('numbered lists', () => {
+  it('that start at 0 or past 32767 number from 1, the range PowerPoint allows, in a valid file', async () => {
+    const result = await buildInTemp(deckText('## Zero\n\n0. zero\n1. one\n\n---\n\n## Big\n\n40000. big\n'));
+    const slides = await (await openPptx(result.output!)).slides();
+    expect(slides[1]).toContain('<a:buAutoNum type="arabicPeriod"/>');
+    expect(slides.join('')).not.toContain('startAt=');
+    expect(await validatePptx(result.output!)).toEqual([]);
+  });
+
   it('give every item its list’s first number, and start the next list again', async () => {
     const result = await buildInTemp(deckText('## Steps\n\n3. three\n4. four\n\nThen:\n\n1. one\n2. two\n'));
     const xml = (await (await openPptx(result.output!)).slides())[1];

@@ -180,6 +180,14 @@ describe('each repair', () => {
     );
   });
 
+  it('keeps one paragraph-properties element where pptxgenjs wrote two in a row, for a run it left out', () => {
+    const xml =
+      '<a:p><a:pPr algn="l"><a:buNone/></a:pPr><a:pPr algn="l"><a:buNone/></a:pPr><a:r><a:t>b</a:t></a:r></a:p><a:p><a:pPr/><a:r/></a:p>';
+    expect(oneParagraphProperties(xml)).toBe(
+      '<a:p><a:pPr algn="l"><a:buNone/></a:pPr><a:r><a:t>b</a:t></a:r></a:p><a:p><a:pPr/><a:r/></a:p>',
+    );
+  });
+
   it('describes tables for screen readers with the name the renderer gives them', () => {
     const xml =
       '<p:graphicFrame><p:nvGraphicFramePr><p:cNvPr id="2" name="Table: A, B (3 rows)"/></p:nvGraphicFramePr><a:tbl/></p:graphicFrame>';

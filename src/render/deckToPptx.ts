@@ -254,12 +254,11 @@ class SlideWriter {
     const links = slide.links;
     // Unguessable, so that no text on the slide can be taken for it; it never reaches the file.
     const marker = `LECTERN-TEXT-${this.markerId}-${this.slideNumber}-${slide.bodies.length + 1}`;
-    const free = !e.placeholder;
     const xml = textBodyXml(e, {
       lang: this.lang,
-      // A placeholder's runs take the font and colour of the layout's placeholder.
-      font: free ? (region?.font ?? this.theme.fonts.body) : undefined,
-      color: free ? (region?.color ?? this.theme.colors.text) : undefined,
+      font: region?.font ?? this.theme.fonts.body,
+      color: region?.color ?? this.theme.colors.text,
+      placeholder: Boolean(e.placeholder),
       headingFont: this.theme.fonts.heading,
       codeFont: this.theme.fonts.code,
       mutedColor: this.theme.colors.muted,

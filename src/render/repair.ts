@@ -168,12 +168,19 @@ function categoriesAsStrings(xml: string): string {
 }
 
 /**
- * A paragraph has at most one `a:pPr`, before its runs; pptxgenjs writes the
- * paragraph's properties before its first run and again before every other run
- * (bold words in a bullet). The first ones are kept.
+ * A paragraph has at most one `a:pPr`, before its runs; pptxgenjs writes one
+ * before every run of a paragraph with several runs (bold words in a table
+ * cell), and before an empty run that it then leaves out. The first one written
+ * holds the paragraph's own settings and is kept.
  */
 export function oneParagraphProperties(xml: string): string {
-  return xml.replace(/(<\/a:r>(?:<a:br\/>)?)(?:<a:pPr\b[^>]*\/>|<a:pPr\b[^>]*>[\s\S]*?<\/a:pPr>)/g, '$1');
+  const pPr = /<a:pPr\b[^>]*\/>|<a:pPr\b[^>]*>[\s\S]*?<\/a:pPr>/g;
+  return xml.replace(/<a:p>([\s\S]*?)<\/a:p>/g, (paragraph, body: string) => {
+    // Most paragraphs have one at most; only those with a second are looked at again.
+    if (body.indexOf('<a:pPr', body.startsWith('<a:pPr') ? 1 : 0) < 0) return paragraph;
+    const all = body.match(pPr)!;
+    return `<a:p>${all[0]}${body.replace(pPr, '')}</a:p>`;
+  });
 }
 
 /** A table's frame gets a description for screen readers: its name, which the renderer writes as one. */

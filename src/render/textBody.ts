@@ -5,12 +5,13 @@ import { escapeXml } from './repair.js';
 
 const EMU_PER_INCH = 914400;
 
-/** What a text body is written with: the deck's language, and the look of text that does not inherit one. */
+/** What a text body is written with: the deck's language, and the look of its text. */
 export interface TextLook {
   lang: string;
-  /** Font and colour for every run; left out where a placeholder's layout gives them. */
-  font?: string;
-  color?: string;
+  font: string;
+  color: string;
+  /** In a layout's placeholder, which gives the font and colour of its first level. */
+  placeholder: boolean;
   headingFont: string;
   codeFont: string;
   mutedColor: string;
@@ -25,7 +26,7 @@ const ALIGN = { left: 'l', center: 'ctr', right: 'r', justify: 'just' } as const
  * The DrawingML text body (`p:txBody`) of a text element: lectern writes it itself
  * rather than through pptxgenjs, whose per-run option merging is most of the cost
  * of a big deck and repeats the font and colour on every run. In a placeholder the
- * runs inherit those from the layout, as in a deck made in PowerPoint.
+ * runs of the first level inherit those from the layout, as in a deck made in PowerPoint.
  */
 export function textBodyXml(e: TextElement, look: TextLook): string {
   const inset = (inches: number) => Math.round(inches * EMU_PER_INCH);
@@ -52,7 +53,7 @@ function paragraphXml(p: Paragraph, baseSize: number, listStart: number, look: T
     const level = p.level - 1;
     const marker =
       p.bullet === 'number'
-        ? `<a:buFont typeface="+mj-lt"/><a:buAutoNum type="arabicPeriod"${listStart !== 1 ? ` startAt="${listStart}"` : ''}/>`
+        ? `<a:buFont typeface="+mj-lt"/><a:buAutoNum type="arabicPeriod"${startAt(listStart)}/>`
         : '<a:buChar char="•"/>';
     properties =
       `<a:pPr algn="${ALIGN[look.align]}" marL="${step * (level + 1)}" indent="-${step}"${level > 0 ? ` lvl="${level}"` : ''}>` +
@@ -60,13 +61,20 @@ function paragraphXml(p: Paragraph, baseSize: number, listStart: number, look: T
   } else {
     properties = `<a:pPr algn="${ALIGN[look.align]}" marL="0" indent="0">${spacing}<a:buNone/></a:pPr>`;
   }
+  // A placeholder's layout styles its first level only; deeper list items say their font and colour.
+  const inherits = look.placeholder && p.level <= 1;
   const style = {
     size,
-    font: p.style === 'heading' ? look.headingFont : look.font,
-    color: p.style === 'caption' ? look.mutedColor : look.color,
+    font: p.style === 'heading' ? look.headingFont : inherits ? undefined : look.font,
+    color: p.style === 'caption' ? look.mutedColor : inherits ? undefined : look.color,
   };
   const runs = p.runs.map((r) => (r.break ? '<a:br/>' : '') + runXml(r, style, look)).join('');
   return `<a:p>${properties}${runs}<a:endParaRPr lang="${escapeXml(look.lang)}" sz="${size * 100}" dirty="0"/></a:p>`;
+}
+
+/** `startAt` for a list's first number, which PowerPoint allows from 1 to 32767 (1 is the default). */
+function startAt(n: number): string {
+  return Number.isInteger(n) && n > 1 && n <= 32767 ? ` startAt="${n}"` : '';
 }
 
 function runXml(r: Run, style: { size: number; font?: string; color?: string }, look: TextLook): string {
