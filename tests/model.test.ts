@@ -362,6 +362,16 @@ describe('placement', () => {
     for (const s of slides) expect(s.size).toBeGreaterThanOrEqual(18);
   });
 
+  test('a numbered list that continues on the next slide numbers on there', async () => {
+    const items = Array.from({ length: 14 }, (_, i) => `${i + 3}. Item number ${i + 3} with a few more words to fill the line`);
+    const result = await buildInTemp(`---\ntitle: List\n---\n# Items\n\n${items.join('\n')}\n`, { write: false });
+    const [first, second] = contentSlides(result.deck!).map((s) => (s.elements[0] as TextElement).paragraphs);
+    expect(first[0].numberFrom).toBe(3);
+    expect(first.slice(1).every((p) => p.numberFrom === undefined)).toBe(true);
+    expect(second[0].numberFrom).toBe(3 + first.length);
+    expect(second.slice(1).every((p) => p.numberFrom === undefined)).toBe(true);
+  });
+
   test('a chart gets the height the text leaves, down to the bottom of the area', async () => {
     const deck = `---\ntitle: Chart\n---\n# Chart\n\nOne line of text.\n\n\`\`\`chart\ntype: column\nlabels: [a, b]\nseries: [{name: n, values: [1, 2]}]\n\`\`\`\n`;
     const result = await buildInTemp(deck, { write: false });

@@ -151,19 +151,26 @@ export function paginate(pieces: Piece[], region: Styled, sizes: Sizes): Piece[]
       if (room < MIN_VISUAL[piece.kind]) newPage();
       add(piece, MIN_VISUAL[piece.kind]);
     } else if (piece.kind === 'text') {
+      const numbers = listNumbers(piece.paragraphs);
       let chunk: Paragraph[] = [];
       let chunkHeight = textHeight([], region.w, size);
-      for (const paragraph of piece.paragraphs) {
+      // The levels at which the chunk has a numbered item: the first one of each says its number,
+      // so that a list that runs onto the next page numbers on there.
+      let numbered = new Set<number>();
+      piece.paragraphs.forEach((paragraph, i) => {
         const h = paragraphHeight(paragraph, region.w, size);
         if (chunkHeight + h > room && (chunk.length > 0 || pages[pages.length - 1].length > 0)) {
           if (chunk.length) add({ kind: 'text', paragraphs: chunk }, chunkHeight);
           newPage();
           chunk = [];
           chunkHeight = textHeight([], region.w, size);
+          numbered = new Set();
         }
-        chunk.push(paragraph);
+        const first = paragraph.bullet === 'number' && !numbered.has(paragraph.level) && paragraph.numberFrom === undefined;
+        chunk.push(first ? { ...paragraph, numberFrom: numbers[i] } : paragraph);
+        if (paragraph.bullet === 'number') numbered.add(paragraph.level);
         chunkHeight += h;
-      }
+      });
       if (chunk.length) add({ kind: 'text', paragraphs: chunk }, chunkHeight);
     } else {
       const fractions = columnWidths(piece.table.header, piece.table.rows, 1);
@@ -186,4 +193,17 @@ export function paginate(pieces: Piece[], region: Styled, sizes: Sizes): Piece[]
     }
   }
   return pages.filter((p) => p.length > 0);
+}
+
+/** The number of each item of a numbered list (undefined for other paragraphs), counting on through its sublists. */
+function listNumbers(paragraphs: Paragraph[]): (number | undefined)[] {
+  const counts: number[] = [];
+  return paragraphs.map((p) => {
+    if (!p.bullet) counts.length = 0;
+    // An item ends the lists nested deeper; a bulleted one also ends a numbered list at its level.
+    else counts.length = p.bullet === 'number' ? p.level + 1 : p.level;
+    if (p.bullet !== 'number') return undefined;
+    counts[p.level] = p.numberFrom ?? (counts[p.level] ?? 0) + 1;
+    return counts[p.level];
+  });
 }
