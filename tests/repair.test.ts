@@ -12,7 +12,6 @@ import {
   describeTables,
   dropMissingOverrides,
   dropMissingTargets,
-  repairPackage,
   deckLanguage,
   markTableHeaders,
   notesPage,
@@ -41,6 +40,13 @@ const ALL_CHARTS = ['bar', 'column', 'line', 'area', 'pie', 'doughnut', 'scatter
 function unrepaired(parts: PackageParts): Uint8Array {
   const entries = [...parts].map(([name, data]) => ({ name, data: typeof data === 'string' ? Buffer.from(data) : data, store: true }));
   return writeZip(entries, PROPS.time);
+}
+
+/** The whole package repaired and zipped, its parts handed over in pptxgenjs's order. */
+function repairPackage(parts: PackageParts, props: PackageProperties): Uint8Array {
+  const repair = new PackageRepair(props);
+  for (const [name, content] of parts) repair.add(name, content);
+  return repair.finish();
 }
 
 describe('the package repair', () => {

@@ -2,7 +2,6 @@ import path from 'node:path';
 import { stripControlCharacters } from '../content/source.js';
 import { firstReadable, luminance, mix } from '../templates/colors.js';
 import type { Theme } from '../templates/types.js';
-import type { PackageParts } from './jszipShim.js';
 import { liftMaster, type Parts } from './master.js';
 import { assembleZip, packEntry, readZip, writeZip, type PackedEntry, type ZipEntry } from './zip.js';
 
@@ -38,23 +37,20 @@ export class PackageRepair {
   private readonly packed = new Map<string, PackedEntry>();
   /** The parts repaired last, by name; the master surgery may remove some. */
   private readonly last: Parts = new Map();
-  private readonly held = new Set<string>();
 
   constructor(private readonly props: PackageProperties) {}
 
   readonly add = (name: string, content: string | Uint8Array): void => {
     // pptxgenjs writes a picture shown twice on one slide twice, under one name: one entry it is.
-    if (!this.packed.has(name) && !this.held.has(name)) this.names.push(name);
-    if (typeof content === 'string' && LAST.test(name)) {
-      this.held.add(name);
-      this.last.set(name, content);
-    } else this.packed.set(name, packEntry(repairEntry(name, content, this.props)));
+    if (!this.packed.has(name) && !this.last.has(name)) this.names.push(name);
+    if (typeof content === 'string' && LAST.test(name)) this.last.set(name, content);
+    else this.packed.set(name, packEntry(repairEntry(name, content, this.props)));
   };
 
   /** The zipped package: its parts in the order they came, less those the master surgery removed. */
   finish(): Uint8Array {
     liftMaster(this.last, this.props.hideMasterIn ?? []);
-    const names = this.names.filter((name) => !this.held.has(name) || this.last.has(name));
+    const names = this.names.filter((name) => this.packed.has(name) || this.last.has(name));
     const kept = new Set(names);
     for (const [name, xml] of this.last) this.packed.set(name, packEntry(repairEntry(name, xml, this.props, kept)));
     return assembleZip(
@@ -62,13 +58,6 @@ export class PackageRepair {
       this.props.time,
     );
   }
-}
-
-/** Repairs and zips a whole package at once. */
-export function repairPackage(parts: PackageParts, props: PackageProperties): Uint8Array {
-  const repair = new PackageRepair(props);
-  for (const [name, content] of parts) repair.add(name, content);
-  return repair.finish();
 }
 
 /** One part repaired and ready to zip. `parts`, the final list of parts, is for `[Content_Types].xml`. */
