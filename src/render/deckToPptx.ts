@@ -192,10 +192,9 @@ class SlideWriter {
   /** The text bodies lectern writes itself, by slide number. */
   readonly bodies = new Map<number, SlideBodies>();
   private readonly markerId = randomUUID();
-  private slideNumber = 0;
 
   write(s: PptxSlide, slide: Slide, layout: Layout, slideNumber: number): void {
-    this.slideNumber = slideNumber;
+    const texts: SlideBodies = { bodies: [], links: new Map() };
     // LibreOffice (7.x) draws slides of a layout named "table" on white, ignoring the layout's and
     // the master's background; the slide's own background works around it.
     if (layout.name === 'table') s.background = background(layout) ?? background(this.master, this.theme.colors.background)!;
@@ -206,7 +205,8 @@ class SlideWriter {
     });
     if (slide.subtitle && layout.subtitle) s.addText(slide.subtitle, { placeholder: 'subtitle', lang: this.lang });
     if (slide.byline && layout.byline) s.addText(this.lines(slide.byline), { placeholder: 'byline', lang: this.lang });
-    for (const element of slide.elements) this.element(s, element, layout);
+    for (const element of slide.elements) this.element(s, element, layout, texts);
+    if (texts.bodies.length > 0) this.bodies.set(slideNumber, texts);
     if (this.deck.footer && layout.footer) {
       s.addText(this.deck.footer, {
         ...box(layout.footer),
@@ -229,10 +229,10 @@ class SlideWriter {
     return text.split('\n').map((line, i, all) => ({ text: line, options: { lang: this.lang, breakLine: i < all.length - 1 } }));
   }
 
-  private element(s: PptxSlide, e: Element, layout: Layout): void {
+  private element(s: PptxSlide, e: Element, layout: Layout, texts: SlideBodies): void {
     switch (e.kind) {
       case 'text':
-        return this.text(s, e, layout);
+        return this.text(s, e, layout, texts);
       case 'table':
         return this.table(s, e);
       case 'chart':
@@ -247,13 +247,11 @@ class SlideWriter {
    * A text element: pptxgenjs writes the shape (a placeholder of the layout, or a
    * box) with a marker for its text, and lectern the text body (`textBodyXml`).
    */
-  private text(s: PptxSlide, e: TextElement, layout: Layout): void {
+  private text(s: PptxSlide, e: TextElement, layout: Layout, texts: SlideBodies): void {
     const region = layout.regions.get(e.region);
-    let slide = this.bodies.get(this.slideNumber);
-    if (!slide) this.bodies.set(this.slideNumber, (slide = { bodies: [], links: new Map() }));
-    const links = slide.links;
+    const links = texts.links;
     // Unguessable, so that no text on the slide can be taken for it; it never reaches the file.
-    const marker = `LECTERN-TEXT-${this.markerId}-${this.slideNumber}-${slide.bodies.length + 1}`;
+    const marker = `LECTERN-TEXT-${this.markerId}-${texts.bodies.length + 1}`;
     const xml = textBodyXml(e, {
       lang: this.lang,
       font: region?.font ?? this.theme.fonts.body,
@@ -271,7 +269,7 @@ class SlideWriter {
         return id;
       },
     });
-    slide.bodies.push({ marker, xml });
+    texts.bodies.push({ marker, xml });
     s.addText(marker, e.placeholder ? { placeholder: e.placeholder } : { ...box(e) });
   }
 
