@@ -1,4 +1,4 @@
 #!/usr/bin/env node
-import { main } from '../dist/bundle/main.js';
+import { loadLectern } from '../dist/cli/bundle.js';
 
-process.exitCode = await main(process.argv);
+process.exitCode = await loadLectern().main(process.argv);

@@ -1,17 +1,21 @@
-// Bundles the compiled CLI (dist/cli) into dist/bundle: one file per entry plus
-// shared chunks, so that starting lectern reads a few files instead of hundreds.
-import { rmSync } from 'node:fs';
+// Bundles the compiled CLI (dist/cli) into one CommonJS file, dist/bundle/lectern.cjs,
+// so that starting lectern reads one file instead of hundreds, and saves V8's code
+// cache for it beside it (src/cli/bundle.ts explains).
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { build } from 'esbuild';
 
-// Chunk names change with their content: start from an empty folder.
+const BUNDLE = 'dist/bundle/lectern.cjs';
+// Start from an empty folder: no cache of an older bundle.
 rmSync('dist/bundle', { recursive: true, force: true });
 
 await build({
-  entryPoints: ['dist/cli/main.js', 'dist/cli/buildWorker.js'],
+  entryPoints: { lectern: 'dist/cli/lectern.js' },
   outdir: 'dist/bundle',
+  outExtension: { '.js': '.cjs' },
   bundle: true,
-  splitting: true,
-  format: 'esm',
+  format: 'cjs',
   platform: 'node',
   target: 'node20',
   logLevel: 'warning',
@@ -22,6 +26,48 @@ await build({
     'js-yaml': './scripts/stubs/js-yaml.cjs',
     'source-map': './scripts/stubs/source-map.cjs',
   },
-  // CommonJS dependencies call require(); ESM output needs one defined.
-  banner: { js: "import { createRequire as __lecternRequire } from 'node:module'; const require = __lecternRequire(import.meta.url);" },
+  plugins: [builtinImports()],
+  // The code's own import.meta.url (where the shipped templates and the worker's file are), in CommonJS.
+  define: { 'import.meta.url': '__lecternUrl' },
+  banner: { js: "var __lecternUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
+const source = readFileSync(BUNDLE, 'utf8');
+if (/\bimport\(/.test(source)) throw new Error(`${BUNDLE} contains import(), which fails when it runs from the code cache`);
+// esbuild leaves non-ASCII characters in comments and regular expressions. Escaped, the
+// bundle is ASCII, which Node reads (as latin1, see src/cli/bundle.ts) and V8 parses faster.
+writeFileSync(
+  BUNDLE,
+  source.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`),
+);
+
+// Build the starter deck, which uses every feature, with the fresh bundle, and keep the code V8 compiled for it.
+const { loadLectern, saveCodeCache } = await import('../dist/cli/bundle.js');
+const out = mkdtempSync(path.join(os.tmpdir(), 'lectern-warm-'));
+const quiet = { out: () => {}, err: (s) => console.error(s) };
+const code = await loadLectern().main(['node', 'lectern', 'build', 'starters/deck.md', '-o', out], quiet);
+rmSync(out, { recursive: true, force: true });
+if (code !== 0) throw new Error(`the starter deck did not build with the new bundle (exit code ${code})`);
+saveCodeCache();
+
+/**
+ * pptxgenjs loads Node's fs and https with import(); in the bundle they become
+ * require(). https only on first use: lectern never gives pptxgenjs a URL,
+ * and loading it costs a small build a tenth of its start-up.
+ */
+function builtinImports() {
+  return {
+    name: 'builtin-imports',
+    setup(build) {
+      build.onResolve({ filter: /^node:/ }, (args) =>
+        args.kind === 'dynamic-import' ? { path: args.path, namespace: 'builtin' } : undefined,
+      );
+      build.onLoad({ filter: /.*/, namespace: 'builtin' }, (args) => ({
+        contents:
+          args.path === 'node:https'
+            ? "module.exports = { get: (...args) => require('node:https').get(...args) };"
+            : `module.exports = require(${JSON.stringify(args.path)});`,
+        loader: 'js',
+      }));
+    },
+  };
+}

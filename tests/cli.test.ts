@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, writeFileSync, mkdirSync, cpSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync, mkdirSync, cpSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { deckText } from './support/build.js';
@@ -198,5 +198,54 @@ describe('lectern (the command line)', () => {
       cwd: dir,
     });
     expect(piped.stderr).not.toContain('EPIPE');
+  });
+});
+
+describe("lectern's start from V8's code cache (src/cli/bundle.ts)", () => {
+  /** Loads the bundle of the package at `root` in a fresh process; says whether V8 started it from the cache. */
+  async function startsFromCache(root: string): Promise<boolean> {
+    const script = `import { loadLectern, codeCacheUsed } from ${JSON.stringify(path.join(root, 'dist/cli/bundle.js'))};
+      loadLectern(); console.log(codeCacheUsed());`;
+    const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script]);
+    return JSON.parse(stdout) as boolean;
+  }
+
+  /** A copy of the built package whose code cache `damage` changes (or removes, returning undefined). */
+  function packageWith(damage: (cache: Buffer) => Buffer | undefined): string {
+    const dir = tempDir();
+    for (const part of ['bin', 'dist', 'templates', 'package.json']) cpSync(path.join(ROOT, part), path.join(dir, part), { recursive: true });
+    const cache = path.join(dir, 'dist/bundle/lectern.cjs.v8cache');
+    const changed = damage(readFileSync(cache));
+    if (changed) writeFileSync(cache, changed);
+    else rmSync(cache);
+    return dir;
+  }
+
+  it('starts from the cache that npm run build saved', async () => {
+    expect(await startsFromCache(ROOT)).toBe(true);
+  });
+
+  it('compiles as usual, and builds, when the cache is missing, cut short or damaged', async () => {
+    const damages: Record<string, (cache: Buffer) => Buffer | undefined> = {
+      missing: () => undefined,
+      'cut short': (cache) => cache.subarray(0, cache.length / 3),
+      // V8 does not check the bytes: without lectern's digest this would crash the process.
+      damaged: (cache) => Buffer.from(cache.map((byte, i) => (i > cache.length / 2 && i % 7 === 0 ? byte ^ 0x5a : byte))),
+    };
+    const projectDir = project({ 'content/week.md': GOOD });
+    for (const [name, damage] of Object.entries(damages)) {
+      const pkg = packageWith(damage);
+      expect(await startsFromCache(pkg), name).toBe(false);
+      const { stdout } = await run(process.execPath, [path.join(pkg, 'bin/lectern.js'), 'build', '-o', `out-${name}`], { cwd: projectDir });
+      expect(stdout, name).toContain('(2 slides)');
+    }
+  });
+
+  it('does not use a cache made for another bundle of the same length', async () => {
+    const pkg = packageWith((cache) => cache);
+    const bundle = path.join(pkg, 'dist/bundle/lectern.cjs');
+    // One character changed: V8 checks only the length, and would run the old code.
+    writeFileSync(bundle, readFileSync(bundle, 'latin1').replace('Build native, editable', 'Build native, Editable'), 'latin1');
+    expect(await startsFromCache(pkg)).toBe(false);
   });
 });

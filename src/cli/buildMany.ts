@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import { parentPort, Worker, workerData } from 'node:worker_threads';
 import { buildDeckFile, TemplateLibrary, type BuildOptions, type DeckResult } from '../index.js';
 
 /**
@@ -28,7 +28,8 @@ export async function buildMany(
   let next = 0;
   await Promise.all(
     Array.from({ length: workers }, () => {
-      const worker = new Worker(new URL('./buildWorker.js', import.meta.url), { workerData: { options, write } });
+      // dist/cli/buildWorker.js, seen from the bundle (dist/bundle) as from dist/cli.
+      const worker = new Worker(new URL('../cli/buildWorker.js', import.meta.url), { workerData: { options, write } });
       return new Promise<void>((resolve, reject) => {
         const send = () => (next < files.length ? worker.postMessage(files[next++]) : worker.terminate().then(() => resolve()));
         worker.on('message', (message: { result?: DeckResult; file?: string; error?: string }) => {
@@ -43,4 +44,21 @@ export async function buildMany(
     }),
   );
   return files.map((f) => results.get(f)!);
+}
+
+/**
+ * The worker thread's side (started by buildWorker.ts): it builds each deck
+ * file it is sent and answers with the result (without the model).
+ */
+export function serveBuildWorker(): void {
+  const { options, write } = workerData as { options: BuildOptions; write: boolean };
+  const templates = new TemplateLibrary();
+  parentPort!.on('message', async (file: string) => {
+    try {
+      const { deck: _deck, ...result } = await buildDeckFile(file, { ...options, templates }, write);
+      parentPort!.postMessage({ result });
+    } catch (error) {
+      parentPort!.postMessage({ file, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+    }
+  });
 }
