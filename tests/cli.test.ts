@@ -213,7 +213,8 @@ describe("lectern's start from V8's code cache (src/cli/bundle.ts)", () => {
   /** A copy of the built package whose code cache `damage` changes (or removes, returning undefined). */
   function packageWith(damage: (cache: Buffer) => Buffer | undefined): string {
     const dir = tempDir();
-    for (const part of ['bin', 'dist', 'templates', 'package.json']) cpSync(path.join(ROOT, part), path.join(dir, part), { recursive: true });
+    for (const part of ['bin', 'dist', 'templates', 'package.json'])
+      cpSync(path.join(ROOT, part), path.join(dir, part), { recursive: true });
     const cache = path.join(dir, 'dist/bundle/lectern.cjs.v8cache');
     const changed = damage(readFileSync(cache));
     if (changed) writeFileSync(cache, changed);
