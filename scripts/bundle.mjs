@@ -26,7 +26,7 @@ await build({
     'js-yaml': './scripts/stubs/js-yaml.cjs',
     'source-map': './scripts/stubs/source-map.cjs',
   },
-  plugins: [builtinImports()],
+  plugins: [builtinStubs()],
   // The code's own import.meta.url (where the shipped templates and the worker's file are), in CommonJS.
   define: { 'import.meta.url': '__lecternUrl' },
   banner: { js: "var __lecternUrl = require('node:url').pathToFileURL(__filename).href;" },
@@ -50,24 +50,23 @@ if (code !== 0) throw new Error(`the starter deck did not build with the new bun
 saveCodeCache();
 
 /**
- * pptxgenjs loads Node's fs and https with import(); in the bundle they become
- * require(). https only on first use: lectern never gives pptxgenjs a URL,
- * and loading it costs a small build a tenth of its start-up.
+ * Node modules that dependencies load and lectern does not need at start-up, replaced by
+ * the stand-ins in scripts/stubs/ (each says why). pptxgenjs loads fs and https with
+ * import(), which code run from a cache cannot use.
  */
-function builtinImports() {
+function builtinStubs() {
+  const stubs = [
+    { module: 'node:fs', kind: 'dynamic-import', from: /pptxgenjs/, stub: 'fs-import.mjs' },
+    { module: 'node:https', kind: 'dynamic-import', from: /pptxgenjs/, stub: 'https-import.mjs' },
+    { module: 'node:child_process', kind: 'require-call', from: /commander/, stub: 'child-process-spawn.cjs' },
+  ];
   return {
-    name: 'builtin-imports',
+    name: 'builtin-stubs',
     setup(build) {
-      build.onResolve({ filter: /^node:/ }, (args) =>
-        args.kind === 'dynamic-import' ? { path: args.path, namespace: 'builtin' } : undefined,
-      );
-      build.onLoad({ filter: /.*/, namespace: 'builtin' }, (args) => ({
-        contents:
-          args.path === 'node:https'
-            ? "module.exports = { get: (...args) => require('node:https').get(...args) };"
-            : `module.exports = require(${JSON.stringify(args.path)});`,
-        loader: 'js',
-      }));
+      build.onResolve({ filter: /^node:/ }, (args) => {
+        const stub = stubs.find((s) => s.module === args.path && s.kind === args.kind && s.from.test(args.importer));
+        return stub ? { path: path.resolve('scripts/stubs', stub.stub) } : undefined;
+      });
     },
   };
 }

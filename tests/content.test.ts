@@ -265,6 +265,26 @@ describe('parseSlideMarkdown', () => {
     });
   });
 
+  test('addresses in the text become links, as on GitHub; a link stays one link', () => {
+    const blocks = parse([
+      'Read [the guide](https://example.org/guide) first.',
+      '',
+      'Then see https://example.org/data, ask me@example.org, and [https://example.org/x](https://example.org/y).',
+    ]);
+    expect(blocks.map((b) => (b.kind === 'paragraph' ? b.runs : []))).toEqual([
+      [{ text: 'Read ' }, { text: 'the guide', link: 'https://example.org/guide' }, { text: ' first.' }],
+      [
+        { text: 'Then see ' },
+        { text: 'https://example.org/data', link: 'https://example.org/data' },
+        { text: ', ask ' },
+        { text: 'me@example.org', link: 'mailto:me@example.org' },
+        { text: ', and ' },
+        { text: 'https://example.org/x', link: 'https://example.org/y' },
+        { text: '.' },
+      ],
+    ]);
+  });
+
   test('a hard line break starts a new run with break', () => {
     expect(one(['one  ', 'two'])).toEqual({ kind: 'paragraph', runs: [{ text: 'one' }, { text: 'two', break: true }], line: 101 });
     expect(one(['one  ', '**two**'])).toEqual({

@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
+import zlib from 'node:zlib';
 import type * as Lectern from './lectern.js';
 
 /**
@@ -17,22 +17,24 @@ import type * as Lectern from './lectern.js';
  *
  * V8 rejects a cache made by another V8 or with other flags, and lectern then
  * compiles as usual. V8 does not check the cache's bytes, and a damaged cache
- * crashes it: the cache starts with a SHA-256 of the bundle and the cache, and
- * is used only when that matches. Code run from a cache cannot use `import()`
+ * crashes it: the cache starts with a CRC-32 of itself, and is used only when
+ * that matches. (V8 checks only the length of the source a cache was made for:
+ * a bundle edited by hand to the same length would run the old code. Every
+ * build writes the two together.) Code run from a cache cannot use `import()`
  * (Node loses the callback it needs), so the bundle has none: scripts/bundle.mjs
  * turns pptxgenjs's into require() and checks.
  */
 export const BUNDLE = fileURLToPath(new URL('../bundle/lectern.cjs', import.meta.url));
 const CODE_CACHE = `${BUNDLE}.v8cache`;
-const DIGEST_BYTES = 32;
+const CHECKSUM_BYTES = 4;
 
-let loaded: { lectern: typeof Lectern; script: vm.Script; bundle: Buffer; fromCache: boolean } | undefined;
+let loaded: { lectern: typeof Lectern; script: vm.Script; fromCache: boolean } | undefined;
 
 /** lectern's bundle, loaded once per thread. */
 export function loadLectern(): typeof Lectern {
   if (loaded) return loaded.lectern;
   const bundle = readFileSync(BUNDLE);
-  const cachedData = codeCacheFor(bundle);
+  const cachedData = savedCodeCache();
   // The bundle is ASCII (scripts/bundle.mjs sees to it): as latin1 it is copied, not decoded.
   const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${bundle.toString('latin1')}\n})`, {
     filename: BUNDLE,
@@ -40,7 +42,7 @@ export function loadLectern(): typeof Lectern {
   });
   const module = { exports: {} };
   (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(BUNDLE), module, BUNDLE, path.dirname(BUNDLE));
-  loaded = { lectern: module.exports as typeof Lectern, script, bundle, fromCache: cachedData !== undefined && !script.cachedDataRejected };
+  loaded = { lectern: module.exports as typeof Lectern, script, fromCache: cachedData !== undefined && !script.cachedDataRejected };
   return loaded.lectern;
 }
 
@@ -53,21 +55,23 @@ export function codeCacheUsed(): boolean {
 export function saveCodeCache(): void {
   if (!loaded) throw new Error('saveCodeCache: the bundle is not loaded');
   const data = loaded.script.createCachedData();
-  writeFileSync(CODE_CACHE, Buffer.concat([digest(loaded.bundle, data), data]));
+  writeFileSync(CODE_CACHE, Buffer.concat([checksum(data), data]));
 }
 
-/** The saved code cache, when there is one and it was made for this bundle and is whole. */
-function codeCacheFor(bundle: Buffer): Buffer | undefined {
+/** The saved code cache, when there is one and it is whole. */
+function savedCodeCache(): Buffer | undefined {
   let file: Buffer;
   try {
     file = readFileSync(CODE_CACHE);
   } catch {
     return undefined;
   }
-  const data = file.subarray(DIGEST_BYTES);
-  return digest(bundle, data).equals(file.subarray(0, DIGEST_BYTES)) ? data : undefined;
+  const data = file.subarray(CHECKSUM_BYTES);
+  return checksum(data).equals(file.subarray(0, CHECKSUM_BYTES)) ? data : undefined;
 }
 
-function digest(bundle: Buffer, data: Buffer): Buffer {
-  return createHash('sha256').update(bundle).update(data).digest();
+function checksum(data: Buffer): Buffer {
+  const crc = Buffer.alloc(CHECKSUM_BYTES);
+  crc.writeUInt32LE(zlib.crc32(data));
+  return crc;
 }

@@ -6,5 +6,5 @@
 export { main } from './main.js';
 
 export async function serveBuildWorker(): Promise<void> {
-  (await import('./buildMany.js')).serveBuildWorker();
+  (await import('./workers.js')).serveBuildWorker();
 }

@@ -1,7 +1,6 @@
 import path from 'node:path';
 import type { DeckResult } from '../index.js';
 import { CliError } from './errors.js';
-import { hasLibreOffice, LIBREOFFICE_HINT, pptxToPdf } from '../render/pdf.js';
 import { buildMany } from './buildMany.js';
 import type { DeckOptions } from './commands/decks.js';
 import type { CommandContext } from './context.js';
@@ -13,8 +12,10 @@ import { relative, reportDeck, summary } from './report.js';
 export async function runDecks(inputs: string[], options: DeckOptions, ctx: CommandContext, write: boolean): Promise<number> {
   const files = await findDecks(inputs);
   if (write) refuseSameOutput(files);
-  const pdf = write && options.pdf && (await hasLibreOffice());
-  if (write && options.pdf && !pdf) ctx.io.err(`lectern: PDFs not written: ${LIBREOFFICE_HINT}. The .pptx files are written as usual.`);
+  // LibreOffice's driver (and Node's child_process) load only when PDFs are asked for.
+  const libreOffice = write && options.pdf ? await import('../render/pdf.js') : undefined;
+  const pdf = libreOffice && (await libreOffice.hasLibreOffice()) ? libreOffice : undefined;
+  if (libreOffice && !pdf) ctx.io.err(`lectern: PDFs not written: ${libreOffice.LIBREOFFICE_HINT}. The .pptx files are written as usual.`);
   const json = options.format === 'json';
   const progress = progressBar(json ? 0 : files.length);
   const results = await buildMany(
@@ -29,7 +30,7 @@ export async function runDecks(inputs: string[], options: DeckOptions, ctx: Comm
   progress.done();
   if (pdf) {
     for (const result of results.filter((r) => r.output)) {
-      const written = await pptxToPdf(result.output!);
+      const written = await pdf.pptxToPdf(result.output!);
       if (!json) ctx.io.out(`  + ${relative(written)}`);
     }
   }

@@ -1,13 +1,30 @@
 import MarkdownIt from 'markdown-it';
-import type { Token } from 'markdown-it';
+import type { MarkdownIt as Parser, Token } from 'markdown-it';
 import container from 'markdown-it-container';
 import { runsText, type Align, type Block, type ListBlock, type ListItem, type Run } from './blocks.js';
 
-/** CommonMark with the GFM table and strikethrough extensions, and `:::` containers. */
+/** CommonMark with the GFM table, strikethrough and autolink extensions, and `:::` containers. */
 const md = new MarkdownIt('default', { html: true, linkify: true, typographer: false })
   .use(container, 'notes')
   .use(container, 'columns')
-  .use(container, 'column');
+  .use(container, 'column')
+  .use(linkifyOnlyWhereText);
+
+/**
+ * markdown-it's linkify rule first asks linkify-it about each paragraph's whole
+ * source, the addresses of `[text](url)` links included, and the first address
+ * linkify-it looks at costs it some 7 ms to compile its patterns. Only text
+ * outside a link's address can become a link, so the rule runs only when
+ * linkify-it finds something in the text of a paragraph: the same links, and a
+ * deck whose every address is written as a link never pays for the patterns.
+ */
+function linkifyOnlyWhereText(parser: Parser): void {
+  const linkify = parser.core.ruler.__rules__.find((rule) => rule.name === 'linkify')!.fn;
+  parser.core.ruler.at('linkify', (state) => {
+    const text = (token: Token) => token.type === 'text' && parser.linkify.test(token.content);
+    return state.tokens.some((token) => token.type === 'inline' && token.children!.some(text)) ? linkify(state) : false;
+  });
+}
 
 /** Directive names recognised in `<!-- name: value -->` comments. */
 export const DIRECTIVES = ['layout'] as const;

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import pptxgenModule from 'pptxgenjs';
 import type PptxGenJS from 'pptxgenjs';
@@ -191,7 +190,8 @@ class SlideWriter {
 
   /** The text bodies lectern writes itself, by slide number. */
   readonly bodies = new Map<number, SlideBodies>();
-  private readonly markerId = randomUUID();
+  /** Makes the markers unlike any text a deck could hold (Node's crypto would cost a small build 6 ms to load). */
+  private readonly markerId = Math.random().toString(36).slice(2) + Math.random().toString(36).slice(2);
 
   write(s: PptxSlide, slide: Slide, layout: Layout, slideNumber: number): void {
     const texts: SlideBodies = { bodies: [], links: new Map() };

@@ -54,16 +54,18 @@ export interface PackedEntry {
 }
 
 /**
- * Deflates (or stores) one entry. The window is no larger than the entry needs:
- * the same bytes as a full window, but zlib sets up and clears far less memory,
- * which is most of the cost for the thousands of small parts of a big deck.
+ * Deflates (or stores) one entry. The window is no larger than the entry needs,
+ * nor is zlib's hash table (`memLevel`) larger than the window: as small a file
+ * as with zlib's defaults, but zlib sets up and clears far less memory, which
+ * is most of the cost for the many small parts of a deck.
  */
 export function packEntry({ name, data, store }: ZipEntry, level = 6): PackedEntry {
   const crc = crc32(data);
   if (store) return { name, data, method: 0, crc, size: data.length };
   // zlib matches at most the window size less 262 bytes back.
   const windowBits = Math.min(15, Math.max(9, Math.ceil(Math.log2(data.length + 262))));
-  return { name, data: deflateRawSync(data, { level, windowBits }), method: 8, crc, size: data.length };
+  const memLevel = Math.min(8, windowBits - 6);
+  return { name, data: deflateRawSync(data, { level, windowBits, memLevel }), method: 8, crc, size: data.length };
 }
 
 /**
