@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildInTemp, deckText } from './support/build.js';
@@ -297,5 +297,26 @@ describe('numbered lists', () => {
       'one: type="arabicPeriod"',
       'two: type="arabicPeriod"',
     ]);
+  });
+});
+
+describe('a deck built after another in the same process (a batch, watch mode)', () => {
+  it('numbers its charts from 1 and is the same file as when built on its own', async () => {
+    const files = { 'deck.md': deckText(BODY, { data: { results: 'results.csv' } }), 'results.csv': CSV, 'wide.png': pngBytes(400, 100) };
+    process.env.SOURCE_DATE_EPOCH = '1700000000';
+    try {
+      const first = await buildInTemp(files);
+      const second = await buildInTemp(files);
+      const pptx = await openPptx(second.output!);
+      expect(pptx.names.filter((n) => /chart|embeddings/.test(n)).sort()).toEqual([
+        'ppt/charts/_rels/chart1.xml.rels',
+        'ppt/charts/chart1.xml',
+        'ppt/embeddings/Microsoft_Excel_Worksheet1.xlsx',
+      ]);
+      expect(await pptx.xml('ppt/slides/_rels/slide4.xml.rels')).toMatch(/Target="(\.\.|\/ppt)\/charts\/chart1\.xml"/);
+      expect(readFileSync(second.output!).equals(readFileSync(first.output!))).toBe(true);
+    } finally {
+      delete process.env.SOURCE_DATE_EPOCH;
+    }
   });
 });

@@ -38,7 +38,26 @@ export async function deckToPptx(deck: Deck, template: Template, onPart: PartLis
     writer.write(pptx.addSlide({ masterName: slide.layout }), slide, template.layouts.get(slide.layout)!, i + 1),
   );
   // pptxgenjs zips through lectern's JSZip stand-in, which hands each part over as it is written.
-  await streamParts(withTextBodies(onPart, writer.bodies), (outputType) => pptx.write({ outputType: outputType as 'uint8array' }));
+  await streamParts(withChartsFromOne(withTextBodies(onPart, writer.bodies)), (outputType) =>
+    pptx.write({ outputType: outputType as 'uint8array' }),
+  );
+}
+
+/**
+ * Numbers the deck's charts and their workbooks from 1, in the order the package
+ * names them. pptxgenjs counts charts over every deck a process builds, so a deck
+ * built after another (in a batch, or again in watch mode) would have chart4.xml
+ * and on: a valid file, but not the bytes of the same deck built on its own.
+ */
+function withChartsFromOne(onPart: PartListener): PartListener {
+  const numbers = new Map<string, number>();
+  const renumber = (text: string) =>
+    text.replace(/(charts\/(?:_rels\/)?chart|embeddings\/Microsoft_Excel_Worksheet)(\d+)\./g, (_, stem: string, n: string) => {
+      if (!numbers.has(n)) numbers.set(n, numbers.size + 1);
+      return `${stem}${numbers.get(n)}.`;
+    });
+  const naming = (name: string) => name.endsWith('.rels') || name === '[Content_Types].xml';
+  return (name, content) => onPart(renumber(name), typeof content === 'string' && naming(name) ? renumber(content) : content);
 }
 
 /** A text body lectern writes itself, for the shape pptxgenjs wrote with `marker` as its text. */
