@@ -5,6 +5,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
+import Handlebars from 'handlebars';
+import { globSync } from 'tinyglobby';
 
 const BUNDLE = 'dist/bundle/lectern.cjs';
 // Start from an empty folder: no cache of an older bundle.
@@ -26,7 +28,7 @@ await build({
     'js-yaml': './scripts/stubs/js-yaml.cjs',
     'source-map': './scripts/stubs/source-map.cjs',
   },
-  plugins: [builtinStubs()],
+  plugins: [builtinStubs(), precompiledTemplates()],
   // The code's own import.meta.url (where the shipped templates and the worker's file are), in CommonJS.
   define: { 'import.meta.url': '__lecternUrl' },
   banner: { js: "var __lecternUrl = require('node:url').pathToFileURL(__filename).href;" },
@@ -48,6 +50,27 @@ const code = await loadLectern().main(['node', 'lectern', 'build', 'starters/dec
 rmSync(out, { recursive: true, force: true });
 if (code !== 0) throw new Error(`the starter deck did not build with the new bundle (exit code ${code})`);
 saveCodeCache();
+
+/**
+ * The shipped templates' Handlebars files, compiled now (src/templates/precompiled.ts):
+ * their code lands in the bundle, and so in the code cache.
+ */
+function precompiledTemplates() {
+  return {
+    name: 'precompiled-templates',
+    setup(build) {
+      build.onLoad({ filter: /[\\/]dist[\\/]templates[\\/]precompiled\.js$/ }, async () => {
+        const { decodeText } = await import('../dist/content/source.js');
+        const files = globSync('templates/*/**/*.hbs').sort();
+        const entries = files.map((file) => {
+          const source = decodeText(readFileSync(file), file);
+          return `[${JSON.stringify(source)}, ${Handlebars.precompile(source)}]`;
+        });
+        return { contents: `export const PRECOMPILED = new Map([\n${entries.join(',\n')}\n]);\n`, loader: 'js', watchFiles: files };
+      });
+    },
+  };
+}
 
 /**
  * Node modules that dependencies load and lectern does not need at start-up, replaced by

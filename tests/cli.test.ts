@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync, mkdirSync, cpSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { buildDeckFile, TemplateLibrary } from '../src/index.js';
 import { deckText } from './support/build.js';
 import { BIN, lectern, run } from './support/cli.js';
 import { pngBytes } from './support/images.js';
@@ -201,7 +202,7 @@ describe('lectern (the command line)', () => {
   });
 });
 
-describe("lectern's start from V8's code cache (src/cli/bundle.ts)", () => {
+describe("lectern as it runs: one bundle, started from V8's code cache (src/cli/bundle.ts)", () => {
   /** Loads the bundle of the package at `root` in a fresh process; says whether V8 started it from the cache. */
   async function startsFromCache(root: string): Promise<boolean> {
     const script = `import { loadLectern, codeCacheUsed } from ${JSON.stringify(path.join(root, 'dist/cli/bundle.js'))};
@@ -221,6 +222,30 @@ describe("lectern's start from V8's code cache (src/cli/bundle.ts)", () => {
     else rmSync(cache);
     return dir;
   }
+
+  it('writes the same files as the sources do, with the shipped templates compiled when the bundle was built', async () => {
+    const decks = { default: path.join(ROOT, 'starters/deck.md'), chalkboard: path.join(ROOT, 'content/kazakhstan-democracy.md') };
+    const epoch = { SOURCE_DATE_EPOCH: '1700000000' };
+    for (const [template, deck] of Object.entries(decks)) {
+      const out = tempDir();
+      const cli = await lectern(['build', deck, '-t', template, '-o', path.join(out, 'cli')], ROOT, epoch);
+      expect(cli.code, cli.stderr).toBe(0);
+      process.env.SOURCE_DATE_EPOCH = epoch.SOURCE_DATE_EPOCH;
+      try {
+        const result = await buildDeckFile(deck, {
+          outDir: path.join(out, 'sources'),
+          template,
+          templates: new TemplateLibrary(),
+          cwd: ROOT,
+        });
+        expect(result.ok, template).toBe(true);
+      } finally {
+        delete process.env.SOURCE_DATE_EPOCH;
+      }
+      const name = `${path.basename(deck, '.md')}.pptx`;
+      expect(sha256(path.join(out, 'cli', name)), template).toBe(sha256(path.join(out, 'sources', name)));
+    }
+  });
 
   it('starts from the cache that npm run build saved', async () => {
     expect(await startsFromCache(ROOT)).toBe(true);

@@ -7,6 +7,7 @@ import { fail, type SourcePosition } from '../diagnostics.js';
 import { closest, didYouMean } from '../suggest.js';
 import { createHandlebars, handlebarsSyntaxError } from './helpers.js';
 import { derivePalette } from './colors.js';
+import { PRECOMPILED } from './precompiled.js';
 import { color, fontName, parseLayoutMarkup } from './layoutMarkup.js';
 import { SLIDE, type Layout, type Template, type Theme } from './types.js';
 
@@ -24,8 +25,8 @@ interface TemplateSource {
   dirs: string[];
   /** Layout files by name, the parent's included. */
   layoutFiles: Map<string, string>;
-  /** Partial sources by name, the parent's included. */
-  partials: Record<string, string>;
+  /** Partials by name, the parent's included. */
+  partials: Record<string, string | HandlebarsTemplateDelegate>;
   layouts: Map<string, { file: string; render: (context: object) => string }>;
   /** `master.hbs`, the template's or its parent's. */
   master?: { file: string; render: (context: object) => string };
@@ -158,7 +159,7 @@ export class TemplateLibrary {
     const layoutFiles = new Map([...(parent?.layoutFiles ?? []), ...hbsFiles(path.join(dir, 'layouts'))]);
     const partials = {
       ...parent?.partials,
-      ...Object.fromEntries([...hbsFiles(path.join(dir, 'partials'))].map(([n, f]) => [n, readFileSync(f, 'utf8')])),
+      ...Object.fromEntries([...hbsFiles(path.join(dir, 'partials'))].map(([n, f]) => [n, partial(f)])),
     };
     const layouts = new Map(
       [...layoutFiles].map(([layoutName, layoutFile]) => [layoutName, { file: layoutFile, render: compileLayout(layoutFile, partials) }]),
@@ -192,8 +193,20 @@ function hbsFiles(dir: string): Map<string, string> {
   );
 }
 
-function compileLayout(file: string, partials: Record<string, string>): (context: object) => string {
+/** A partial: compiled when lectern was built (see precompiled.ts), else its text, which Handlebars compiles when it is used. */
+function partial(file: string): string | HandlebarsTemplateDelegate {
+  const source = readFileSync(file, 'utf8');
+  const spec = PRECOMPILED.get(source);
+  return spec ? hbs.template(spec) : source;
+}
+
+function compileLayout(file: string, partials: Record<string, string | HandlebarsTemplateDelegate>): (context: object) => string {
   const source = decodeText(readFileSync(file), file);
+  const spec = PRECOMPILED.get(source);
+  if (spec) {
+    const render = hbs.template(spec);
+    return (context) => render(context, { partials });
+  }
   let parsed: hbs.AST.Program;
   try {
     // Parsed here, where a syntax error can be reported at its line; compiled from the parse.
