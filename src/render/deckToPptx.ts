@@ -56,8 +56,8 @@ function withChartsFromOne(onPart: PartListener): PartListener {
       if (!numbers.has(n)) numbers.set(n, numbers.size + 1);
       return `${stem}${numbers.get(n)}.`;
     });
-  const naming = (name: string) => name.endsWith('.rels') || name === '[Content_Types].xml';
-  return (name, content) => onPart(renumber(name), typeof content === 'string' && naming(name) ? renumber(content) : content);
+  const namesParts = (name: string) => name.endsWith('.rels') || name === '[Content_Types].xml';
+  return (name, content) => onPart(renumber(name), typeof content === 'string' && namesParts(name) ? renumber(content) : content);
 }
 
 /** A text body lectern writes itself, for the shape pptxgenjs wrote with `marker` as its text. */

@@ -203,19 +203,19 @@ function partial(file: string): string | HandlebarsTemplateDelegate {
 function compileLayout(file: string, partials: Record<string, string | HandlebarsTemplateDelegate>): (context: object) => string {
   const source = decodeText(readFileSync(file), file);
   const spec = PRECOMPILED.get(source);
-  if (spec) {
-    const render = hbs.template(spec);
-    return (context) => render(context, { partials });
-  }
+  const render = spec ? hbs.template(spec) : compile(source, file);
+  return (context) => render(context, { partials });
+}
+
+/** Compiles a layout's text: parsed here, where a syntax error can be reported at its line; compiled from the parse. */
+function compile(source: string, file: string): HandlebarsTemplateDelegate {
   let parsed: hbs.AST.Program;
   try {
-    // Parsed here, where a syntax error can be reported at its line; compiled from the parse.
     parsed = hbs.parse(source);
   } catch (error) {
     throw handlebarsSyntaxError(error, source, { file, line: 1 }, 'template/handlebars', 'the layout');
   }
-  const render = hbs.compile(parsed);
-  return (context) => render(context, { partials });
+  return hbs.compile(parsed);
 }
 
 function checkKeys(raw: Record<string, unknown>, text: string, file: string): void {
