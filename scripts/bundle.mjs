@@ -31,7 +31,13 @@ await build({
   plugins: [builtinStubs(), precompiledTemplates()],
   // The code's own import.meta.url (where the shipped templates and the worker's file are), in CommonJS.
   define: { 'import.meta.url': '__lecternUrl' },
-  banner: { js: "var __lecternUrl = require('node:url').pathToFileURL(__filename).href;" },
+  // Wrapped as Node wraps a CommonJS module, so that V8 takes the file's text as it is
+  // (src/cli/bundle.ts), without a copy of 1.6 MB to add the wrapper; strict, as the
+  // sources are ES modules ("use strict" must come first to count).
+  banner: {
+    js: "(function (exports, require, module, __filename, __dirname) {'use strict'; var __lecternUrl = require('node:url').pathToFileURL(__filename).href;",
+  },
+  footer: { js: '})' },
 });
 const source = readFileSync(BUNDLE, 'utf8');
 if (/\bimport\(/.test(source)) throw new Error(`${BUNDLE} contains import(), which fails when it runs from the code cache`);

@@ -35,11 +35,9 @@ export function loadLectern(): typeof Lectern {
   if (loaded) return loaded.lectern;
   const bundle = readFileSync(BUNDLE);
   const cachedData = savedCodeCache();
-  // The bundle is ASCII (scripts/bundle.mjs sees to it): as latin1 it is copied, not decoded.
-  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${bundle.toString('latin1')}\n})`, {
-    filename: BUNDLE,
-    cachedData,
-  });
+  // The bundle is ASCII and already wrapped as a CommonJS module's function (scripts/bundle.mjs
+  // sees to both): read as latin1, V8 takes it as it is, neither decoded nor copied again.
+  const script = new vm.Script(bundle.toString('latin1'), { filename: BUNDLE, cachedData });
   const module = { exports: {} };
   (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(BUNDLE), module, BUNDLE, path.dirname(BUNDLE));
   loaded = { lectern: module.exports as typeof Lectern, script, fromCache: cachedData !== undefined && !script.cachedDataRejected };
