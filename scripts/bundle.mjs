@@ -40,7 +40,8 @@ await build({
   footer: { js: '})' },
 });
 const source = readFileSync(BUNDLE, 'utf8');
-if (/\bimport\(/.test(source)) throw new Error(`${BUNDLE} contains import(), which fails when it runs from the code cache`);
+if (/\bimport\(/.test(source))
+  throw new Error(`${BUNDLE} contains import(), which fails in code run from a V8 code cache (src/cli/bundle.ts)`);
 // esbuild leaves non-ASCII characters in comments and regular expressions. Escaped, the
 // bundle is ASCII, which Node reads (as latin1, see src/cli/bundle.ts) and V8 parses faster.
 writeFileSync(

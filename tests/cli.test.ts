@@ -203,11 +203,11 @@ describe('lectern (the command line)', () => {
 });
 
 describe("lectern as it runs: one bundle, started from V8's code cache (src/cli/bundle.ts)", () => {
-  /** Loads the bundle of the package at `root` in a fresh process; says whether V8 started it from the cache. */
-  async function startsFromCache(root: string): Promise<boolean> {
+  /** Loads the bundle of the package at `root` in a fresh process (with `flags` for V8); says whether V8 started it from the cache. */
+  async function startsFromCache(root: string, flags: string[] = []): Promise<boolean> {
     const script = `import { loadLectern, codeCacheUsed } from ${JSON.stringify(path.join(root, 'dist/cli/bundle.js'))};
       loadLectern(); console.log(codeCacheUsed());`;
-    const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script]);
+    const { stdout } = await run(process.execPath, [...flags, '--input-type=module', '-e', script]);
     return JSON.parse(stdout) as boolean;
   }
 
@@ -249,6 +249,13 @@ describe("lectern as it runs: one bundle, started from V8's code cache (src/cli/
 
   it('starts from the cache that npm run build saved', async () => {
     expect(await startsFromCache(ROOT)).toBe(true);
+  });
+
+  it('compiles as usual, and builds, when V8 runs with other flags than the cache was made with', async () => {
+    const flags = ['--max-semi-space-size=64'];
+    expect(await startsFromCache(ROOT, flags)).toBe(false);
+    const { stdout } = await run(process.execPath, [...flags, BIN, 'build', path.join(ROOT, 'starters/deck.md'), '-o', tempDir()]);
+    expect(stdout).toMatch(/deck\.pptx \(\d+ slides\)/);
   });
 
   it('compiles as usual, and builds, when the cache is missing, cut short or damaged', async () => {

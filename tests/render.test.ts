@@ -302,7 +302,13 @@ describe('numbered lists', () => {
 
 describe('a deck built after another in the same process (a batch, watch mode)', () => {
   it('numbers its charts from 1 and is the same file as when built on its own', async () => {
-    const files = { 'deck.md': deckText(BODY, { data: { results: 'results.csv' } }), 'results.csv': CSV, 'wide.png': pngBytes(400, 100) };
+    // A link that looks like a chart's part name, in a table cell (whose links pptxgenjs writes itself), stays as written.
+    const table = '\n---\n\n## Sources\n\n| Source |\n|---|\n| [Chart 7](https://example.org/charts/chart7.xml) |\n';
+    const files = {
+      'deck.md': deckText(BODY + table, { data: { results: 'results.csv' } }),
+      'results.csv': CSV,
+      'wide.png': pngBytes(400, 100),
+    };
     process.env.SOURCE_DATE_EPOCH = '1700000000';
     try {
       const first = await buildInTemp(files);
@@ -314,6 +320,8 @@ describe('a deck built after another in the same process (a batch, watch mode)',
         'ppt/embeddings/Microsoft_Excel_Worksheet1.xlsx',
       ]);
       expect(await pptx.xml('ppt/slides/_rels/slide4.xml.rels')).toMatch(/Target="(\.\.|\/ppt)\/charts\/chart1\.xml"/);
+      const rels = await Promise.all(pptx.names.filter((n) => n.startsWith('ppt/slides/_rels/')).map((n) => pptx.xml(n)));
+      expect(rels.join('')).toContain('Target="https://example.org/charts/chart7.xml"');
       expect(readFileSync(second.output!).equals(readFileSync(first.output!))).toBe(true);
     } finally {
       delete process.env.SOURCE_DATE_EPOCH;

@@ -13,15 +13,18 @@ import type * as Lectern from './lectern.js';
  * (every function that ran, not only the top level) beside the bundle. A run
  * then starts from that code instead of parsing and compiling 1.6 MB of
  * JavaScript again, a fifth of a small build's time. Node 22 does this itself
- * (`module.enableCompileCache`); lectern runs on Node 20.
+ * (`module.enableCompileCache`); lectern runs on Node 20 too.
  *
- * V8 rejects a cache made by another V8 or with other flags, and lectern then
- * compiles as usual. V8 does not check the cache's bytes, and a damaged cache
- * crashes it: the cache starts with a CRC-32 of itself, and is used only when
- * that matches. (V8 checks only the length of the source a cache was made for:
- * a bundle edited by hand to the same length would run the old code. Every
- * build writes the two together.) Code run from a cache cannot use `import()`
- * (Node loses the callback it needs), so the bundle has none: scripts/bundle.mjs
+ * V8 takes a cache only from the same V8 with the same flags: a run with other
+ * V8 options (say NODE_OPTIONS=--max-old-space-size=4096, when the build had
+ * none) compiles as usual, as does another Node version. V8 does not check the
+ * cache's bytes, and a damaged cache crashes it: the file starts with a CRC-32
+ * of the V8 data that follows, which is used only when that matches. (V8 checks
+ * only the length of the source a cache was made for: a bundle edited by hand to
+ * the same length would run the old code. Every build writes the two together.)
+ *
+ * `import()` in code run through `vm.Script` needs a callback that Node 20 loses
+ * when the code comes from a cache, so the bundle has none: scripts/bundle.mjs
  * turns pptxgenjs's into require() and checks.
  */
 export const BUNDLE = fileURLToPath(new URL('../bundle/lectern.cjs', import.meta.url));

@@ -86,7 +86,8 @@ export async function watchDecks(inputs: string[], options: DeckOptions, ctx: Co
     process.once('SIGINT', () => {
       watchers.forEach((w) => w.close());
       clearTimeout(timer);
-      resolve(0);
+      // A rebuild under way finishes (and says so) before lectern exits.
+      void running.finally(() => resolve(0));
     });
   });
 }

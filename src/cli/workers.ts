@@ -17,23 +17,32 @@ export async function buildOnWorkers(
 ): Promise<DeckResult[]> {
   const results = new Map<string, DeckResult>();
   let next = 0;
-  await Promise.all(
-    Array.from({ length: count }, () => {
-      // dist/cli/buildWorker.js, seen from the bundle (dist/bundle) as from dist/cli.
-      const worker = new Worker(new URL('../cli/buildWorker.js', import.meta.url), { workerData: { options, write } });
-      return new Promise<void>((resolve, reject) => {
-        const send = () => (next < files.length ? worker.postMessage(files[next++]) : worker.terminate().then(() => resolve()));
-        worker.on('message', (answer: Answer) => {
-          if (answer.error !== undefined) return reject(new Error(`while building ${answer.file}: ${answer.error}`));
-          results.set(answer.result.file, answer.result);
-          onResult(answer.result);
-          send();
-        });
-        worker.on('error', reject);
-        send();
-      });
-    }),
+  // dist/cli/buildWorker.js, seen from the bundle (dist/bundle) as from dist/cli.
+  const workers = Array.from(
+    { length: count },
+    () => new Worker(new URL('../cli/buildWorker.js', import.meta.url), { workerData: { options, write } }),
   );
+  try {
+    await Promise.all(
+      workers.map(
+        (worker) =>
+          new Promise<void>((resolve, reject) => {
+            const send = () => (next < files.length ? worker.postMessage(files[next++]) : resolve());
+            worker.on('message', (answer: Answer) => {
+              if (answer.error !== undefined) return reject(new Error(`while building ${answer.file}: ${answer.error}`));
+              results.set(answer.result.file, answer.result);
+              onResult(answer.result);
+              send();
+            });
+            worker.on('error', reject);
+            send();
+          }),
+      ),
+    );
+  } finally {
+    // Done, or stopped by an error in one of them: no worker goes on building.
+    await Promise.all(workers.map((worker) => worker.terminate()));
+  }
   return files.map((f) => results.get(f)!);
 }
 

@@ -19,7 +19,9 @@ const md = new MarkdownIt('default', { html: true, linkify: true, typographer: f
  * deck whose every address is written as a link never pays for the patterns.
  */
 function linkifyOnlyWhereText(parser: Parser): void {
-  const linkify = parser.core.ruler.__rules__.find((rule) => rule.name === 'linkify')!.fn;
+  // markdown-it's own list of rules; should a version not have this one, it is left as it is.
+  const linkify = parser.core.ruler.__rules__.find((rule) => rule.name === 'linkify')?.fn;
+  if (!linkify) return;
   parser.core.ruler.at('linkify', (state) => {
     const text = (token: Token) => token.type === 'text' && parser.linkify.test(token.content);
     return state.tokens.some((token) => token.type === 'inline' && token.children!.some(text)) ? linkify(state) : false;

@@ -48,17 +48,26 @@ export async function deckToPptx(deck: Deck, template: Template, onPart: PartLis
  * names them. pptxgenjs counts charts over every deck a process builds, so a deck
  * built after another (in a batch, or again in watch mode) would have chart4.xml
  * and on: a valid file, but not the bytes of the same deck built on its own.
+ * Only names of parts change: a part's own, and those in `[Content_Types].xml`
+ * and in relationships within the package (a teacher's link stays as written).
  */
 function withChartsFromOne(onPart: PartListener): PartListener {
   const numbers = new Map<string, number>();
   const renumber = (text: string) =>
-    text.replace(/(charts\/(?:_rels\/)?chart|embeddings\/Microsoft_Excel_Worksheet)(\d+)\./g, (_, stem: string, n: string) => {
+    text.replace(CHART_PART, (_, at: string, stem: string, n: string) => {
       if (!numbers.has(n)) numbers.set(n, numbers.size + 1);
-      return `${stem}${numbers.get(n)}.`;
+      return `${at}${stem}${numbers.get(n)}.`;
     });
-  const namesParts = (name: string) => name.endsWith('.rels') || name === '[Content_Types].xml';
-  return (name, content) => onPart(renumber(name), typeof content === 'string' && namesParts(name) ? renumber(content) : content);
+  const content = (name: string, xml: string) => {
+    if (name === '[Content_Types].xml') return renumber(xml);
+    if (!name.endsWith('.rels')) return xml;
+    return xml.replace(/<Relationship [^>]*>/g, (rel) => (rel.includes('TargetMode="External"') ? rel : renumber(rel)));
+  };
+  return (name, part) => onPart(renumber(name), typeof part === 'string' ? content(name, part) : part);
 }
+
+/** A chart's part, its relationships or its workbook, as a part name (`ppt/…`) or a reference (`"/ppt/…`, `"../…`). */
+const CHART_PART = /(^ppt\/|"\/ppt\/|"\.\.\/)(charts\/(?:_rels\/)?chart|embeddings\/Microsoft_Excel_Worksheet)(\d+)\./g;
 
 /** A text body lectern writes itself, for the shape pptxgenjs wrote with `marker` as its text. */
 interface TextBody {
