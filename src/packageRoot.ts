@@ -8,6 +8,9 @@ import { fileURLToPath } from 'node:url';
  */
 export const PACKAGE_ROOT = findRoot(path.dirname(fileURLToPath(import.meta.url)));
 
+/** The templates that ship with lectern. */
+export const SHIPPED_TEMPLATES = path.join(PACKAGE_ROOT, 'templates');
+
 function findRoot(dir: string): string {
   for (let d = dir; ; d = path.dirname(d)) {
     const file = path.join(d, 'package.json');

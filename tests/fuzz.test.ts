@@ -3,7 +3,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildDeckFile, TemplateLibrary } from '../src/index.js';
-import { SHIPPED_TEMPLATES } from '../src/templates/loadTemplate.js';
+import { SHIPPED_TEMPLATES } from '../src/packageRoot.js';
 import { pngBytes } from './support/images.js';
 import { tempDir, validatePptx, writeFiles } from './support/pptx.js';
 

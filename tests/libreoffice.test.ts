@@ -3,7 +3,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { buildDeckFile, TemplateLibrary } from '../src/index.js';
-import { SHIPPED_TEMPLATES } from '../src/templates/loadTemplate.js';
+import { SHIPPED_TEMPLATES } from '../src/packageRoot.js';
 import { openPptx, ROOT, tempDir, textOf, writeFiles } from './support/pptx.js';
 
 const run = promisify(execFile);

@@ -22,7 +22,7 @@ import {
   repairChart,
   type PackageProperties,
 } from '../src/render/repair.js';
-import { SHIPPED_TEMPLATES } from '../src/templates/loadTemplate.js';
+import { SHIPPED_TEMPLATES } from '../src/packageRoot.js';
 import { deckText } from './support/build.js';
 import { tempDir, validatePptx, writeFiles } from './support/pptx.js';
 

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
-import { PACKAGE_ROOT } from '../packageRoot.js';
+import { SHIPPED_TEMPLATES } from '../packageRoot.js';
 import { decodeText } from '../content/source.js';
 import { fail, type SourcePosition } from '../diagnostics.js';
 import { closest, didYouMean } from '../suggest.js';
@@ -10,9 +10,6 @@ import { derivePalette } from './colors.js';
 import { PRECOMPILED } from './precompiled.js';
 import { color, fontName, parseLayoutMarkup } from './layoutMarkup.js';
 import { SLIDE, type Layout, type Template, type Theme } from './types.js';
-
-/** The templates that ship with lectern. */
-export const SHIPPED_TEMPLATES = path.join(PACKAGE_ROOT, 'templates');
 
 const hbs = createHandlebars();
 

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { buildDeckFile, TemplateLibrary, type DeckResult } from '../../src/index.js';
-import { SHIPPED_TEMPLATES } from '../../src/templates/loadTemplate.js';
+import { SHIPPED_TEMPLATES } from '../../src/packageRoot.js';
 import { tempDir, writeFiles } from './pptx.js';
 
 /** A deck file with front matter: `deck('# Slide', {template: 'x'})`. */

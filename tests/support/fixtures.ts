@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { modelDeck, TemplateLibrary, type Deck, type Diagnostic } from '../../src/index.js';
-import { SHIPPED_TEMPLATES } from '../../src/templates/loadTemplate.js';
+import { SHIPPED_TEMPLATES } from '../../src/packageRoot.js';
 
 /** tests/fixtures: one folder per case, plus `_templates/`. */
 export const FIXTURES = path.resolve(import.meta.dirname, '../fixtures');

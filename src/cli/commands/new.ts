@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
-import { TemplateLibrary } from '../../templates/loadTemplate.js';
 import { didYouMean } from '../../suggest.js';
 import type { CommandContext } from '../context.js';
 import { CliError } from '../errors.js';
 import { shown, slugify, STARTERS, writeNewFiles } from './starters.js';
+import { templateLibrary } from './templates.js';
 
 /** `lectern new <name>`: a deck in content/ that shows every feature, with a comment on each. */
 export function registerNew(program: Command, ctx: CommandContext): void {
@@ -15,12 +15,11 @@ export function registerNew(program: Command, ctx: CommandContext): void {
     .argument('<name>', 'the deck\'s title; its file name is made from it, e.g. "Week 1: Fractions" → content/week-1-fractions.md')
     .addOption(new Option('-t, --template <name>', 'the template the deck uses').default('default'))
     .addHelpText('after', '\nExamples:\n  $ lectern new photosynthesis\n  $ lectern new "Week 1: Fractions" -t chalkboard')
-    .action((name: string, options: { template: string }) => {
+    .action(async (name: string, options: { template: string }) => {
       const title = titleFrom(name);
       const slug = slugify(title);
       if (slug === '') throw new CliError(`"${name}" has no letters or digits to make a file name from; try e.g. lectern new week-1`, 2);
-      const templates = new TemplateLibrary();
-      const known = templates.names();
+      const known = (await templateLibrary()).names();
       if (!known.includes(options.template)) {
         throw new CliError(`unknown template "${options.template}"${didYouMean(options.template, known)}; templates: ${known.join(', ')}`);
       }

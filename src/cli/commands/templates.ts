@@ -2,9 +2,9 @@ import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { formatDiagnostic, DiagnosticError } from '../../diagnostics.js';
-import { TemplateLibrary } from '../../templates/loadTemplate.js';
+import { SHIPPED_TEMPLATES } from '../../packageRoot.js';
 import { didYouMean } from '../../suggest.js';
-import { SHIPPED_TEMPLATES, type TemplateSummary } from '../../templates/loadTemplate.js';
+import type { TemplateLibrary, TemplateSummary } from '../../templates/loadTemplate.js';
 import type { CommandContext } from '../context.js';
 import { CliError } from '../errors.js';
 import { shown } from './starters.js';
@@ -18,13 +18,18 @@ export function registerTemplates(program: Command, ctx: CommandContext): void {
   templates
     .command('list', { isDefault: true })
     .description('list every template: project templates/ first, then the ones lectern ships')
-    .action(() => ctx.setExitCode(listTemplates(new TemplateLibrary(), ctx)));
+    .action(async () => ctx.setExitCode(listTemplates(await templateLibrary(), ctx)));
   templates
     .command('copy')
     .description('copy a template to templates/<to> for editing')
     .argument('<from>', 'the template to copy, e.g. default')
     .argument('<to>', "the new template's name, e.g. myschool")
-    .action((from: string, to: string) => copyTemplate(new TemplateLibrary(), from, to, ctx));
+    .action(async (from: string, to: string) => copyTemplate(await templateLibrary(), from, to, ctx));
+}
+
+/** The templates, loaded when a command needs them (with Handlebars, YAML and the layout parser), so that --help answers at once. */
+export async function templateLibrary(): Promise<TemplateLibrary> {
+  return new (await import('../../templates/loadTemplate.js')).TemplateLibrary();
 }
 
 /** Prints each template with its description, where it is and its layouts; returns 1 if one cannot be read. */
