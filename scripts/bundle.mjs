@@ -1,7 +1,7 @@
 // Bundles the compiled CLI (dist/cli) into one CommonJS file, dist/bundle/lectern.cjs,
 // so that starting lectern reads one file instead of hundreds, and saves V8's code
 // cache for it beside it (src/cli/bundle.ts explains).
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
@@ -12,10 +12,10 @@ const BUNDLE = 'dist/bundle/lectern.cjs';
 // Start from an empty folder: no cache of an older bundle.
 rmSync('dist/bundle', { recursive: true, force: true });
 
-await build({
-  entryPoints: { lectern: 'dist/cli/lectern.js' },
-  outdir: 'dist/bundle',
-  outExtension: { '.js': '.cjs' },
+const { outputFiles } = await build({
+  entryPoints: ['dist/cli/lectern.js'],
+  outfile: BUNDLE,
+  write: false,
   bundle: true,
   format: 'cjs',
   platform: 'node',
@@ -39,11 +39,12 @@ await build({
   },
   footer: { js: '})' },
 });
-const source = readFileSync(BUNDLE, 'utf8');
+const source = outputFiles[0].text;
 if (/\bimport\(/.test(source))
   throw new Error(`${BUNDLE} contains import(), which fails in code run from a V8 code cache (src/cli/bundle.ts)`);
 // esbuild leaves non-ASCII characters in comments and regular expressions. Escaped, the
-// bundle is ASCII, which Node reads (as latin1, see src/cli/bundle.ts) and V8 parses faster.
+// bundle is ASCII, which Node reads (as latin1, see src/cli/bundle.ts) without decoding.
+mkdirSync(path.dirname(BUNDLE), { recursive: true });
 writeFileSync(
   BUNDLE,
   source.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`),

@@ -27,7 +27,7 @@ import type * as Lectern from './lectern.js';
  * when the code comes from a cache, so the bundle has none: scripts/bundle.mjs
  * turns pptxgenjs's into require() and checks.
  */
-export const BUNDLE = fileURLToPath(new URL('../bundle/lectern.cjs', import.meta.url));
+const BUNDLE = fileURLToPath(new URL('../bundle/lectern.cjs', import.meta.url));
 const CODE_CACHE = `${BUNDLE}.v8cache`;
 const CHECKSUM_BYTES = 4;
 

@@ -190,17 +190,21 @@ function hbsFiles(dir: string): Map<string, string> {
   );
 }
 
-/** A partial: compiled when lectern was built (see precompiled.ts), else its text, which Handlebars compiles when it is used. */
+/** The template for a Handlebars file's text, when lectern compiled that text when it was built (see precompiled.ts). */
+function precompiled(source: string): HandlebarsTemplateDelegate | undefined {
+  const spec = PRECOMPILED.get(source);
+  return spec && hbs.template(spec);
+}
+
+/** A partial: compiled when lectern was built, else its text, which Handlebars compiles when it is used. */
 function partial(file: string): string | HandlebarsTemplateDelegate {
   const source = readFileSync(file, 'utf8');
-  const spec = PRECOMPILED.get(source);
-  return spec ? hbs.template(spec) : source;
+  return precompiled(source) ?? source;
 }
 
 function compileLayout(file: string, partials: Record<string, string | HandlebarsTemplateDelegate>): (context: object) => string {
   const source = decodeText(readFileSync(file), file);
-  const spec = PRECOMPILED.get(source);
-  const render = spec ? hbs.template(spec) : compile(source, file);
+  const render = precompiled(source) ?? compile(source, file);
   return (context) => render(context, { partials });
 }
 
