@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { createHandlebars } from './templates/helpers.js';
+import { createHandlebars, helperDiagnostic } from './templates/helpers.js';
 import { parseDeckBody } from './content/parseDeck.js';
 import { readImageInfo } from './content/images.js';
 import { PathResolver } from './content/resolve.js';
@@ -93,7 +93,10 @@ function renderFooter(footer: string, context: object, at: { file: string; line?
   try {
     return hbs.compile(footer, { noEscape: true })(context);
   } catch (error) {
-    throw fail('front-matter/footer', `the footer is not a valid template: ${(error as Error).message.split('\n')[0]}`, at);
+    throw (
+      helperDiagnostic(error, footer, at) ??
+      fail('front-matter/footer', `the footer is not a valid template: ${(error as Error).message.split('\n')[0]}`, at)
+    );
   }
 }
 

@@ -1,5 +1,5 @@
 import { fail } from '../diagnostics.js';
-import { createHandlebars, handlebarsSyntaxError, helperNames } from '../templates/helpers.js';
+import { createHandlebars, handlebarsSyntaxError, helperDiagnostic, helperNames } from '../templates/helpers.js';
 import { didYouMean } from '../suggest.js';
 
 const hbs = createHandlebars();
@@ -29,6 +29,8 @@ export function expandBody(body: string, context: object, file: string, bodyLine
   try {
     text = template(context, { allowProtoPropertiesByDefault: false });
   } catch (error) {
+    const helperError = helperDiagnostic(error, body, { file, line: bodyLine });
+    if (helperError) throw helperError;
     const message = error instanceof Error ? error.message : String(error);
     const helper = /Missing helper: "([^"]+)"/.exec(message)?.[1];
     const line = helper ? lineOf(body, new RegExp(`[{(]\\s*${helper.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`)) : undefined;

@@ -1,41 +1,116 @@
 import Handlebars from 'handlebars';
 import { fail, type DiagnosticError } from '../diagnostics.js';
-import { formatNumber } from '../format.js';
+import { formatNumber, roundDecimal, withoutNoise } from '../format.js';
 
-type HelperOptions = Handlebars.HelperOptions;
+/** What Handlebars hands every helper last: the hash (`decimals=2`) and where in the template the call is. */
+type HelperOptions = Handlebars.HelperOptions & { loc?: HelperCall['loc'] };
+
+/** Where a helper call sits in its template (1-based lines, 0-based columns), as Handlebars reports it. */
+export interface HelperCall {
+  loc?: { start: { line: number; column: number }; end: { line: number; column: number } };
+}
+
+/**
+ * A helper given something it cannot use: thrown while a template runs, and
+ * turned into a diagnostic at the call's line by `helperDiagnostic`.
+ */
+export class HelperError extends Error {
+  constructor(
+    readonly rule: string,
+    message: string,
+    readonly call: HelperCall,
+  ) {
+    super(message);
+  }
+}
 
 const isOptions = (v: unknown): v is HelperOptions => typeof v === 'object' && v !== null && 'hash' in v;
-const num = (v: unknown): number => (typeof v === 'number' ? v : Number(v));
+
+/** A value as a teacher would name it in a message: "nothing", "the text \"abc\"", "a list". */
+function describeValue(value: unknown): string {
+  if (value === undefined || isOptions(value)) return 'nothing (check the spelling of the name, and that it is set)';
+  if (value === null) return 'an empty value';
+  if (typeof value === 'string') return value.trim() === '' ? 'empty text' : `the text "${value}"`;
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a group of values, not one';
+  return String(value);
+}
+
+/** `value` as a finite number (numbers and numeric text), or a HelperError naming `helper`. */
+function numberArg(helper: string, value: unknown, options: HelperOptions): number {
+  const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
+  if (Number.isFinite(n)) return n;
+  throw new HelperError('handlebars/not-a-number', `"${helper}" needs a number, but got ${describeValue(value)}`, options);
+}
+
+/** The `decimals=` option (or its older name `digits=`): a whole number of places from 0 to 20. */
+function decimalsOption(helper: string, options: HelperOptions): number | undefined {
+  const raw: unknown = options.hash?.decimals ?? options.hash?.digits;
+  if (raw === undefined) return undefined;
+  const n = typeof raw === 'number' ? raw : Number(raw);
+  if (Number.isInteger(n) && n >= 0 && n <= 20) return n;
+  throw new HelperError(
+    'handlebars/decimals',
+    `"${helper}" takes decimals= as a whole number from 0 to 20, not ${describeValue(raw)}`,
+    options,
+  );
+}
+
+/** A result of arithmetic as people write it: without binary noise, or with exactly `decimals` places (as text). */
+function written(n: number, decimals: number | undefined): number | string {
+  return decimals === undefined ? withoutNoise(n) : roundDecimal(n, decimals).toFixed(decimals);
+}
+
+/** `{{add 1 0.5}}` and its kin: exactly two numbers, and an optional `decimals=`. */
+function arithmetic(name: string, op: (a: number, b: number, options: HelperOptions) => number): Handlebars.HelperDelegate {
+  return (...args: unknown[]) => {
+    const options = args.pop() as HelperOptions;
+    if (args.length > 2) throw new HelperError('handlebars/arguments', `"${name}" takes two numbers, e.g. {{${name} 6 2}}`, options);
+    return written(op(numberArg(name, args[0], options), numberArg(name, args[1], options), options), decimalsOption(name, options));
+  };
+}
 
 /**
  * The helpers available in deck bodies and template layouts. Each is small and
- * pure; none reads files.
+ * pure; none reads files. Numbers print as people write them (0.1 + 0.2 is 0.3);
+ * a helper given no number, or text that is not one, stops the build with a message.
  */
 const helpers: Record<string, Handlebars.HelperDelegate> = {
-  /** `{{number 6456393}}` → 6,456,393; `{{number 2.5 digits=1}}`. */
+  /** `{{number 6456393}}` → 6,456,393; `{{number 2.5 decimals=2}}` → 2.50 (`digits=` too). */
   number(value: unknown, options: HelperOptions) {
-    const digits = options.hash?.digits as number | undefined;
-    const n = num(value);
-    if (!Number.isFinite(n)) return String(value ?? '');
-    return formatNumber(n, digits);
+    if (isOptions(value)) options = value; // `{{number}}`, with nothing to print
+    return formatNumber(numberArg('number', value, options), decimalsOption('number', options));
   },
-  /** `{{percent 81.31}}` → 81.31%; `{{percent 0.5 ratio=true}}` → 50%. */
+  /** `{{percent 81.31}}` → 81.31%; `{{percent 0.5 ratio=true}}` → 50%; `decimals=1` (`digits=` too). */
   percent(value: unknown, options: HelperOptions) {
-    let n = num(value);
-    if (!Number.isFinite(n)) return String(value ?? '');
-    if (options.hash?.ratio) n *= 100;
-    const digits = (options.hash?.digits as number | undefined) ?? (Number.isInteger(n) ? 0 : 2);
-    return `${n.toFixed(digits)}%`;
+    if (isOptions(value)) options = value;
+    const given = numberArg('percent', value, options);
+    const n = withoutNoise(options.hash?.ratio ? given * 100 : given);
+    return `${formatNumber(n, decimalsOption('percent', options) ?? (Number.isInteger(n) ? 0 : 2))}%`;
   },
-  /** Arithmetic for positions: `{{add 1 0.5}}`, `{{sub}}`, `{{mul}}`, `{{div}}`. */
-  add: (a: unknown, b: unknown) => num(a) + num(b),
-  sub: (a: unknown, b: unknown) => num(a) - num(b),
-  mul: (a: unknown, b: unknown) => num(a) * num(b),
-  div: (a: unknown, b: unknown) => num(a) / num(b),
-  /** `{{sum data.results "votes"}}`: the total of one column of a dataset. */
-  sum(list: unknown, column: unknown) {
-    if (!Array.isArray(list)) return 0;
-    return list.reduce((total: number, r: Record<string, unknown>) => total + (num(isOptions(column) ? r : r?.[String(column)]) || 0), 0);
+  /** Arithmetic for positions and figures: `{{add 1 0.5}}`, `{{sub}}`, `{{mul}}`, `{{div 10 3 decimals=2}}`. */
+  add: arithmetic('add', (a, b) => a + b),
+  sub: arithmetic('sub', (a, b) => a - b),
+  mul: arithmetic('mul', (a, b) => a * b),
+  div: arithmetic('div', (a, b, options) => {
+    if (b === 0) throw new HelperError('handlebars/division-by-zero', '"div" cannot divide by zero', options);
+    return a / b;
+  }),
+  /** `{{sum data.results "votes"}}`: the total of one column of a dataset; empty cells count as nothing. */
+  sum(list: unknown, column: unknown, options: HelperOptions) {
+    if (isOptions(column)) [options, column] = [column, undefined];
+    if (!Array.isArray(list))
+      throw new HelperError(
+        'handlebars/not-a-list',
+        `"sum" needs a list of rows, e.g. {{sum data.results "votes"}}, but got ${describeValue(list)}`,
+        options,
+      );
+    let total = 0;
+    for (const row of list as Record<string, unknown>[]) {
+      const cell = column === undefined ? row : row?.[String(column)];
+      if (cell !== null && cell !== undefined && cell !== '') total += numberArg('sum', cell, options);
+    }
+    return written(total, decimalsOption('sum', options));
   },
   /**
    * `{{date "2023-03-19"}}` → 19 March 2023; `format="short"` → 19 Mar 2023,
@@ -97,6 +172,22 @@ export function handlebarsSyntaxError(
     ? `expected ${expecting[1].split(', ').slice(0, 3).join(' or ')} but found ${expecting[2]}`
     : message.split('\n')[0];
   return fail(rule, `template syntax error in ${what}: ${detail}`, { file: at.file, line: line ? at.line + Number(line[1]) - 1 : at.line });
+}
+
+/**
+ * A helper's complaint (HelperError) as a diagnostic at the line of `source`
+ * where the call is (`at.line` is the file line where `source` starts), quoting
+ * the call: `"{{percent share}}": "percent" needs a number, but got nothing`.
+ * Anything else thrown while a template runs gives undefined.
+ */
+export function helperDiagnostic(error: unknown, source: string, at: { file: string; line?: number }): DiagnosticError | undefined {
+  if (!(error instanceof HelperError)) return undefined;
+  const loc = error.call.loc;
+  if (!loc || at.line === undefined) return fail(error.rule, error.message, at);
+  const text =
+    loc.start.line === loc.end.line ? source.split('\n')[loc.start.line - 1]?.slice(loc.start.column, loc.end.column) : undefined;
+  const quoted = text?.startsWith('{{') ? `"${text}": ` : '';
+  return fail(error.rule, `${quoted}${error.message}`, { file: at.file, line: at.line + loc.start.line - 1, column: loc.start.column + 1 });
 }
 
 /** The innermost `{{#block}}` left open at the end of `source`, with its 0-based line. */

@@ -5,7 +5,7 @@ import { SHIPPED_TEMPLATES } from '../packageRoot.js';
 import { decodeText } from '../content/source.js';
 import { fail, type SourcePosition } from '../diagnostics.js';
 import { closest, didYouMean } from '../suggest.js';
-import { createHandlebars, handlebarsSyntaxError } from './helpers.js';
+import { createHandlebars, handlebarsSyntaxError, helperDiagnostic } from './helpers.js';
 import { derivePalette } from './colors.js';
 import { PRECOMPILED } from './precompiled.js';
 import { color, fontName, parseLayoutMarkup } from './layoutMarkup.js';
@@ -82,9 +82,12 @@ export class TemplateLibrary {
       try {
         markup = layout.render(context);
       } catch (error) {
-        throw fail('template/handlebars', `the layout could not be rendered: ${(error as Error).message.split('\n')[0]}`, {
-          file: layout.file,
-        });
+        throw (
+          helperDiagnostic(error, '', { file: layout.file, line: 1 }) ??
+          fail('template/handlebars', `the layout could not be rendered: ${(error as Error).message.split('\n')[0]}`, {
+            file: layout.file,
+          })
+        );
       }
       // Pictures are found beside the layout, in the template that defines it (a parent, when inherited).
       layouts.set(layoutName, parseLayoutMarkup(markup, layoutName, layout.file, path.dirname(path.dirname(layout.file)), source.theme));
@@ -95,9 +98,12 @@ export class TemplateLibrary {
       try {
         markup = source.master.render(context);
       } catch (error) {
-        throw fail('template/handlebars', `the master could not be rendered: ${(error as Error).message.split('\n')[0]}`, {
-          file: source.master.file,
-        });
+        throw (
+          helperDiagnostic(error, '', { file: source.master.file, line: 1 }) ??
+          fail('template/handlebars', `the master could not be rendered: ${(error as Error).message.split('\n')[0]}`, {
+            file: source.master.file,
+          })
+        );
       }
       master = parseLayoutMarkup(markup, 'master', source.master.file, path.dirname(source.master.file), source.theme, 'master');
     }
