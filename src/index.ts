@@ -112,7 +112,7 @@ export async function buildTime(files: string[]): Promise<Date> {
       ),
     ),
   );
-  return new Date(Math.floor(Math.max(0, ...times) / 1000) * 1000);
+  return new Date(Math.floor(times.reduce((newest, t) => Math.max(newest, t), 0) / 1000) * 1000);
 }
 
 /** Builds one deck to `<outDir>/<name>.pptx`; on any error, writes nothing. */

@@ -66,7 +66,7 @@ const CASES: Record<string, Case> = {
     files: { 'content/deck.md': withData(chart('type: bar\ndata: results\nx: votes\ny: candidate')), 'content/results.csv': CSV },
     rule: 'chart/not-numeric',
     at: 'content/deck.md:11',
-    says: 'column "candidate" of dataset "results" must hold numbers, but row 1 has "Tokayev"',
+    says: 'column "candidate" of dataset "results" must hold numbers, but line 2 of results.csv has "Tokayev"',
   },
   'an unknown chart type': {
     files: { 'content/deck.md': withData(chart('type: piechart\ndata: results')), 'content/results.csv': CSV },

@@ -1,6 +1,7 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildInTemp, deckText } from './support/build.js';
-import { openPptx, textOf } from './support/pptx.js';
+import { openPptx, textOf, validatePptx } from './support/pptx.js';
 
 /** The text of every slide of a built deck, one string per slide. */
 async function slideTexts(file: string): Promise<string[]> {
@@ -91,4 +92,135 @@ describe('helpers print numbers as people write them', () => {
       expect(d.message).toContain(fault.says);
     });
   }
+});
+
+/** A deck of one chart slide whose fence holds `yaml`; its fence opens on line 7 (front matter of 4 lines, heading, blank). */
+function chartDeck(yaml: string, frontMatter: Record<string, unknown> = {}): string {
+  return deckText(`# Chart\n\n\`\`\`chart\n${yaml}\n\`\`\`\n`, { data: { results: 'results.csv' }, ...frontMatter });
+}
+
+/** The `c:valAx` element of a built deck's first chart. */
+async function valueAxis(file: string): Promise<string> {
+  const xml = await (await openPptx(file)).xml('ppt/charts/chart1.xml');
+  return /<c:valAx>[\s\S]*?<\/c:valAx>/.exec(xml)?.[0] ?? '';
+}
+
+const SHARES = 'school,pass_percent\nNorth,79\nSouth,86\n';
+
+describe('charts are honest', () => {
+  for (const type of ['bar', 'column', 'area']) {
+    it(`a ${type} chart shows its value axis, starting at 0 (79 is drawn as 79/86 of 86)`, async () => {
+      const result = await buildInTemp({ 'deck.md': chartDeck(`type: ${type}\ndata: results`), 'results.csv': SHARES });
+      expect(result.diagnostics).toEqual([]);
+      const axis = await valueAxis(result.output!);
+      expect(axis).toMatch(/<c:delete val="0"\/>/);
+      expect(/<c:scaling>[\s\S]*?<\/c:scaling>/.exec(axis)?.[0]).toMatch(/<c:min val="0"\/>/);
+      expect(axis).not.toMatch(/<c:max /);
+      expect(await validatePptx(result.output!)).toEqual([]);
+    });
+  }
+
+  it('a line chart keeps its axis where the data is; min: and max: fix either end of any chart', async () => {
+    const line = await buildInTemp({ 'deck.md': chartDeck('type: line\ndata: results'), 'results.csv': SHARES });
+    expect(await valueAxis(line.output!)).not.toMatch(/<c:min /);
+    const fixed = await buildInTemp({ 'deck.md': chartDeck('type: bar\ndata: results\nmin: 50\nmax: 100'), 'results.csv': SHARES });
+    expect(fixed.diagnostics).toEqual([]);
+    expect(/<c:scaling>[\s\S]*?<\/c:scaling>/.exec(await valueAxis(fixed.output!))?.[0]).toMatch(
+      /<c:max val="100"\/>\s*<c:min val="50"\/>/,
+    );
+    expect(await validatePptx(fixed.output!)).toEqual([]);
+  });
+
+  it('a chart of negative values ends its axis at 0', async () => {
+    const result = await buildInTemp({ 'deck.md': chartDeck('type: column\ndata: results'), 'results.csv': 'x,change\nA,-3\nB,-8\n' });
+    const axis = await valueAxis(result.output!);
+    expect(axis).toMatch(/<c:max val="0"\/>/);
+    expect(axis).not.toMatch(/<c:min /);
+  });
+
+  // Each case: the fence's YAML, the deck line the error names (the fence opens on line 7), its rule and message.
+  const SPEC_FAULTS: { name: string; yaml: string; line: number; rule: string; says: string }[] = [
+    {
+      name: 'min: that is not a number',
+      yaml: 'type: bar\ndata: results\nmin: low',
+      line: 10,
+      rule: 'chart/type',
+      says: '"min" must be a number',
+    },
+    {
+      name: 'min: above max:',
+      yaml: 'type: bar\ndata: results\nmin: 90\nmax: 10',
+      line: 10,
+      rule: 'chart/axis-range',
+      says: '"min" (90) must be below "max" (10)',
+    },
+    {
+      name: 'min: on a pie chart',
+      yaml: 'type: pie\ndata: results\nmin: 0',
+      line: 10,
+      rule: 'chart/no-axis',
+      says: 'a pie chart has no value axis',
+    },
+    {
+      name: '.inf in inline values',
+      yaml: 'type: bar\nlabels: [a, b]\nseries:\n  - {name: S, values: [1, .inf]}',
+      line: 10,
+      rule: 'chart/not-finite',
+      says: 'value 2 of series 1 is Infinity, which a chart cannot draw',
+    },
+    {
+      name: '.nan in inline values',
+      yaml: 'type: bar\nlabels: [a, b]\nseries:\n  - {name: S, values: [.nan, 1]}',
+      line: 10,
+      rule: 'chart/not-finite',
+      says: 'value 1 of series 1 is NaN',
+    },
+  ];
+  for (const fault of SPEC_FAULTS) {
+    it(`reports ${fault.name} at its line of the deck`, async () => {
+      const result = await buildInTemp({ 'deck.md': chartDeck(fault.yaml), 'results.csv': SHARES }, { write: false });
+      expect(result.ok).toBe(false);
+      expect(result.diagnostics).toHaveLength(1);
+      expect(result.diagnostics[0]).toMatchObject({ rule: fault.rule, line: fault.line, file: path.join(result.dir, 'deck.md') });
+      expect(result.diagnostics[0].message).toContain(fault.says);
+    });
+  }
+
+  it('reports 1e400 in a CSV at the line of its row in the data file, even after sort:', async () => {
+    const csv = 'school,pass_percent\nNorth,79\n\n"South\nCampus",86\nEast,1e400\nWest,70\n';
+    const result = await buildInTemp(
+      { 'deck.md': chartDeck('type: bar\ndata: results\nsort: school'), 'results.csv': csv },
+      { write: false },
+    );
+    expect(result.ok).toBe(false);
+    expect(result.diagnostics).toHaveLength(1);
+    const [d] = result.diagnostics;
+    expect(d).toMatchObject({ rule: 'chart/not-finite', file: path.join(result.dir, 'results.csv'), line: 6 });
+    expect(d.message).toBe(
+      'chart: "1e400" in column "pass_percent" of dataset "results" is not a number a chart can draw (too large, infinite or undefined); write a number, or leave the cell empty (the chart is at deck.md:7)',
+    );
+  });
+
+  it('reports Infinity in an inline dataset of the front matter at its line', async () => {
+    const deck = `---\ntitle: T\ndata:\n  results:\n    - {school: North, pass: 79}\n    - {school: South, pass: .inf}\n---\n# C\n\n\`\`\`chart\ntype: bar\ndata: results\n\`\`\`\n`;
+    const result = await buildInTemp(deck, { write: false });
+    expect(result.diagnostics).toHaveLength(1);
+    expect(result.diagnostics[0]).toMatchObject({ rule: 'chart/not-finite', line: 4, file: path.join(result.dir, 'deck.md') });
+    expect(result.diagnostics[0].message).toContain('"Infinity" in column "pass"');
+  });
+
+  it('draws 130,000 points without spreading them into a call (no RangeError), and validates', async () => {
+    const rows = Array.from({ length: 130_000 }, (_, i) => `${i},${((i * 7919) % 1000) / 10}`);
+    const result = await buildInTemp({
+      'deck.md': chartDeck('type: line\ndata: results\ntitle: Readings'),
+      'results.csv': `t,reading\n${rows.join('\n')}\n`,
+    });
+    expect(result.diagnostics).toEqual([]);
+    expect(result.ok).toBe(true);
+    const xml = await (await openPptx(result.output!)).xml('ppt/charts/chart1.xml');
+    expect(xml).toContain('<c:ptCount val="130000"/>');
+    const slide = (await (await openPptx(result.output!)).slides())[1];
+    expect(slide).toContain('and 129,950 more');
+    expect(await validatePptx(result.output!)).toEqual([]);
+  }, 120_000);
 });

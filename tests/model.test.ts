@@ -430,7 +430,7 @@ describe('chart and table errors', () => {
     expect(await fenceError('chart', 'type: bar\ndata: results\nx: votes\ny: candidate')).toEqual({
       rule: 'chart/not-numeric',
       line: 12,
-      message: 'chart: column "candidate" of dataset "results" must hold numbers, but row 1 has "Tokayev"',
+      message: 'chart: column "candidate" of dataset "results" must hold numbers, but line 2 of results.csv has "Tokayev"',
     });
   });
 

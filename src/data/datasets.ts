@@ -14,6 +14,15 @@ export interface Dataset {
   records: DataRecord[];
   /** Where the records came from, for messages. */
   origin: SourcePosition;
+  /** The file line of `records[index]` (CSV), worked out only when a message needs it. */
+  rowLine?: (index: number) => number | undefined;
+}
+
+/** Where `record` of `dataset` was written: its line of a CSV file, else where the dataset comes from. */
+export function recordPosition(dataset: Dataset, record: DataRecord): SourcePosition {
+  const index = dataset.records.indexOf(record);
+  const line = index < 0 ? undefined : dataset.rowLine?.(index);
+  return line === undefined ? dataset.origin : { file: dataset.origin.file, line };
 }
 
 /** What a deck's `data:` entry resolved to: a table, or a plain value for Handlebars. */
@@ -56,11 +65,13 @@ export async function loadDataFile(name: string, file: string, at: SourcePositio
   return file.toLowerCase().endsWith('.json') ? parseJsonDataset(name, text, file) : parseCsvDataset(name, text, file);
 }
 
+const CSV_OPTIONS = { skip_empty_lines: true, trim: true, bom: true, relax_column_count: false } as const;
+
 /** Parses CSV text with a header row; numbers become numbers and empty cells null. */
 export function parseCsvDataset(name: string, text: string, file: string): Dataset {
   let rows: string[][];
   try {
-    rows = parseCsv(text, { skip_empty_lines: true, trim: true, bom: true, relax_column_count: false }) as string[][];
+    rows = parseCsv(text, CSV_OPTIONS) as string[][];
   } catch (error) {
     if (error instanceof CsvError) {
       const line = (error as CsvError & { lines?: number }).lines;
@@ -80,7 +91,23 @@ export function parseCsvDataset(name: string, text: string, file: string): Datas
   const dupe = columns.find((c, i) => columns.indexOf(c) !== i);
   if (dupe !== undefined) throw fail('data/csv', `the column "${dupe}" appears twice in the header`, { file, line: 1 });
   const records = body.map((row) => Object.fromEntries(columns.map((c, i) => [c, castCell(row[i])])));
-  return { name, columns, records, origin: { file, line: 1 } };
+  return { name, columns, records, origin: { file, line: 1 }, rowLine: (index) => csvRecordLines(text)[index + 1] };
+}
+
+/**
+ * The line each record of CSV `text` ends on (the header is record 0). Parses the
+ * text again, so that reading a data file costs nothing extra when all is well.
+ */
+function csvRecordLines(text: string): number[] {
+  const lines: number[] = [];
+  parseCsv(text, {
+    ...CSV_OPTIONS,
+    on_record: (record: string[], context: { lines: number }) => {
+      lines.push(context.lines);
+      return record;
+    },
+  });
+  return lines;
 }
 
 /** The line of the quote that opens a field never closed (csv-parse reports the end of the file). */
@@ -127,8 +154,12 @@ function fromRecords(name: string, list: Record<string, unknown>[], origin: Sour
 
 function castCell(cell: string | undefined): Value {
   if (cell === undefined || cell === '') return null;
-  // A number, but not a code with leading zeros such as a postal code "007".
-  if (/^[+-]?(0|[1-9]\d*)(\.\d*)?([eE][+-]?\d+)?$|^[+-]?\.\d+$/.test(cell)) return Number(cell);
+  // A number, but not a code with leading zeros such as a postal code "007",
+  // nor one too large for a double ("1e400"), which stays as it was written.
+  if (/^[+-]?(0|[1-9]\d*)(\.\d*)?([eE][+-]?\d+)?$|^[+-]?\.\d+$/.test(cell)) {
+    const n = Number(cell);
+    if (Number.isFinite(n)) return n;
+  }
   return cell;
 }
 

@@ -41,7 +41,7 @@ export function buildDeck(input: DeckInput): Deck {
   let previousTitle = meta.title;
   for (const source of input.slides) {
     const built = buildSlides(source, previousTitle, template, ctx);
-    slides.push(...built);
+    for (const slide of built) slides.push(slide);
     previousTitle = built[0]?.title ?? previousTitle;
   }
   return {

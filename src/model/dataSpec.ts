@@ -107,6 +107,14 @@ export class FenceSpec {
     return { column: this.column(dataset, m[2], 'sort'), descending: m[1] === '-' || m[3] === 'desc' };
   }
 
+  /** A key holding one number, e.g. `min: 50`. */
+  number(key: string): number | undefined {
+    const v = this.values[key];
+    if (v === undefined || v === null) return undefined;
+    if (typeof v !== 'number' || !Number.isFinite(v)) throw this.error('type', `"${key}" must be a number, e.g. "${key}: 0"`, key);
+    return v;
+  }
+
   limit(): number | undefined {
     const v = this.values.limit;
     if (v === undefined) return undefined;
@@ -139,5 +147,10 @@ function compareValues(a: unknown, b: unknown): number {
 
 /** The most decimal places any of `values` has (at most three), so a column of numbers reads alike. */
 export function decimalsOf(values: number[]): number {
-  return Math.min(3, Math.max(0, ...values.map((v) => (Number.isInteger(v) ? 0 : (String(v).split('.')[1]?.length ?? 0)))));
+  let most = 0;
+  for (const v of values) {
+    if (most === 3) break;
+    if (!Number.isInteger(v)) most = Math.max(most, Math.min(3, String(v).split('.')[1]?.length ?? 0));
+  }
+  return most;
 }

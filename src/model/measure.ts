@@ -69,6 +69,6 @@ export function textHeight(paragraphs: Paragraph[], width: number, size: number)
 
 /** Height in inches of one table row whose cells are `cells` in columns `widths` wide. */
 export function tableRowHeight(cells: string[], widths: number[], size: number): number {
-  const lines = Math.max(1, ...cells.map((c, i) => wrappedLines(c, widths[i] - 0.2, size)));
+  const lines = cells.reduce((most, c, i) => Math.max(most, wrappedLines(c, widths[i] - 0.2, size)), 1);
   return (lines * size * LINE_HEIGHT) / 72 + 0.16;
 }

@@ -36,7 +36,7 @@ export function blocksToPieces(blocks: Block[], ctx: PieceContext): Piece[] {
   const pieces: Piece[] = [];
   const text = (paragraphs: Paragraph[]) => {
     const last = pieces[pieces.length - 1];
-    if (last?.kind === 'text') last.paragraphs.push(...paragraphs);
+    if (last?.kind === 'text') for (const p of paragraphs) last.paragraphs.push(p);
     else pieces.push({ kind: 'text', paragraphs });
   };
   for (const b of blocks) {

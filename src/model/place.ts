@@ -124,7 +124,13 @@ function tableElement(
 
 /** Column widths in proportion to each column's longest line (within limits), filling `width`. */
 export function columnWidths(header: Run[][], rows: Run[][][], width: number): number[] {
-  const longest = header.map((_, c) => Math.min(40, Math.max(4, ...[header, ...rows].map((row) => runsText(row[c] ?? []).length))));
+  // A reduce, not Math.max(...rows): a dataset's rows are too many to pass as arguments.
+  const longest = header.map((_, c) =>
+    Math.min(
+      40,
+      rows.reduce((most, row) => Math.max(most, runsText(row[c] ?? []).length), Math.max(4, runsText(header[c] ?? []).length)),
+    ),
+  );
   const total = longest.reduce((a, b) => a + b, 0);
   return longest.map((l) => (l / total) * width);
 }

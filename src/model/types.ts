@@ -89,6 +89,8 @@ export interface ChartElement extends Placement {
   unit: string;
   /** Decimal places shown in data labels: the most any value has. */
   decimals: number;
+  /** Where the value axis starts and ends, when fixed: bar, column and area charts start at 0 (or at the spec's `min:`). */
+  valueAxis: { min?: number; max?: number };
   showValues: boolean;
   colors: string[];
   /** The chart's description for screen readers, generated from its data. */

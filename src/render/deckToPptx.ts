@@ -359,9 +359,7 @@ class SlideWriter {
       ...box(e),
       altText: e.altText,
       chartColors: round ? e.colors.slice(0, Math.max(1, e.labels.length)) : e.colors.slice(0, e.series.length),
-      ...(e.chartType === 'bar'
-        ? { barDir: 'bar', catAxisOrientation: 'maxMin', valAxisHidden: true, valGridLine: { style: 'none' } }
-        : {}),
+      ...(e.chartType === 'bar' ? { barDir: 'bar', catAxisOrientation: 'maxMin', valGridLine: { style: 'none' } } : {}),
       ...(e.chartType === 'column' ? { barDir: 'col' } : {}),
       ...(e.chartType === 'bar' || e.chartType === 'column' ? { barGapWidthPct: 60 } : {}),
       showTitle: Boolean(e.title),
@@ -383,6 +381,8 @@ class SlideWriter {
       // Doughnut labels sit on the slices; others on the slide.
       dataLabelColor: e.chartType === 'doughnut' ? readableOnAll(e.colors.slice(0, e.labels.length), ['FFFFFF', '000000']) : colors.text,
       valAxisLabelFormatCode: `#,##0${suffix}`,
+      ...(e.valueAxis.min !== undefined ? { valAxisMinVal: e.valueAxis.min } : {}),
+      ...(e.valueAxis.max !== undefined ? { valAxisMaxVal: e.valueAxis.max } : {}),
       catAxisLabelFontFace: axisText.fontFace,
       catAxisLabelFontSize: axisText.fontSize,
       catAxisLabelColor: axisText.color,
