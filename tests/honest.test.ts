@@ -224,3 +224,45 @@ describe('charts are honest', () => {
     expect(await validatePptx(result.output!)).toEqual([]);
   }, 120_000);
 });
+
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+const SVG =
+  '<svg xmlns="http://www.w3.org/2000/svg" width="120" height="60" viewBox="0 0 120 60"><rect width="120" height="60" fill="#1F4E79"/><circle cx="60" cy="30" r="20" fill="#F2C14E"/></svg>';
+
+describe('SVG pictures', () => {
+  it('get a real PNG fallback, rendered at about twice the placed size, and the deck validates', async () => {
+    const result = await buildInTemp({ 'deck.md': deckText('# Logo\n\n![The school logo](logo.svg)\n'), 'logo.svg': SVG });
+    expect(result.diagnostics).toEqual([]);
+    const pkg = await openPptx(result.output!);
+    const slide = (await pkg.slides())[1];
+    const rels = await pkg.xml('ppt/slides/_rels/slide2.xml.rels');
+    // The picture's blip points at the PNG; its SVG extension at the SVG.
+    const blip = /<a:blip r:embed="(rId\d+)">[\s\S]*?<asvg:svgBlip [^>]*r:embed="(rId\d+)"/.exec(slide);
+    expect(blip).not.toBeNull();
+    const target = (id: string) => `ppt/${new RegExp(`Id="${id}"[^>]*Target="\\.\\./([^"]+)"`).exec(rels)![1]}`;
+    const png = await pkg.bytes(target(blip![1]));
+    const svg = await pkg.bytes(target(blip![2]));
+    expect(target(blip![1])).toMatch(/\.png$/);
+    expect([...png.slice(0, 8)]).toEqual(PNG_SIGNATURE);
+    expect(Buffer.from(svg).toString()).toBe(SVG);
+    // The PNG's width (IHDR) is about 192 pixels per inch of the placed width.
+    const ext = /<p:pic>[\s\S]*?<a:ext cx="(\d+)" cy="(\d+)"/.exec(slide)!;
+    const width = Buffer.from(png).readUInt32BE(16);
+    expect(Math.abs(width - (Number(ext[1]) / 914400) * 192)).toBeLessThan(2);
+    expect(await validatePptx(result.output!)).toEqual([]);
+  });
+
+  it('that are broken are an error at the picture line', async () => {
+    const result = await buildInTemp(
+      {
+        'deck.md': deckText('# Logo\n\ntext\n\n![The school logo](logo.svg)\n'),
+        'logo.svg': '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><g></svg>',
+      },
+      { write: false },
+    );
+    expect(result.ok).toBe(false);
+    expect(result.diagnostics).toHaveLength(1);
+    expect(result.diagnostics[0]).toMatchObject({ rule: 'image/svg', line: 8, file: path.join(result.dir, 'deck.md') });
+    expect(result.diagnostics[0].message).toMatch(/^"logo\.svg" is not an SVG picture lectern can draw: expected 'g' tag, not 'svg'/);
+  });
+});

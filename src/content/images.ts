@@ -2,6 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { imageSize } from 'image-size';
 import { fail, type SourcePosition } from '../diagnostics.js';
 import { describeFsError } from './source.js';
+import { checkSvg } from './svg.js';
 import type { ImageInfo } from '../model/pieces.js';
 
 /** The largest picture lectern puts in a deck. */
@@ -26,13 +27,16 @@ export function readImageInfo(file: string, src: string, at: SourcePosition): Im
     );
   }
   let dims: ReturnType<typeof imageSize>;
+  let bytes: Uint8Array;
   try {
-    dims = imageSize(readFileSync(file));
+    bytes = readFileSync(file);
+    dims = imageSize(bytes);
   } catch {
     throw fail('image/not-an-image', `"${src}" is not a picture lectern can read (use PNG, JPEG, GIF or SVG)`, at);
   }
   if (!dims.type || !FORMATS.has(dims.type) || !dims.width || !dims.height) {
     throw fail('image/format', `"${src}" is a ${dims.type ?? 'unknown'} picture; PowerPoint decks take PNG, JPEG, GIF or SVG`, at);
   }
+  if (dims.type === 'svg') checkSvg(bytes, src, at);
   return { path: file, width: dims.width, height: dims.height };
 }

@@ -6,6 +6,7 @@ import { mix, readableOn, readableOnAll } from '../templates/colors.js';
 import { streamParts, type PartListener } from './jszipShim.js';
 import { MASTER_LAYOUT } from './master.js';
 import { escapeXml } from './repair.js';
+import { renderSvgFallbacks } from './svgFallbacks.js';
 import { textBodyXml } from './textBody.js';
 import { SLIDE, type Layout, type Styled, type Template, type TextStyle, type Theme } from '../templates/types.js';
 
@@ -37,6 +38,8 @@ export async function deckToPptx(deck: Deck, template: Template, onPart: PartLis
   deck.slides.forEach((slide, i) =>
     writer.write(pptx.addSlide({ masterName: slide.layout }), slide, template.layouts.get(slide.layout)!, i + 1),
   );
+  // resvg is loaded only if some picture is an SVG.
+  renderSvgFallbacks(pptx);
   // pptxgenjs zips through lectern's JSZip stand-in, which hands each part over as it is written.
   await streamParts(withChartsFromOne(withTextBodies(onPart, writer.bodies)), (outputType) =>
     pptx.write({ outputType: outputType as 'uint8array' }),
