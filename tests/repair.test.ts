@@ -10,8 +10,6 @@ import {
   appProperties,
   coreProperties,
   describeTables,
-  dropMissingOverrides,
-  dropMissingTargets,
   deckLanguage,
   markTableHeaders,
   notesPage,
@@ -23,6 +21,7 @@ import {
   type PackageProperties,
 } from '../src/render/repair.js';
 import { SHIPPED_TEMPLATES } from '../src/packageRoot.js';
+import { dropMissingOverrides, dropMissingTargets } from '../src/render/packageParts.js';
 import { deckText } from './support/build.js';
 import { tempDir, validatePptx, writeFiles } from './support/pptx.js';
 
@@ -223,6 +222,6 @@ describe('each repair', () => {
       '<Properties><Application>Microsoft Office PowerPoint</Application><Company>PptxGenJS</Company></Properties>',
       { ...PROPS, company: 'R&D "Lab"' },
     );
-    expect(xml).toBe('<Properties><Application>lectern</Application><Company>R&amp;D &quot;Lab&quot;</Company></Properties>');
+    expect(xml).toBe('<Properties><Application>lectern</Application><Company>R&amp;D "Lab"</Company></Properties>');
   });
 });
