@@ -178,10 +178,10 @@ describe('each repair', () => {
 
   it('drops relationships to parts that are not in the package, keeping external ones', () => {
     const xml =
-      '<Relationships><Relationship Id="rId1" Target="styles.xml"/><Relationship Id="rId2" Target="theme/theme1.xml"/>' +
-      '<Relationship Id="rId3" Target="https://example.org" TargetMode="External"/></Relationships>';
+      '<Relationships><Relationship Id="rId1" Type="s" Target="styles.xml"/><Relationship Id="rId2" Type="t" Target="theme/theme1.xml"/>' +
+      '<Relationship Id="rId3" Type="h" Target="https://example.org" TargetMode="External"/></Relationships>';
     expect(dropMissingTargets(xml, 'xl/_rels/workbook.xml.rels', new Set(['xl/styles.xml']))).toBe(
-      '<Relationships><Relationship Id="rId1" Target="styles.xml"/><Relationship Id="rId3" Target="https://example.org" TargetMode="External"/></Relationships>',
+      '<Relationships><Relationship Id="rId1" Type="s" Target="styles.xml"/><Relationship Id="rId3" Type="h" Target="https://example.org" TargetMode="External"/></Relationships>',
     );
   });
 

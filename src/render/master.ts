@@ -5,7 +5,8 @@
  * restyle the whole deck in PowerPoint's Slide Master view. The master, its
  * layouts and their relationships are edited as parsed XML.
  */
-import { addRelationship, relationshipElements, relationshipOf, relsPartOf, RELATIONSHIP_TYPE } from './packageParts.js';
+import { decodeEntities } from './flatXml.js';
+import { readRelationships, relsPartOf, RELATIONSHIP_TYPE, writeRelationships, type RelationshipsPart } from './packageParts.js';
 import { childElements, descendants, ParsedParts, remove, type Element } from './xml.js';
 
 /** The name of the layout that carries the master's decoration until it is lifted. */
@@ -28,26 +29,33 @@ export type Parts = Map<string, string>;
  * `hideMasterIn` layouts so that their slides do not show the master's shapes.
  */
 export function liftMaster(parts: Parts, hideMasterIn: readonly string[]): void {
+  if (!parts.has(MASTER) || !parts.has(MASTER_RELS)) return;
+  // Only the parts edited are parsed: the master, the carrier and the layouts that hide the master.
   const xml = new ParsedParts(parts);
-  const layouts = [...parts.keys()].filter((n) => LAYOUT_PART.test(n));
-  const nameOf = (layout: string) => commonSlideData(xml.get(layout).documentElement!).getAttribute('name') ?? '';
-  const named = new Map(layouts.map((l) => [nameOf(l), l]));
+  const rels = readRelationships(parts.get(MASTER_RELS)!, MASTER_RELS);
+  const named = new Map([...parts].filter(([part]) => LAYOUT_PART.test(part)).map(([part, text]) => [layoutName(text), part]));
   const carrier = named.get(MASTER_LAYOUT);
   if (carrier) {
-    liftLayout(xml, carrier);
-    removeLayout(xml, carrier);
+    liftLayout(xml, rels, carrier);
+    removeLayout(xml, rels, carrier);
   }
   const unused = named.get(UNUSED_LAYOUT);
-  if (unused) removeLayout(xml, unused);
+  if (unused) removeLayout(xml, rels, unused);
   for (const name of hideMasterIn) {
     const layout = named.get(name);
     if (layout && xml.has(layout)) xml.get(layout).documentElement!.setAttribute('showMasterSp', '0');
   }
   xml.save();
+  parts.set(MASTER_RELS, writeRelationships(rels));
+}
+
+/** A layout's name, as PowerPoint shows it (read, not edited, so the layout is not parsed). */
+function layoutName(xml: string): string {
+  return decodeEntities(/<p:cSld\b[^>]*?\sname="([^"]*)"/.exec(xml)?.[1] ?? '');
 }
 
 /** Moves a layout's background and shapes onto the master, with the relationships they use under new ids. */
-function liftLayout(xml: ParsedParts, carrier: string): void {
+function liftLayout(xml: ParsedParts, masterRels: RelationshipsPart, carrier: string): void {
   const masterData = commonSlideData(xml.get(MASTER).documentElement!);
   const carrierData = commonSlideData(xml.get(carrier).documentElement!);
   const moved: Element[] = [];
@@ -64,13 +72,12 @@ function liftLayout(xml: ParsedParts, carrier: string): void {
     moved.push(shape);
   }
   // The carrier's relationships (its pictures), less the one to the master, become the master's.
-  const masterRels = xml.get(MASTER_RELS);
-  const carried = xml.has(relsPartOf(carrier)) ? relationshipElements(xml.get(relsPartOf(carrier))).map(relationshipOf) : [];
+  const carrierRels = xml.has(relsPartOf(carrier)) ? readRelationships(xml.text(relsPartOf(carrier)), relsPartOf(carrier)).list : [];
   const newIds = new Map<string, string>();
-  for (const rel of carried.filter((r) => r.type !== RELATIONSHIP_TYPE.slideMaster)) {
+  for (const rel of carrierRels.filter((r) => r.type !== RELATIONSHIP_TYPE.slideMaster)) {
     const id = `rIdMaster${newIds.size + 1}`;
     newIds.set(rel.id, id);
-    addRelationship(masterRels, { ...rel, id });
+    masterRels.list.push({ ...rel, id });
   }
   for (const element of moved.flatMap((e) => [e, ...descendants(e, '*')])) {
     for (const attribute of REFERENCES) {
@@ -81,13 +88,12 @@ function liftLayout(xml: ParsedParts, carrier: string): void {
 }
 
 /** Removes a slide layout part, its relationships, and the master's reference to it. */
-function removeLayout(xml: ParsedParts, layout: string): void {
+function removeLayout(xml: ParsedParts, masterRels: RelationshipsPart, layout: string): void {
   const target = `../slideLayouts/${layout.split('/').pop()}`;
-  const rel = relationshipElements(xml.get(MASTER_RELS)).find((r) => r.getAttribute('Target') === target);
+  const rel = masterRels.list.find((r) => r.target === target);
   if (rel) {
-    const id = rel.getAttribute('Id');
-    remove(rel);
-    for (const entry of descendants(xml.get(MASTER), 'p:sldLayoutId')) if (entry.getAttribute('r:id') === id) remove(entry);
+    masterRels.list = masterRels.list.filter((r) => r !== rel);
+    for (const entry of descendants(xml.get(MASTER), 'p:sldLayoutId')) if (entry.getAttribute('r:id') === rel.id) remove(entry);
   }
   xml.delete(layout);
   xml.delete(relsPartOf(layout));

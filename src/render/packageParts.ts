@@ -1,11 +1,9 @@
 /**
  * The parts that tie a package together: relationships (`_rels/*.rels`) and
- * content types (`[Content_Types].xml`), edited as parsed XML.
+ * content types (`[Content_Types].xml`), read into records, edited, and written back.
  */
 import path from 'node:path';
-import { childElements, createElement, parseXml, remove, serializeXml, type Document, type Element } from './xml.js';
-
-const RELATIONSHIPS = 'http://schemas.openxmlformats.org/package/2006/relationships';
+import { readFlatXml, writeFlatXml, type FlatXml } from './flatXml.js';
 
 /** Relationship types lectern adds or looks for. */
 export const RELATIONSHIP_TYPE = {
@@ -28,55 +26,56 @@ export function relsPartOf(part: string): string {
   return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
 }
 
+/** The folder the targets of a relationships part are relative to: `ppt/slides/_rels/x.rels` → `ppt/slides/`. */
+function sourceFolder(relsPart: string): string {
+  return relsPart.replace(/_rels\/[^/]*$/, '');
+}
+
 /** The part an internal target of the relationships part `relsPart` names. */
 export function targetPart(relsPart: string, target: string): string {
   if (target.startsWith('/')) return target.slice(1);
-  return path.posix.normalize(relsPart.replace(/_rels\/[^/]*$/, '') + target);
+  return path.posix.normalize(sourceFolder(relsPart) + target);
 }
 
-/** The `Relationship` elements of a parsed `.rels` part. */
-export function relationshipElements(doc: Document): Element[] {
-  return childElements(doc.documentElement!, 'Relationship');
+/** A `.rels` part as a list of relationships, to edit and write back with `writeRelationships`. */
+export interface RelationshipsPart {
+  xml: FlatXml;
+  list: Relationship[];
 }
 
-/** The relationship an element records. */
-export function relationshipOf(element: Element): Relationship {
-  return {
-    id: element.getAttribute('Id') ?? '',
-    type: element.getAttribute('Type') ?? '',
-    target: element.getAttribute('Target') ?? '',
-    external: element.getAttribute('TargetMode') === 'External',
-  };
+/** Reads a `.rels` part. */
+export function readRelationships(xml: string, relsPart: string): RelationshipsPart {
+  const flat = readFlatXml(xml, relsPart);
+  const list = flat.children.map(({ attributes: a }) => ({
+    id: a.Id ?? '',
+    type: a.Type ?? '',
+    target: a.Target ?? '',
+    external: a.TargetMode === 'External',
+  }));
+  return { xml: flat, list };
 }
 
-/** Adds a relationship to a parsed `.rels` part. */
-export function addRelationship(doc: Document, { id, type, target, external }: Relationship): Element {
-  const element = createElement(doc, RELATIONSHIPS, 'Relationship', {
-    Id: id,
-    Type: type,
-    Target: target,
-    TargetMode: external ? 'External' : undefined,
-  });
-  doc.documentElement!.appendChild(element);
-  return element;
+/** Writes a `.rels` part from its (edited) list. */
+export function writeRelationships({ xml, list }: RelationshipsPart): string {
+  const children = list.map((r) => ({
+    name: 'Relationship',
+    attributes: { Id: r.id, Type: r.type, Target: r.target, ...(r.external ? { TargetMode: 'External' } : {}) },
+  }));
+  return writeFlatXml({ ...xml, children });
 }
 
-/** Adds relationships to a `.rels` part given as text. */
+/** Adds relationships to a `.rels` part. */
 export function withRelationships(xml: string, relsPart: string, added: readonly Relationship[]): string {
   if (added.length === 0) return xml;
-  const doc = parseXml(xml, relsPart);
-  for (const rel of added) addRelationship(doc, rel);
-  return serializeXml(doc);
+  const rels = readRelationships(xml, relsPart);
+  return writeRelationships({ ...rels, list: [...rels.list, ...added] });
 }
 
 /** Drops the relationships of a `.rels` part whose internal target is not in the package. */
 export function dropMissingTargets(xml: string, relsPart: string, parts: ReadonlySet<string>): string {
-  const doc = parseXml(xml, relsPart);
-  for (const element of relationshipElements(doc)) {
-    const rel = relationshipOf(element);
-    if (!rel.external && !parts.has(targetPart(relsPart, rel.target))) remove(element);
-  }
-  return serializeXml(doc);
+  const rels = readRelationships(xml, relsPart);
+  const list = rels.list.filter((r) => r.external || parts.has(targetPart(relsPart, r.target)));
+  return list.length === rels.list.length ? xml : writeRelationships({ ...rels, list });
 }
 
 /**
@@ -85,24 +84,20 @@ export function dropMissingTargets(xml: string, relsPart: string, parts: Readonl
  * Gives the part unchanged if none of its targets moved.
  */
 export function retarget(xml: string, relsPart: string, moved: ReadonlyMap<string, string>): string {
-  const doc = parseXml(xml, relsPart);
+  const rels = readRelationships(xml, relsPart);
   let changed = false;
-  for (const element of relationshipElements(doc)) {
-    const rel = relationshipOf(element);
-    const to = rel.external ? undefined : moved.get(targetPart(relsPart, rel.target));
-    if (to === undefined) continue;
-    const from = relsPart.replace(/_rels\/[^/]*$/, '');
-    element.setAttribute('Target', rel.target.startsWith('/') ? `/${to}` : path.posix.relative(from || '.', to));
+  const list = rels.list.map((r) => {
+    const to = r.external ? undefined : moved.get(targetPart(relsPart, r.target));
+    if (to === undefined) return r;
     changed = true;
-  }
-  return changed ? serializeXml(doc) : xml;
+    return { ...r, target: r.target.startsWith('/') ? `/${to}` : path.posix.relative(sourceFolder(relsPart) || '.', to) };
+  });
+  return changed ? writeRelationships({ ...rels, list }) : xml;
 }
 
 /** Drops the content-type overrides of parts that are not in the package (pptxgenjs names a slide master per slide, #1443). */
 export function dropMissingOverrides(xml: string, parts: ReadonlySet<string>): string {
-  const doc = parseXml(xml, '[Content_Types].xml');
-  for (const override of childElements(doc.documentElement!, 'Override')) {
-    if (!parts.has((override.getAttribute('PartName') ?? '').replace(/^\//, ''))) remove(override);
-  }
-  return serializeXml(doc);
+  const types = readFlatXml(xml, '[Content_Types].xml');
+  const children = types.children.filter((e) => e.name !== 'Override' || parts.has((e.attributes.PartName ?? '').replace(/^\//, '')));
+  return children.length === types.children.length ? xml : writeFlatXml({ ...types, children });
 }

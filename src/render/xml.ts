@@ -93,13 +93,18 @@ export class ParsedParts {
     return this.parts.has(part);
   }
 
+  /** The part's text, for parts read without parsing. */
+  text(part: string): string {
+    const xml = this.parts.get(part);
+    if (xml === undefined) throw new Error(`the package has no part ${part}`);
+    return xml;
+  }
+
   /** The part's parsed document, which edits change in place. */
   get(part: string): Document {
     let doc = this.docs.get(part);
     if (!doc) {
-      const xml = this.parts.get(part);
-      if (xml === undefined) throw new Error(`the package has no part ${part}`);
-      doc = parseXml(xml, part);
+      doc = parseXml(this.text(part), part);
       this.docs.set(part, doc);
     }
     return doc;
