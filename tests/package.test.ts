@@ -2,6 +2,8 @@ import { readFileSync, utimesSync } from 'node:fs';
 import path from 'node:path';
 import { DOMParser, type Document, type Element } from '@xmldom/xmldom';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { readFlatXml, writeFlatXml } from '../src/render/flatXml.js';
+import { withRelationships } from '../src/render/packageParts.js';
 import { buildInTemp, deckText } from './support/build.js';
 import { lectern } from './support/cli.js';
 import { pngBytes } from './support/images.js';
@@ -297,5 +299,31 @@ describe('builds in different time zones', () => {
     const pptx = await openPptx(outputs[0]);
     const workbook = pptx.names.find((n) => n.startsWith('ppt/embeddings/'))!;
     expect(firstEntryTime(Buffer.from(await pptx.bytes(workbook)))).toBe(expected);
+  });
+});
+
+describe('relationships and content types', () => {
+  const rels =
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+    '<Relationship Id="rId1" Type="t" Target="https://x.org/?a=1&amp;b=&quot;2&quot;&#x3E;" TargetMode="External"/></Relationships>';
+
+  it('are read into records, entities decoded, and written back the same', () => {
+    const flat = readFlatXml(rels, 'x.rels');
+    expect(flat.children[0].attributes.Target).toBe('https://x.org/?a=1&b="2">');
+    expect(readFlatXml(writeFlatXml(flat), 'x.rels')).toEqual(flat);
+  });
+
+  it('take links with replacement patterns and markup as text', () => {
+    const xml = withRelationships(rels, 'ppt/slides/_rels/slide1.xml.rels', [
+      { id: 'rIdLink1', type: 'h', target: NASTY_URL + `"/><x a='${NASTY}`, external: true },
+    ]);
+    const targets = elements(parse(xml), 'Relationship').map((r) => r.getAttribute('Target'));
+    expect(targets).toEqual(['https://x.org/?a=1&b="2">', NASTY_URL + `"/><x a='${NASTY}`]);
+  });
+
+  it('are refused, naming the part, when they hold anything but a list of empty elements', () => {
+    expect(() => readFlatXml('<Types><Override PartName="/a"><x/></Override></Types>', '[Content_Types].xml')).toThrow(
+      /\[Content_Types\]\.xml is not a list of empty elements/,
+    );
   });
 });
