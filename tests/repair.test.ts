@@ -10,8 +10,6 @@ import {
   appProperties,
   coreProperties,
   describeTables,
-  dropMissingOverrides,
-  dropMissingTargets,
   deckLanguage,
   markTableHeaders,
   notesPage,
@@ -23,6 +21,7 @@ import {
   type PackageProperties,
 } from '../src/render/repair.js';
 import { SHIPPED_TEMPLATES } from '../src/packageRoot.js';
+import { dropMissingOverrides, dropMissingTargets } from '../src/render/packageParts.js';
 import { deckText } from './support/build.js';
 import { tempDir, validatePptx, writeFiles } from './support/pptx.js';
 
@@ -179,10 +178,10 @@ describe('each repair', () => {
 
   it('drops relationships to parts that are not in the package, keeping external ones', () => {
     const xml =
-      '<Relationships><Relationship Id="rId1" Target="styles.xml"/><Relationship Id="rId2" Target="theme/theme1.xml"/>' +
-      '<Relationship Id="rId3" Target="https://example.org" TargetMode="External"/></Relationships>';
+      '<Relationships><Relationship Id="rId1" Type="s" Target="styles.xml"/><Relationship Id="rId2" Type="t" Target="theme/theme1.xml"/>' +
+      '<Relationship Id="rId3" Type="h" Target="https://example.org" TargetMode="External"/></Relationships>';
     expect(dropMissingTargets(xml, 'xl/_rels/workbook.xml.rels', new Set(['xl/styles.xml']))).toBe(
-      '<Relationships><Relationship Id="rId1" Target="styles.xml"/><Relationship Id="rId3" Target="https://example.org" TargetMode="External"/></Relationships>',
+      '<Relationships><Relationship Id="rId1" Type="s" Target="styles.xml"/><Relationship Id="rId3" Type="h" Target="https://example.org" TargetMode="External"/></Relationships>',
     );
   });
 
@@ -223,6 +222,6 @@ describe('each repair', () => {
       '<Properties><Application>Microsoft Office PowerPoint</Application><Company>PptxGenJS</Company></Properties>',
       { ...PROPS, company: 'R&D "Lab"' },
     );
-    expect(xml).toBe('<Properties><Application>lectern</Application><Company>R&amp;D &quot;Lab&quot;</Company></Properties>');
+    expect(xml).toBe('<Properties><Application>lectern</Application><Company>R&amp;D "Lab"</Company></Properties>');
   });
 });

@@ -47,7 +47,7 @@ export class FenceSpec {
   /** The deck position of `key`'s line, or of the fence. */
   at(key?: string): SourcePosition {
     if (key !== undefined) {
-      const index = this.lines.findIndex((l) => new RegExp(`^\\s*-?\\s*${key}\\s*:`).test(l));
+      const index = this.lines.findIndex((l) => isKeyLine(l, key));
       if (index >= 0) return { file: this.file, line: this.line + 1 + index, column: this.lines[index].indexOf(key) + 1 };
     }
     return { file: this.file, line: this.line };
@@ -122,6 +122,18 @@ export class FenceSpec {
       throw this.error('limit', '"limit" must be a whole number of rows, e.g. "limit: 5"', 'limit');
     return v;
   }
+}
+
+/**
+ * Whether a line of YAML is `key:`, maybe as a list item (`- key:`) or quoted
+ * (`"key":`). The key is compared as text: a teacher's key is never a pattern.
+ */
+function isKeyLine(line: string, key: string): boolean {
+  const rest = line.replace(/^\s*(?:-\s*)?/, '');
+  return ['', '"', "'"].some((quote) => {
+    const written = `${quote}${key}${quote}`;
+    return rest.startsWith(written) && rest.slice(written.length).trimStart().startsWith(':');
+  });
 }
 
 /** Records sorted and cut as a spec's `sort:` and `limit:` ask. */

@@ -5,7 +5,7 @@ import type { Deck, Element, ChartElement, Run, Slide, TableElement, TextElement
 import { mix, readableOn, readableOnAll } from '../templates/colors.js';
 import { streamParts, type PartListener } from './jszipShim.js';
 import { MASTER_LAYOUT } from './master.js';
-import { escapeXml } from './repair.js';
+import { RELATIONSHIP_TYPE, withRelationships } from './packageParts.js';
 import { renderSvgFallbacks } from './svgFallbacks.js';
 import { textBodyXml } from './textBody.js';
 import { SLIDE, type Layout, type Styled, type Template, type TextStyle, type Theme } from '../templates/types.js';
@@ -24,10 +24,8 @@ export async function deckToPptx(deck: Deck, template: Template, onPart: PartLis
   const pptx = new PptxGenJSCtor();
   pptx.defineLayout({ name: LAYOUT_NAME, width: SLIDE.width, height: SLIDE.height });
   pptx.layout = LAYOUT_NAME;
-  pptx.title = deck.meta.title;
-  if (deck.meta.subject) pptx.subject = deck.meta.subject;
-  if (deck.meta.author) pptx.author = deck.meta.author;
-  pptx.company = deck.meta.organization ?? '';
+  // The repair stage writes the document properties; pptxgenjs would write the company unescaped.
+  pptx.company = '';
   pptx.theme = { headFontFace: template.theme.fonts.heading, bodyFontFace: template.theme.fonts.body };
 
   // The master's decoration travels as one more layout, lifted onto the slide master by the repair stage.
@@ -91,10 +89,8 @@ function withTextBodies(onPart: PartListener, bodies: Map<number, SlideBodies>):
     const slide = bodies.get(n);
     if (!slide || typeof content !== 'string') return onPart(name, content);
     if (name.endsWith('.rels')) {
-      const added = [...slide.links]
-        .map(([id, url]) => `<Relationship Id="${id}" Type="${HYPERLINK}" Target="${escapeXml(url)}" TargetMode="External"/>`)
-        .join('');
-      return onPart(name, content.replace('</Relationships>', `${added}</Relationships>`));
+      const links = [...slide.links].map(([id, url]) => ({ id, type: RELATIONSHIP_TYPE.hyperlink, target: url, external: true }));
+      return onPart(name, withRelationships(content, name, links));
     }
     let xml = content;
     for (const { marker, xml: body } of slide.bodies) {
@@ -107,8 +103,6 @@ function withTextBodies(onPart: PartListener, bodies: Map<number, SlideBodies>):
     onPart(name, xml);
   };
 }
-
-const HYPERLINK = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink';
 
 /** The slide master: the template's background, and `master.hbs`'s decoration, footer and slide number. */
 function defineMaster(pptx: Pptx, template: Template, deck: Deck): void {

@@ -67,7 +67,8 @@ export default class JSZipShim {
     // A chart's workbook, which pptxgenjs zips by itself and embeds; the repair stage compresses it.
     const bytes = writeZip(
       [...this.archive.entries].map(([name, data]) => ({ name, data: typeof data === 'string' ? Buffer.from(data) : data, store: true })),
-      new Date(2000, 0, 1),
+      // The repair stage dates the workbook's entries again, at the build time.
+      new Date(Date.UTC(2000, 0, 1)),
     );
     return options.type === 'base64' ? Buffer.from(bytes).toString('base64') : bytes;
   }

@@ -2,8 +2,12 @@
  * Slide-master surgery on the package pptxgenjs writes. pptxgenjs can only put
  * shapes on slide layouts, so lectern defines the master's decoration as one
  * more layout and lifts it onto the slide master here, where a colleague can
- * restyle the whole deck in PowerPoint's Slide Master view.
+ * restyle the whole deck in PowerPoint's Slide Master view. The master, its
+ * layouts and their relationships are edited as parsed XML.
  */
+import { decodeEntities } from './flatXml.js';
+import { readRelationships, relsPartOf, RELATIONSHIP_TYPE, writeRelationships, type RelationshipsPart } from './packageParts.js';
+import { childElements, descendants, ParsedParts, remove, type Element } from './xml.js';
 
 /** The name of the layout that carries the master's decoration until it is lifted. */
 export const MASTER_LAYOUT = 'lectern-master';
@@ -11,7 +15,10 @@ export const MASTER_LAYOUT = 'lectern-master';
 const UNUSED_LAYOUT = 'DEFAULT';
 
 const MASTER = 'ppt/slideMasters/slideMaster1.xml';
-const MASTER_RELS = 'ppt/slideMasters/_rels/slideMaster1.xml.rels';
+const MASTER_RELS = relsPartOf(MASTER);
+const LAYOUT_PART = /^ppt\/slideLayouts\/slideLayout\d+\.xml$/;
+/** The attributes by which shapes and backgrounds refer to relationships (`r:embed` of a picture, …). */
+const REFERENCES = ['r:embed', 'r:link', 'r:id'];
 
 /** The package's XML parts by name, edited in place. */
 export type Parts = Map<string, string>;
@@ -22,57 +29,90 @@ export type Parts = Map<string, string>;
  * `hideMasterIn` layouts so that their slides do not show the master's shapes.
  */
 export function liftMaster(parts: Parts, hideMasterIn: readonly string[]): void {
-  const layouts = [...parts.keys()].filter((n) => /^ppt\/slideLayouts\/slideLayout\d+\.xml$/.test(n));
-  const nameOf = (part: string) => /<p:cSld name="([^"]*)"/.exec(parts.get(part)!)?.[1];
-  const carrier = layouts.find((l) => nameOf(l) === MASTER_LAYOUT);
+  if (!parts.has(MASTER) || !parts.has(MASTER_RELS)) return;
+  // Only the parts edited are parsed: the master, the carrier and the layouts that hide the master.
+  const xml = new ParsedParts(parts);
+  const rels = readRelationships(parts.get(MASTER_RELS)!, MASTER_RELS);
+  const named = new Map([...parts].filter(([part]) => LAYOUT_PART.test(part)).map(([part, text]) => [layoutName(text), part]));
+  const carrier = named.get(MASTER_LAYOUT);
   if (carrier) {
-    const xml = parts.get(carrier)!;
-    let background = /<p:bg>[\s\S]*?<\/p:bg>/.exec(xml)?.[0] ?? '';
-    let shapes = /<\/p:grpSpPr>([\s\S]*)<\/p:spTree>/.exec(xml)?.[1] ?? '';
-    let rels = parts.get(MASTER_RELS)!;
-    const carried = [...(parts.get(relsOf(carrier)) ?? '').matchAll(/<Relationship [^>]*\/>/g)]
-      .map((m) => m[0])
-      .filter((r) => !r.includes('/slideMaster"'));
-    carried.forEach((rel, i) => {
-      const oldId = /Id="([^"]+)"/.exec(rel)![1];
-      const newId = `rIdMaster${i + 1}`;
-      const reference = new RegExp(`r:(embed|link|id)="${oldId}"`, 'g');
-      shapes = shapes.replace(reference, `r:$1="${newId}"`);
-      background = background.replace(reference, `r:$1="${newId}"`);
-      rels = rels.replace('</Relationships>', `${rel.replace(/Id="[^"]+"/, `Id="${newId}"`)}</Relationships>`);
-    });
-    parts.set(MASTER_RELS, rels);
-    parts.set(
-      MASTER,
-      parts
-        .get(MASTER)!
-        .replace('<p:cSld>', `<p:cSld>${background}`)
-        .replace(/(<\/p:grpSpPr>)[\s\S]*(<\/p:spTree>)/, `$1${shapes}$2`),
-    );
-    removeLayout(parts, carrier);
+    liftLayout(xml, rels, carrier);
+    removeLayout(xml, rels, carrier);
   }
-  const unused = layouts.find((l) => nameOf(l) === UNUSED_LAYOUT);
-  if (unused) removeLayout(parts, unused);
-  for (const layout of layouts) {
-    if (parts.has(layout) && hideMasterIn.includes(nameOf(layout) ?? ''))
-      parts.set(layout, parts.get(layout)!.replace(/<p:sldLayout\b/, '<p:sldLayout showMasterSp="0"'));
+  const unused = named.get(UNUSED_LAYOUT);
+  if (unused) removeLayout(xml, rels, unused);
+  for (const name of hideMasterIn) {
+    const layout = named.get(name);
+    if (layout && xml.has(layout)) xml.get(layout).documentElement!.setAttribute('showMasterSp', '0');
+  }
+  xml.save();
+  parts.set(MASTER_RELS, writeRelationships(rels));
+}
+
+/** A layout's name, as PowerPoint shows it (read, not edited, so the layout is not parsed). */
+function layoutName(xml: string): string {
+  return decodeEntities(/<p:cSld\b[^>]*?\sname="([^"]*)"/.exec(xml)?.[1] ?? '');
+}
+
+/** Moves a layout's background and shapes onto the master, with the relationships they use under new ids. */
+function liftLayout(xml: ParsedParts, masterRels: RelationshipsPart, carrier: string): void {
+  const masterData = commonSlideData(xml.get(MASTER).documentElement!);
+  const carrierData = commonSlideData(xml.get(carrier).documentElement!);
+  const moved: Element[] = [];
+  const background = childElements(carrierData, 'p:bg')[0];
+  if (background) {
+    childElements(masterData, 'p:bg').forEach(remove);
+    masterData.insertBefore(background, masterData.firstChild);
+    moved.push(background);
+  }
+  const masterTree = shapeTree(masterData);
+  shapesOf(masterTree).forEach(remove);
+  for (const shape of shapesOf(shapeTree(carrierData))) {
+    masterTree.appendChild(shape);
+    moved.push(shape);
+  }
+  // The carrier's relationships (its pictures), less the one to the master, become the master's.
+  const carrierRels = xml.has(relsPartOf(carrier)) ? readRelationships(xml.text(relsPartOf(carrier)), relsPartOf(carrier)).list : [];
+  const newIds = new Map<string, string>();
+  for (const rel of carrierRels.filter((r) => r.type !== RELATIONSHIP_TYPE.slideMaster)) {
+    const id = `rIdMaster${newIds.size + 1}`;
+    newIds.set(rel.id, id);
+    masterRels.list.push({ ...rel, id });
+  }
+  for (const element of moved.flatMap((e) => [e, ...descendants(e, '*')])) {
+    for (const attribute of REFERENCES) {
+      const id = newIds.get(element.getAttribute(attribute) ?? '');
+      if (id) element.setAttribute(attribute, id);
+    }
   }
 }
 
 /** Removes a slide layout part, its relationships, and the master's reference to it. */
-function removeLayout(parts: Parts, layout: string): void {
+function removeLayout(xml: ParsedParts, masterRels: RelationshipsPart, layout: string): void {
   const target = `../slideLayouts/${layout.split('/').pop()}`;
-  const rels = parts.get(MASTER_RELS)!;
-  const rel = new RegExp(`<Relationship Id="([^"]+)"[^>]*Target="${target.replace(/\./g, '\\.')}"/>`).exec(rels);
+  const rel = masterRels.list.find((r) => r.target === target);
   if (rel) {
-    parts.set(MASTER_RELS, rels.replace(rel[0], ''));
-    parts.set(MASTER, parts.get(MASTER)!.replace(new RegExp(`<p:sldLayoutId id="\\d+" r:id="${rel[1]}"/>`), ''));
+    masterRels.list = masterRels.list.filter((r) => r !== rel);
+    for (const entry of descendants(xml.get(MASTER), 'p:sldLayoutId')) if (entry.getAttribute('r:id') === rel.id) remove(entry);
   }
-  parts.delete(layout);
-  parts.delete(relsOf(layout));
+  xml.delete(layout);
+  xml.delete(relsPartOf(layout));
 }
 
-function relsOf(part: string): string {
-  const slash = part.lastIndexOf('/');
-  return `${part.slice(0, slash)}/_rels/${part.slice(slash + 1)}.rels`;
+/** The `p:cSld` of a master or layout. */
+function commonSlideData(root: Element): Element {
+  const data = childElements(root, 'p:cSld')[0];
+  if (!data) throw new Error(`<${root.nodeName}> has no <p:cSld>`);
+  return data;
+}
+
+function shapeTree(data: Element): Element {
+  const tree = childElements(data, 'p:spTree')[0];
+  if (!tree) throw new Error('<p:cSld> has no <p:spTree>');
+  return tree;
+}
+
+/** The shapes of a shape tree: every child after the group's own properties. */
+function shapesOf(tree: Element): Element[] {
+  return childElements(tree).filter((e) => e.nodeName !== 'p:nvGrpSpPr' && e.nodeName !== 'p:grpSpPr');
 }

@@ -1,8 +1,10 @@
-import path from 'node:path';
 import { stripControlCharacters } from '../content/source.js';
 import { firstReadable, luminance, mix } from '../templates/colors.js';
 import type { Theme } from '../templates/types.js';
 import { liftMaster, type Parts } from './master.js';
+import { MEDIA_PART, MediaDedupe } from './media.js';
+import { dropMissingOverrides, dropMissingTargets, retarget } from './packageParts.js';
+import { childElements, createElement, escapeXml, parseXml, serializeXml, setText } from './xml.js';
 import { assembleZip, packEntry, readZip, writeZip, type PackedEntry, type ZipEntry } from './zip.js';
 
 /** Document properties that pptxgenjs cannot write, or writes wrong. */
@@ -26,6 +28,11 @@ export interface PackageProperties {
 /** Parts repaired once all are in: the content types list every part; masters and layouts get the master surgery. */
 const LAST = /^\[Content_Types\]\.xml$|^ppt\/slide(Masters|Layouts)\//;
 
+/** Whether a part waits for the others: those above, and relationships to pictures, which may be copies of others. */
+function repairedLast(name: string, content: string): boolean {
+  return LAST.test(name) || (name.endsWith('.rels') && content.includes('/media/'));
+}
+
 /**
  * Repairs the package pptxgenjs 4.0.1 writes so that it passes the Open XML SDK
  * validator and opens cleanly everywhere, and makes it reproducible and small.
@@ -37,19 +44,24 @@ export class PackageRepair {
   private readonly packed = new Map<string, PackedEntry>();
   /** The parts repaired last, by name; the master surgery may remove some. */
   private readonly last: Parts = new Map();
+  private readonly media = new MediaDedupe();
 
   constructor(private readonly props: PackageProperties) {}
 
   readonly add = (name: string, content: string | Uint8Array): void => {
     // pptxgenjs writes a picture shown twice on one slide twice, under one name: one entry it is.
     if (!this.packed.has(name) && !this.last.has(name)) this.names.push(name);
-    if (typeof content === 'string' && LAST.test(name)) this.last.set(name, content);
-    else this.packed.set(name, packEntry(repairEntry(name, content, this.props)));
+    if (typeof content === 'string' && repairedLast(name, content)) return void this.last.set(name, content);
+    const entry = packEntry(repairEntry(name, content, this.props));
+    if (!MEDIA_PART.test(name) || this.media.keep(entry)) this.packed.set(name, entry);
   };
 
-  /** The zipped package: its parts in the order they came, less those the master surgery removed. */
+  /** The zipped package: its parts in the order they came, less those the master surgery and media dedupe removed. */
   finish(): Uint8Array {
     liftMaster(this.last, this.props.hideMasterIn ?? []);
+    if (this.media.moved.size > 0) {
+      for (const [name, xml] of this.last) if (name.endsWith('.rels')) this.last.set(name, retarget(xml, name, this.media.moved));
+    }
     const names = this.names.filter((name) => this.packed.has(name) || this.last.has(name));
     const kept = new Set(names);
     for (const [name, xml] of this.last) this.packed.set(name, packEntry(repairEntry(name, xml, this.props, kept)));
@@ -81,26 +93,21 @@ export function repairPart(name: string, raw: string, props: PackageProperties, 
   if (/^ppt\/charts\/chart\d+\.xml$/.test(name)) return repairChart(xml);
   if (/^ppt\/slides\/slide\d+\.xml$/.test(name)) {
     const tables = xml.includes('<a:tbl>') ? describeTables(markTableHeaders(xml)) : xml;
-    return deckLanguage(plainFonts(oneParagraphProperties(tables)), props.lang);
+    return uniqueShapeIds(deckLanguage(plainFonts(oneParagraphProperties(tables)), props.lang));
   }
   if (/^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(name)) return notesPage(xml, props.lang);
   if (/^ppt\/slideMasters\/\w+\.xml$/.test(name))
-    return deckLanguage(plainFonts(props.colors ? darkColorMap(xml, props.colors) : xml), props.lang);
-  if (/^ppt\/slideLayouts\/\w+\.xml$/.test(name)) return deckLanguage(plainFonts(xml), props.lang);
+    return uniqueShapeIds(deckLanguage(plainFonts(props.colors ? darkColorMap(xml, props.colors) : xml), props.lang));
+  if (/^ppt\/slideLayouts\/\w+\.xml$/.test(name)) return uniqueShapeIds(deckLanguage(plainFonts(xml), props.lang));
   if (name === 'ppt/theme/theme1.xml' && props.colors) return themeColors(xml, props.colors, props.templateName ?? 'lectern');
   return xml;
-}
-
-/** pptxgenjs adds an Override for a slideMasterN.xml per slide; only parts that exist may be named (#1443). */
-export function dropMissingOverrides(xml: string, parts: ReadonlySet<string>): string {
-  return xml.replace(/\s*<Override PartName="\/([^"]+)"[^>]*\/>/g, (match, part: string) => (parts.has(part) ? match : ''));
 }
 
 /** `p:notesMasterIdLst` must come right after `p:sldMasterIdLst`, before `p:sldIdLst` (#1444). */
 export function orderNotesMasterList(xml: string): string {
   const list = /<p:notesMasterIdLst>[\s\S]*?<\/p:notesMasterIdLst>/.exec(xml)?.[0];
   if (!list) return xml;
-  return xml.replace(list, '').replace('</p:sldMasterIdLst>', `</p:sldMasterIdLst>${list}`);
+  return xml.replace(list, '').replace('</p:sldMasterIdLst>', (end) => end + list);
 }
 
 /** Schema fixes for chart parts (#1449, #1457) and plain string categories for Google Slides (#1273). */
@@ -172,6 +179,24 @@ export function oneParagraphProperties(xml: string): string {
   });
 }
 
+/**
+ * Every shape of a slide, layout or master has its own id. pptxgenjs numbers a table
+ * from the slide's number and other shapes from their place, so that they can meet;
+ * a shape whose id came before keeps it, a later one gets the next free number.
+ */
+export function uniqueShapeIds(xml: string): string {
+  const shapeId = /(<p:cNvPr id=")(\d+)"/g;
+  const ids = [...xml.matchAll(shapeId)].map((m) => m[2]);
+  if (new Set(ids).size === ids.length) return xml;
+  let next = ids.reduce((max, id) => Math.max(max, Number(id)), 0) + 1;
+  const seen = new Set<string>();
+  return xml.replace(shapeId, (match, start: string, id: string) => {
+    if (seen.has(id)) return `${start}${next++}"`;
+    seen.add(id);
+    return match;
+  });
+}
+
 /** A table's frame gets a description for screen readers: its name, which the renderer writes as one. */
 export function describeTables(xml: string): string {
   return xml.replace(/<p:graphicFrame>[\s\S]*?<\/p:graphicFrame>/g, (frame) =>
@@ -235,7 +260,7 @@ export function themeColors(xml: string, colors: Theme['colors'], name: string):
     slot('hlink', link) +
     slot('folHlink', colors.muted) +
     '</a:clrScheme>';
-  return xml.replace(/<a:clrScheme\b[\s\S]*?<\/a:clrScheme>/, scheme);
+  return xml.replace(/<a:clrScheme\b[\s\S]*?<\/a:clrScheme>/, () => scheme);
 }
 
 /** On a dark template the master maps background to the dark colour and text to the light one. */
@@ -252,38 +277,46 @@ export function markTableHeaders(xml: string): string {
   return xml.replace(/<a:tblPr\/>/g, '<a:tblPr firstRow="1" bandRow="1"/>').replace(/<a:tblPr>/g, '<a:tblPr firstRow="1" bandRow="1">');
 }
 
+const CORE_PROPERTIES = {
+  cp: 'http://schemas.openxmlformats.org/package/2006/metadata/core-properties',
+  dc: 'http://purl.org/dc/elements/1.1/',
+  dcterms: 'http://purl.org/dc/terms/',
+  xsi: 'http://www.w3.org/2001/XMLSchema-instance',
+};
+
 /** docProps/core.xml from the front matter, with a fixed time so that builds are reproducible. */
 export function coreProperties(p: PackageProperties): string {
   const time = p.time.toISOString().replace(/\.\d{3}Z$/, 'Z');
-  const optional = (tag: string, value: string | undefined) => (value ? `<${tag}>${escapeXml(value)}</${tag}>` : '');
-  return (
+  const doc = parseXml(
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
-    '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
-    `<dc:title>${escapeXml(p.title)}</dc:title>` +
-    optional('dc:subject', p.subject) +
-    optional('dc:creator', p.author) +
-    optional('cp:keywords', p.keywords.join(', ')) +
-    optional('cp:lastModifiedBy', p.author) +
-    '<cp:revision>1</cp:revision>' +
-    `<dcterms:created xsi:type="dcterms:W3CDTF">${time}</dcterms:created>` +
-    `<dcterms:modified xsi:type="dcterms:W3CDTF">${time}</dcterms:modified>` +
-    '</cp:coreProperties>'
+      `<cp:coreProperties xmlns:cp="${CORE_PROPERTIES.cp}" xmlns:dc="${CORE_PROPERTIES.dc}" xmlns:dcterms="${CORE_PROPERTIES.dcterms}" ` +
+      `xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="${CORE_PROPERTIES.xsi}"/>`,
+    'docProps/core.xml',
   );
+  const root = doc.documentElement!;
+  const add = (tag: string, text: string | undefined, attributes: Record<string, string> = {}) => {
+    const prefix = tag.split(':')[0] as keyof typeof CORE_PROPERTIES;
+    if (text) root.appendChild(createElement(doc, CORE_PROPERTIES[prefix], tag, attributes, text));
+  };
+  add('dc:title', p.title);
+  add('dc:subject', p.subject);
+  add('dc:creator', p.author);
+  add('cp:keywords', p.keywords.join(', '));
+  add('cp:lastModifiedBy', p.author);
+  add('cp:revision', '1');
+  add('dcterms:created', time, { 'xsi:type': 'dcterms:W3CDTF' });
+  add('dcterms:modified', time, { 'xsi:type': 'dcterms:W3CDTF' });
+  return serializeXml(doc);
 }
 
-/** lectern as the application, and the organisation (escaped) as the company. */
+/** lectern as the application, and the organisation as the company. */
 export function appProperties(xml: string, p: PackageProperties): string {
-  return xml
-    .replace(/<Application>[^<]*<\/Application>/, '<Application>lectern</Application>')
-    .replace(/<Company>[\s\S]*?<\/Company>/, `<Company>${escapeXml(p.company ?? '')}</Company>`);
-}
-
-/** Escapes text for XML and drops the control characters XML 1.0 forbids. */
-export function escapeXml(text: string): string {
-  return stripControlCharacters(text).replace(
-    /[<>&"']/g,
-    (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!,
-  );
+  const doc = parseXml(xml, 'docProps/app.xml');
+  const root = doc.documentElement!;
+  const property = (tag: string) => childElements(root, tag)[0] ?? root.appendChild(createElement(doc, root.namespaceURI, tag));
+  setText(property('Application'), 'lectern');
+  setText(property('Company'), p.company ?? '');
+  return serializeXml(doc);
 }
 
 /**
@@ -311,14 +344,4 @@ function repairWorkbook(bytes: Uint8Array, time: Date): Uint8Array {
     }),
     time,
   );
-}
-
-/** Drops the relationships of a `_rels/*.rels` part whose internal target is not in the package. */
-export function dropMissingTargets(xml: string, relsName: string, parts: ReadonlySet<string>): string {
-  const folder = relsName.replace(/_rels\/[^/]*$/, '');
-  return xml.replace(/<Relationship\b[^>]*\/>/g, (rel) => {
-    if (/TargetMode="External"/.test(rel)) return rel;
-    const target = /Target="([^"]*)"/.exec(rel)?.[1] ?? '';
-    return parts.has(path.posix.normalize(target.startsWith('/') ? target.slice(1) : folder + target)) ? rel : '';
-  });
 }

@@ -1,7 +1,7 @@
 import type { Run } from '../content/blocks.js';
 import { INDENT_PER_LEVEL, INSET, PARAGRAPH_SPACING, paragraphScale } from '../model/measure.js';
 import type { Paragraph, TextElement } from '../model/types.js';
-import { escapeXml } from './repair.js';
+import { escapeXml } from './xml.js';
 
 const EMU_PER_INCH = 914400;
 

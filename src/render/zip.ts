@@ -68,13 +68,28 @@ export function packEntry({ name, data, store }: ZipEntry, level = 6): PackedEnt
   return { name, data: deflateRawSync(data, { level, windowBits, memLevel }), method: 8, crc, size: data.length };
 }
 
+/** The earliest and latest times a zip entry can record (MS-DOS dates, 1980 to 2107). */
+const DOS_EPOCH = Date.UTC(1980, 0, 1);
+const DOS_END = Date.UTC(2107, 11, 31, 23, 59, 58);
+
 /**
- * Writes a zip archive of packed entries, each dated `date` (local time, to two
- * seconds, as zip stores it), so that the same entries give the same bytes.
+ * A time as zip stores it, in MS-DOS date and time fields to two seconds. Zip has no time
+ * zone; lectern records UTC, so that a deck built anywhere gives the same bytes.
+ */
+export function dosDateTime(date: Date): { time: number; date: number } {
+  const utc = new Date(Math.min(DOS_END, Math.max(DOS_EPOCH, date.getTime())));
+  return {
+    time: (utc.getUTCHours() << 11) | (utc.getUTCMinutes() << 5) | (utc.getUTCSeconds() >> 1),
+    date: ((utc.getUTCFullYear() - 1980) << 9) | ((utc.getUTCMonth() + 1) << 5) | utc.getUTCDate(),
+  };
+}
+
+/**
+ * Writes a zip archive of packed entries, each dated `date` (in UTC), so that
+ * the same entries give the same bytes.
  */
 export function assembleZip(entries: PackedEntry[], date: Date): Uint8Array {
-  const dosTime = (date.getHours() << 11) | (date.getMinutes() << 5) | (date.getSeconds() >> 1);
-  const dosDate = (Math.max(0, date.getFullYear() - 1980) << 9) | ((date.getMonth() + 1) << 5) | date.getDate();
+  const { time: dosTime, date: dosDate } = dosDateTime(date);
   const chunks: Uint8Array[] = [];
   const central: Buffer[] = [];
   let offset = 0;
@@ -111,7 +126,7 @@ export function assembleZip(entries: PackedEntry[], date: Date): Uint8Array {
   return Buffer.concat([...chunks, directory, end]);
 }
 
-/** Writes a zip archive of deflated (or stored) entries, each dated `date`. */
+/** Writes a zip archive of deflated (or stored) entries, each dated `date` (in UTC). */
 export function writeZip(entries: ZipEntry[], date: Date, level = 6): Uint8Array {
   return assembleZip(
     entries.map((e) => packEntry(e, level)),

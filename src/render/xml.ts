@@ -1,0 +1,123 @@
+/**
+ * XML for the package: the one way deck text is escaped into XML written as
+ * text (`escapeXml`), and parsed documents for the structural edits of small
+ * package parts (relationships, content types, properties, the slide master),
+ * so that no text a teacher writes can change a part's structure.
+ */
+import { DOMParser, XMLSerializer, type Document, type Element } from '@xmldom/xmldom';
+import { stripControlCharacters } from '../content/source.js';
+
+export type { Document, Element };
+
+/** Text as XML 1.0 can hold it: without the control characters it forbids. */
+export function xmlChars(text: string): string {
+  return stripControlCharacters(text);
+}
+
+const ENTITIES: Record<string, string> = { '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' };
+
+/** Escapes text for XML written as text (element content or an attribute value) and drops the control characters XML 1.0 forbids. */
+export function escapeXml(text: string): string {
+  return xmlChars(text).replace(/[<>&"']/g, (c) => ENTITIES[c]);
+}
+
+/**
+ * Parses a package part lectern or pptxgenjs wrote. A part that is not
+ * well-formed XML is a bug in lectern, reported with the part's name.
+ */
+export function parseXml(xml: string, part: string): Document {
+  const fatal = (message: string) => {
+    throw new Error(`${part} is not well-formed XML: ${message}`);
+  };
+  return new DOMParser({ onError: (level, message) => level !== 'warning' && fatal(message) }).parseFromString(xml, 'text/xml');
+}
+
+/** A parsed part as text again, with its XML declaration. */
+export function serializeXml(doc: Document): string {
+  return new XMLSerializer().serializeToString(doc);
+}
+
+/** The element children of `parent`, all of them or those with the qualified name `tag`. */
+export function childElements(parent: Element | Document, tag?: string): Element[] {
+  const out: Element[] = [];
+  for (let node = parent.firstChild; node; node = node.nextSibling) {
+    if (node.nodeType === node.ELEMENT_NODE && (tag === undefined || node.nodeName === tag)) out.push(node as Element);
+  }
+  return out;
+}
+
+/** The descendants of `parent` with the qualified name `tag`, in document order. */
+export function descendants(parent: Element | Document, tag: string): Element[] {
+  return Array.from(parent.getElementsByTagName(tag));
+}
+
+/** Sets an element's text, which the serializer escapes. */
+export function setText(element: Element, text: string): void {
+  element.textContent = xmlChars(text);
+}
+
+/**
+ * A new element in the namespace of its parent-to-be (`namespace`), with
+ * attributes and optional text, both of which the serializer escapes.
+ */
+export function createElement(
+  doc: Document,
+  namespace: string | null,
+  tag: string,
+  attributes: Record<string, string | undefined> = {},
+  text?: string,
+): Element {
+  const element = doc.createElementNS(namespace, tag);
+  for (const [name, value] of Object.entries(attributes)) if (value !== undefined) element.setAttribute(name, xmlChars(value));
+  if (text !== undefined) setText(element, text);
+  return element;
+}
+
+/** Removes `node` from its parent, with the white space that indents it. */
+export function remove(node: Element): void {
+  const before = node.previousSibling;
+  if (before && before.nodeType === before.TEXT_NODE && !before.nodeValue?.trim()) before.parentNode?.removeChild(before);
+  node.parentNode?.removeChild(node);
+}
+
+/**
+ * Package parts as text, parsed on first use for structural edits and written
+ * back as text by `save()`; parts never asked for are never parsed.
+ */
+export class ParsedParts {
+  private readonly docs = new Map<string, Document>();
+
+  constructor(private readonly parts: Map<string, string>) {}
+
+  has(part: string): boolean {
+    return this.parts.has(part);
+  }
+
+  /** The part's text, for parts read without parsing. */
+  text(part: string): string {
+    const xml = this.parts.get(part);
+    if (xml === undefined) throw new Error(`the package has no part ${part}`);
+    return xml;
+  }
+
+  /** The part's parsed document, which edits change in place. */
+  get(part: string): Document {
+    let doc = this.docs.get(part);
+    if (!doc) {
+      doc = parseXml(this.text(part), part);
+      this.docs.set(part, doc);
+    }
+    return doc;
+  }
+
+  delete(part: string): void {
+    this.docs.delete(part);
+    this.parts.delete(part);
+  }
+
+  /** Writes every document that was asked for back into the parts. */
+  save(): void {
+    for (const [part, doc] of this.docs) this.parts.set(part, serializeXml(doc));
+    this.docs.clear();
+  }
+}
