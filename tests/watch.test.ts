@@ -15,10 +15,10 @@ afterEach(() => {
 });
 
 /** `lectern build --watch` running in a fresh project of `files`, and ways to wait for what it does. */
-async function startWatch(files: Record<string, string>) {
+async function startWatch(files: Record<string, string>, args: string[] = []) {
   const dir = tempDir();
   writeFiles(dir, files);
-  const proc = spawn(process.execPath, [path.join(ROOT, 'bin/lectern.js'), 'build', '--watch'], { cwd: dir });
+  const proc = spawn(process.execPath, [path.join(ROOT, 'bin/lectern.js'), 'build', '--watch', ...args], { cwd: dir });
   child = proc;
   let output = '';
   proc.stdout.on('data', (d) => (output += d));
@@ -243,6 +243,14 @@ describe('lectern build --watch', () => {
       expect(w.output).not.toMatch(CRASH);
       expect(w.alive()).toBe(true);
     });
+  });
+
+  it('rebuilds with the output folder holding the project (-o .)', async () => {
+    const w = await startWatch({ 'content/a.md': deckText('## First\n\nHello') }, ['-o', '.']);
+    expect(existsSync(path.join(w.dir, 'a.pptx'))).toBe(true);
+    writeFileSync(path.join(w.dir, 'content/a.md'), deckText('## Second\n\nEdited'));
+    await w.waitFor(/✓ content\/a\.md → a\.pptx/, 2);
+    expect((await (await openPptx(path.join(w.dir, 'a.pptx'))).slides()).map(textOf)[1]).toContain('Edited');
   });
 
   it('builds a deck saved into a new folder in content/', async () => {

@@ -35,7 +35,8 @@ export async function watchDecks(inputs: string[], options: DeckOptions, ctx: Co
   let running = Promise.resolve();
 
   const changed = (file: string) => {
-    if (file === outDir || file.startsWith(outDir + path.sep)) return;
+    // lectern's own writes: the decks and PDFs, and the temporary files they are written through.
+    if (path.dirname(file) === outDir && /\.(pptx|pdf|tmp)$/.test(file)) return;
     pending.add(file);
     clearTimeout(timer);
     timer = setTimeout(() => (running = running.then(rebuild).catch(couldNot('rebuild'))), DEBOUNCE_MS);
