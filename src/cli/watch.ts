@@ -1,90 +1,108 @@
-import { existsSync, readdirSync, statSync, watch, type FSWatcher } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { buildDeckFile, TemplateLibrary, type DeckResult } from '../index.js';
 import type { DeckOptions } from './commands/decks.js';
 import type { CommandContext } from './context.js';
+import { FolderWatcher } from './folderWatcher.js';
 import { findDecks } from './inputs.js';
-import { reportDeck } from './report.js';
+import { relative, reportDeck } from './report.js';
 
 /** How long to wait after a change for more changes (an editor saves a file in several writes). */
 const DEBOUNCE_MS = 25;
 
+/** What a deck read when it was last built, and the folders to watch for it. */
+interface DeckInputs {
+  files: string[];
+  folders: string[];
+  /** Its last build failed: a template change may fix it, even one in a folder it never got to read. */
+  failed: boolean;
+}
+
 /**
  * Builds the decks, then rebuilds each one whose deck file, data, pictures or
- * template change, until interrupted. Errors are reported and watching goes on.
+ * template change, until interrupted. Errors are reported and watching goes on,
+ * through folders deleted and made again and faults in a rebuild.
  */
 export async function watchDecks(inputs: string[], options: DeckOptions, ctx: CommandContext): Promise<number> {
   const outDir = path.resolve(options.out);
   const folders = inputs.map((i) => path.resolve(i)).filter((i) => existsSync(i) && !i.endsWith('.md'));
-  const dependencies = new Map<string, string[]>();
-  const watchers = new Map<string, FSWatcher>();
+  // Decks named on the command line are built again when they come back after being removed.
+  const named = inputs.map((i) => path.resolve(i)).filter((i) => i.endsWith('.md'));
+  const decks = new Map<string, DeckInputs>();
   let templates = new TemplateLibrary();
   const pending = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
   let running = Promise.resolve();
 
-  const build = async (file: string) => {
-    const started = performance.now();
-    const result: DeckResult = await buildDeckFile(
-      file,
-      { outDir: options.out, template: options.template, allowOutside: options.allowOutside, templates },
-      true,
-    );
-    reportDeck(result, ctx.io, 'built', performance.now() - started);
-    dependencies.set(file, result.inputs.length ? result.inputs : [file]);
-    for (const input of result.inputs) follow(isFolder(input) ? input : path.dirname(input));
-  };
-
-  // One watcher per folder, and its subfolders: a recursive watcher on Linux follows files, and
-  // loses a file that an editor saves by writing a new one and renaming it over the old.
-  const follow = (dir: string) => {
-    if (watchers.has(dir) || !isFolder(dir) || dir === outDir || path.basename(dir) === 'node_modules') return;
-    watchers.set(
-      dir,
-      watch(dir, (_event, name) => name && changed(path.join(dir, name.toString()))),
-    );
-    for (const entry of readdirSync(dir, { withFileTypes: true }))
-      if (entry.isDirectory() && !entry.name.startsWith('.')) follow(path.join(dir, entry.name));
-  };
-
   const changed = (file: string) => {
-    if (file.startsWith(outDir + path.sep)) return;
-    if (isFolder(file)) follow(file);
+    // lectern's own writes: the decks and PDFs, and the temporary files they are written through.
+    if (path.dirname(file) === outDir && /\.(pptx|pdf|tmp)$/.test(file)) return;
     pending.add(file);
     clearTimeout(timer);
-    timer = setTimeout(
-      () =>
-        (running = running
-          .then(rebuild)
-          .catch((error: unknown) => ctx.io.err(`lectern: could not rebuild: ${error instanceof Error ? error.message : String(error)}`))),
-      DEBOUNCE_MS,
-    );
+    timer = setTimeout(() => (running = running.then(rebuild).catch(couldNot('rebuild'))), DEBOUNCE_MS);
+  };
+  const couldNot = (what: string) => (error: unknown) => ctx.io.err(`lectern: could not ${what}: ${messageOf(error)}`);
+  // One watcher per folder: a recursive watcher on Linux follows files, and loses a file
+  // that an editor saves by writing a new one and renaming it over the old.
+  const watcher = new FolderWatcher(changed, {
+    skip: (dir) => dir === outDir || path.basename(dir) === 'node_modules' || path.basename(dir).startsWith('.'),
+    cannotWatch: (dir, error) => ctx.io.err(`lectern: cannot watch ${relative(dir)} for changes: ${messageOf(error)}`),
+  });
+  const watchInputs = () =>
+    watcher.watch([
+      ...folders,
+      ...named.map((f) => path.dirname(f)),
+      ...templates.searchDirs,
+      ...[...decks.values()].flatMap((d) => d.folders),
+    ]);
+
+  const build = async (file: string) => {
+    const started = performance.now();
+    let result: DeckResult;
+    try {
+      result = await buildDeckFile(
+        file,
+        { outDir: options.out, template: options.template, allowOutside: options.allowOutside, templates },
+        true,
+      );
+    } catch (error) {
+      // Not a mistake in the deck: said in one line, and the deck is tried again at its next change.
+      ctx.io.err(`lectern: could not rebuild ${relative(file)}: ${messageOf(error)}`);
+      decks.set(file, { ...(decks.get(file) ?? dependencyOf([file])), failed: true });
+      return;
+    }
+    reportDeck(result, ctx.io, 'built', performance.now() - started);
+    // A failed build read less than a good one: what it read before may yet fix it.
+    const read = result.ok ? result.inputs : [...new Set([...(decks.get(file)?.files ?? []), ...result.inputs, file])];
+    decks.set(file, { ...dependencyOf(read), failed: !result.ok });
+    watchInputs();
   };
 
   const rebuild = async () => {
+    watcher.sync();
+    clearTimeout(timer); // what the sync found is handled now
     const files = [...pending];
     pending.clear();
-    const touches = (deps: string[]) => files.some((f) => deps.some((d) => f === d || f.startsWith(d + path.sep)));
-    if (files.some((f) => templates.searchDirs.some((d) => f.startsWith(d + path.sep)))) templates = new TemplateLibrary();
-    const fresh = files.filter(
-      (f) =>
-        f.endsWith('.md') &&
-        !dependencies.has(f) &&
-        existsSync(f) &&
-        folders.some((d) => f.startsWith(d + path.sep)) &&
-        path.basename(f) !== 'README.md',
-    );
-    const affected = [...dependencies].filter(([deck, deps]) => existsSync(deck) && touches(deps)).map(([deck]) => deck);
-    for (const deck of [...new Set([...affected, ...fresh])]) await build(deck);
+    const touches = (deps: string[]) => files.some((f) => deps.some((d) => related(f, d)));
+    const templatesChanged = touches(templates.searchDirs);
+    if (templatesChanged) templates = new TemplateLibrary();
+    for (const [deck, { files: read }] of decks) {
+      if (!touches(read) || isFile(deck)) continue;
+      decks.delete(deck);
+      ctx.io.out(`- ${relative(deck)} was removed`);
+    }
+    const affected = [...decks].filter(([, d]) => touches(d.files) || (templatesChanged && d.failed)).map(([deck]) => deck);
+    const fresh = files.filter((f) => !decks.has(f) && (named.includes(f) || folders.some((dir) => isDeckIn(f, dir))) && isFile(f));
+    for (const deck of new Set([...affected, ...fresh])) await build(deck);
+    watchInputs();
   };
 
   for (const file of await findDecks(inputs)) await build(file);
-  folders.forEach(follow);
-  templates.searchDirs.filter((d) => existsSync(d)).forEach(follow);
+  watchInputs();
   ctx.io.out('Watching for changes; press Ctrl-C to stop.');
   return new Promise((resolve) => {
     process.once('SIGINT', () => {
-      watchers.forEach((w) => w.close());
+      watcher.close();
       clearTimeout(timer);
       // A rebuild under way finishes (and says so) before lectern exits.
       void running.finally(() => resolve(0));
@@ -92,6 +110,45 @@ export async function watchDecks(inputs: string[], options: DeckOptions, ctx: Co
   });
 }
 
+/** The files a deck read and the folders that hold them (a template folder is one itself). */
+function dependencyOf(files: string[]): Omit<DeckInputs, 'failed'> {
+  return { files, folders: [...new Set(files.map((f) => (isFolder(f) ? f : path.dirname(f))))] };
+}
+
+/** Whether one path is the other or inside it: a change to either may change the other. */
+function related(a: string, b: string): boolean {
+  return a === b || a.startsWith(b + path.sep) || b.startsWith(a + path.sep);
+}
+
+/** Whether `file` is a deck that `lectern build <dir>` would find: as findDecks' glob sees it. */
+function isDeckIn(file: string, dir: string): boolean {
+  const parts = path.relative(dir, file).split(path.sep);
+  return (
+    file.endsWith('.md') &&
+    path.basename(file) !== 'README.md' &&
+    !path.isAbsolute(parts[0]) &&
+    parts[0] !== '..' &&
+    parts.every((part) => !part.startsWith('.') && part !== 'node_modules')
+  );
+}
+
+function isFile(file: string): boolean {
+  return statOf(file)?.isFile() ?? false;
+}
+
 function isFolder(file: string): boolean {
-  return statSync(file, { throwIfNoEntry: false })?.isDirectory() ?? false;
+  return statOf(file)?.isDirectory() ?? false;
+}
+
+/** Stats, or undefined for a path that is gone or cannot be looked at (a loop of links). */
+function statOf(file: string) {
+  try {
+    return statSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+function messageOf(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0];
 }
