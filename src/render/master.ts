@@ -31,7 +31,7 @@ export type Parts = Map<string, string>;
 export function liftMaster(parts: Parts, hideMasterIn: readonly string[]): void {
   if (!parts.has(MASTER) || !parts.has(MASTER_RELS)) return;
   // Only the parts edited are parsed: the master, the carrier and the layouts that hide the master.
-  const xml = new ParsedParts(parts);
+  const xml = new ParsedParts(parts, ['p:txStyles']);
   const rels = readRelationships(parts.get(MASTER_RELS)!, MASTER_RELS);
   const named = new Map([...parts].filter(([part]) => LAYOUT_PART.test(part)).map(([part, text]) => [layoutName(text), part]));
   const carrier = named.get(MASTER_LAYOUT);

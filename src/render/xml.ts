@@ -86,8 +86,17 @@ export function remove(node: Element): void {
  */
 export class ParsedParts {
   private readonly docs = new Map<string, Document>();
+  /** The text of the elements held out of each parsed part, by part. */
+  private readonly held = new Map<string, Map<string, string>>();
 
-  constructor(private readonly parts: Map<string, string>) {}
+  /**
+   * `unedited` names elements that no edit touches, such as a master's text styles (most of
+   * its bytes): they are held out of the parse as text and put back as they were.
+   */
+  constructor(
+    private readonly parts: Map<string, string>,
+    private readonly unedited: readonly string[] = [],
+  ) {}
 
   has(part: string): boolean {
     return this.parts.has(part);
@@ -104,8 +113,17 @@ export class ParsedParts {
   get(part: string): Document {
     let doc = this.docs.get(part);
     if (!doc) {
-      doc = parseXml(this.text(part), part);
+      let xml = this.text(part);
+      const held = new Map<string, string>();
+      for (const tag of this.unedited) {
+        const element = elementText(xml, tag);
+        if (!element) continue;
+        held.set(tag, xml.slice(element.start, element.end));
+        xml = `${xml.slice(0, element.start)}<${tag}/>${xml.slice(element.end)}`;
+      }
+      doc = parseXml(xml, part);
       this.docs.set(part, doc);
+      this.held.set(part, held);
     }
     return doc;
   }
@@ -117,7 +135,28 @@ export class ParsedParts {
 
   /** Writes every document that was asked for back into the parts. */
   save(): void {
-    for (const [part, doc] of this.docs) this.parts.set(part, serializeXml(doc));
+    for (const [part, doc] of this.docs) {
+      let xml = serializeXml(doc);
+      for (const [tag, text] of this.held.get(part) ?? []) {
+        const at = xml.indexOf(`<${tag}/>`);
+        xml = `${xml.slice(0, at)}${text}${xml.slice(at + tag.length + 3)}`;
+      }
+      this.parts.set(part, xml);
+    }
     this.docs.clear();
+    this.held.clear();
   }
+}
+
+/**
+ * Where the first element `tag` (a name lectern knows, never deck text) starts and ends in
+ * a part's text. Deck text cannot fake a tag: its `<` is always escaped.
+ */
+function elementText(xml: string, tag: string): { start: number; end: number } | undefined {
+  const start = xml.search(new RegExp(`<${tag}[\\s/>]`));
+  if (start < 0) return undefined;
+  const selfClosing = xml.indexOf('/>', start) === xml.indexOf('>', start) - 1;
+  if (selfClosing) return { start, end: xml.indexOf('>', start) + 1 };
+  const close = xml.indexOf(`</${tag}>`, start);
+  return close < 0 ? undefined : { start, end: close + tag.length + 3 };
 }
