@@ -29,6 +29,8 @@ export interface BuildOptions {
   templates?: TemplateLibrary;
   /** The folder lectern runs in, which bounds the project; defaults to process.cwd(). */
   cwd?: string;
+  /** Treat warnings as errors: a deck with any is not built. */
+  strict?: boolean;
 }
 
 /** What happened to one deck. */
@@ -71,7 +73,7 @@ export async function modelDeck(
     ...fm,
     data: Object.fromEntries([...datasets].map(([name, entry]) => [name, entry.kind === 'table' ? entry.dataset.records : entry.value])),
   };
-  const slides = parseDeckBody(source, context);
+  const slides = parseDeckBody(source, context, (rule, message, at) => diagnostics.warn(rule, message, { file, ...at }));
   const templateName = options.template ?? fm.template ?? 'default';
   const template = options.templates.load(templateName, fm, { file, line: options.template ? undefined : keyLine(original, 'template') });
   template.dirs.forEach((dir) => inputs.add(dir));
@@ -121,6 +123,9 @@ export async function buildDeckFile(
   const inputs = new Set<string>();
   try {
     const { deck, template, diagnostics } = await modelDeck(file, options, inputs);
+    if (options.strict && diagnostics.list.length > 0) {
+      return { file, diagnostics: diagnostics.list.map((d) => ({ ...d, severity: 'error' })), ok: false, inputs: [...inputs] };
+    }
     if (!write) return { file, deck, slides: deck.slides.length, diagnostics: diagnostics.list, ok: true, inputs: [...inputs] };
     const time = await buildTime([...inputs].filter((f) => !template.dirs.includes(f)));
     const repair = new PackageRepair({

@@ -27,7 +27,7 @@ export async function watchDecks(inputs: string[], options: DeckOptions, ctx: Co
     const started = performance.now();
     const result: DeckResult = await buildDeckFile(
       file,
-      { outDir: options.out, template: options.template, allowOutside: options.allowOutside, templates },
+      { outDir: options.out, template: options.template, allowOutside: options.allowOutside, strict: options.strict, templates },
       true,
     );
     reportDeck(result, ctx.io, 'built', performance.now() - started);
