@@ -54,7 +54,7 @@ export async function modelDeck(
   file: string,
   options: Omit<BuildOptions, 'outDir'> & { templates: TemplateLibrary },
   inputs = new Set<string>(),
-): Promise<{ deck: Deck; template: Template; source: DeckSource; diagnostics: Diagnostics }> {
+): Promise<{ deck: Deck; template: Template; source: DeckSource; markdown: string; diagnostics: Diagnostics }> {
   const diagnostics = new Diagnostics();
   inputs.add(path.resolve(file));
   const source = await loadDeckSource(file);
@@ -73,7 +73,7 @@ export async function modelDeck(
     ...fm,
     data: Object.fromEntries([...datasets].map(([name, entry]) => [name, entry.kind === 'table' ? entry.dataset.records : entry.value])),
   };
-  const slides = parseDeckBody(source, context, (rule, message, at) => diagnostics.warn(rule, message, { file, ...at }));
+  const { markdown, slides } = parseDeckBody(source, context, (rule, message, at) => diagnostics.warn(rule, message, { file, ...at }));
   const templateName = options.template ?? fm.template ?? 'default';
   const template = options.templates.load(templateName, fm, { file, line: options.template ? undefined : keyLine(original, 'template') });
   template.dirs.forEach((dir) => inputs.add(dir));
@@ -88,7 +88,7 @@ export async function modelDeck(
     diagnostics,
     image: (src, line) => readImageInfo(paths.resolve(src, { file, line }), src, { file, line }),
   });
-  return { deck, template, source, diagnostics };
+  return { deck, template, source, markdown, diagnostics };
 }
 
 function renderFooter(footer: string, context: object, at: { file: string; line?: number }): string {

@@ -464,7 +464,7 @@ describe('parseDeckBody', () => {
       'text',
     ].join('\n');
     const source = parseDeckSource(text, 'deck.md');
-    const slides = parseDeckBody(source, { ...source.frontMatter, data: { rows: ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'] } });
+    const { slides } = parseDeckBody(source, { ...source.frontMatter, data: { rows: ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'] } });
     expect(slides).toHaveLength(2);
     expect(slides[0].line).toBe(4);
     expect(slides[0].blocks.map((b) => [b.kind, b.line])).toEqual([

@@ -5,12 +5,18 @@ import { parseSlideMarkdown, type SlideParseOptions } from './markdown.js';
 import { splitSlides } from './slides.js';
 import type { DeckSource } from './source.js';
 
+/** A deck's body: its Markdown after Handlebars, and the slides made from it. */
+export interface ParsedBody {
+  markdown: string;
+  slides: SlideSource[];
+}
+
 /**
  * The body of a deck, expanded with Handlebars and split into slides, each
  * parsed to blocks that remember their line in the deck file. Footnote
  * definitions may be anywhere in the body; each slide shows those it refers to.
  */
-export function parseDeckBody(source: DeckSource, context: object, warn?: SlideParseOptions['warn']): SlideSource[] {
+export function parseDeckBody(source: DeckSource, context: object, warn?: SlideParseOptions['warn']): ParsedBody {
   const expanded = expandBody(source.body, context, source.file, source.bodyLine);
   const sourceLines = expanded.sourceLines;
   const { text, footnotes } = takeFootnotes(expanded.text, (i) => sourceLines[i]);
@@ -26,5 +32,5 @@ export function parseDeckBody(source: DeckSource, context: object, warn?: SlideP
       { line: note.line, column: 1 },
     );
   }
-  return slides;
+  return { markdown: expanded.text, slides };
 }
