@@ -14,10 +14,13 @@ export interface FootnoteDefinition {
 /** The footnotes of a deck, numbered as the slides refer to them. */
 export class Footnotes {
   private readonly definitions = new Map<string, FootnoteDefinition>();
+  /** Definitions of a label already defined, which the first one overrides. */
+  readonly duplicates: FootnoteDefinition[] = [];
   private count = 0;
 
   add(definition: FootnoteDefinition): void {
-    if (!this.definitions.has(definition.label)) this.definitions.set(definition.label, definition);
+    if (this.definitions.has(definition.label)) this.duplicates.push(definition);
+    else this.definitions.set(definition.label, definition);
   }
 
   get(label: string): FootnoteDefinition | undefined {

@@ -32,5 +32,12 @@ export function parseDeckBody(source: DeckSource, context: object, warn?: SlideP
       { line: note.line, column: 1 },
     );
   }
+  for (const note of footnotes.duplicates) {
+    warn?.(
+      'markdown/footnote-duplicate',
+      `the footnote [^${note.label}] is defined again here ("${note.markdown}"); the first definition is the one shown, so give this one another label`,
+      { line: note.line, column: 1 },
+    );
+  }
   return { markdown: expanded.text, slides };
 }

@@ -86,11 +86,14 @@ function buildSlides(source: SlideSource, previousTitle: string, template: Templ
     ...(notes.length ? { notes: notes.join('\n\n') } : {}),
   };
 
-  const columns = content.find((b) => b.kind === 'columns');
-  if (columns && columns.kind === 'columns') {
+  const columnBlocks = content.filter((b) => b.kind === 'columns');
+  if (columnBlocks.length > 0) {
+    // Several ::: columns blocks on one slide fill the same columns, one after the other.
+    const columns: Block[][] = [];
+    for (const block of columnBlocks) block.columns.forEach((column, i) => (columns[i] ??= []).push(...column));
     const placed = placeColumns(
-      columns.columns,
-      content.filter((b) => b !== columns),
+      columns,
+      content.filter((b) => b.kind !== 'columns'),
       layout,
       template,
       ctx,
@@ -178,5 +181,7 @@ function placeColumns(
     if (!placed.fits) ctx.warn('layout/overflow', `column ${i + 1} is too long for the slide; shorten it`, line);
     return placed.elements;
   });
-  return { elements, leftOut: columns.slice(regions.length).flat() };
+  // A layout without content areas leaves out everything, not only the extra columns.
+  const unplaced = regions.length === 0 ? [...before, ...footnotes] : [];
+  return { elements, leftOut: [...unplaced, ...columns.slice(regions.length).flat()] };
 }

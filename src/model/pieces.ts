@@ -62,6 +62,13 @@ export function blocksToPieces(blocks: Block[], ctx: PieceContext): Piece[] {
           else pieces.push(piece);
         }
         break;
+      case 'columns':
+        // Columns inside a quote or a column: their content, one column after the other.
+        for (const piece of blocksToPieces(b.columns.flat(), ctx)) {
+          if (piece.kind === 'text') text(piece.paragraphs);
+          else pieces.push(piece);
+        }
+        break;
       case 'footnote':
         text([{ runs: [{ text: String(b.number), baseline: 'sup' }, { text: ' ' }, ...b.runs], style: 'caption', level: 0 }]);
         break;
