@@ -29,6 +29,8 @@ export interface BuildOptions {
   templates?: TemplateLibrary;
   /** The folder lectern runs in, which bounds the project; defaults to process.cwd(). */
   cwd?: string;
+  /** Treat warnings as errors: a deck with any is not built. */
+  strict?: boolean;
 }
 
 /** What happened to one deck. */
@@ -52,7 +54,7 @@ export async function modelDeck(
   file: string,
   options: Omit<BuildOptions, 'outDir'> & { templates: TemplateLibrary },
   inputs = new Set<string>(),
-): Promise<{ deck: Deck; template: Template; source: DeckSource; diagnostics: Diagnostics }> {
+): Promise<{ deck: Deck; template: Template; source: DeckSource; markdown: string; diagnostics: Diagnostics }> {
   const diagnostics = new Diagnostics();
   inputs.add(path.resolve(file));
   const source = await loadDeckSource(file);
@@ -71,7 +73,7 @@ export async function modelDeck(
     ...fm,
     data: Object.fromEntries([...datasets].map(([name, entry]) => [name, entry.kind === 'table' ? entry.dataset.records : entry.value])),
   };
-  const slides = parseDeckBody(source, context);
+  const { markdown, slides } = parseDeckBody(source, context, (rule, message, at) => diagnostics.warn(rule, message, { file, ...at }));
   const templateName = options.template ?? fm.template ?? 'default';
   const template = options.templates.load(templateName, fm, { file, line: options.template ? undefined : keyLine(original, 'template') });
   template.dirs.forEach((dir) => inputs.add(dir));
@@ -86,7 +88,7 @@ export async function modelDeck(
     diagnostics,
     image: (src, line) => readImageInfo(paths.resolve(src, { file, line }), src, { file, line }),
   });
-  return { deck, template, source, diagnostics };
+  return { deck, template, source, markdown, diagnostics };
 }
 
 function renderFooter(footer: string, context: object, at: { file: string; line?: number }): string {
@@ -124,6 +126,9 @@ export async function buildDeckFile(
   const inputs = new Set<string>();
   try {
     const { deck, template, diagnostics } = await modelDeck(file, options, inputs);
+    if (options.strict && diagnostics.list.length > 0) {
+      return { file, diagnostics: diagnostics.list.map((d) => ({ ...d, severity: 'error' })), ok: false, inputs: [...inputs] };
+    }
     if (!write) return { file, deck, slides: deck.slides.length, diagnostics: diagnostics.list, ok: true, inputs: [...inputs] };
     const time = await buildTime([...inputs].filter((f) => !template.dirs.includes(f)));
     const repair = new PackageRepair({

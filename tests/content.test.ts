@@ -353,7 +353,10 @@ describe('parseSlideMarkdown', () => {
       alt: 'Turnout by region',
       line: 103,
     });
-    expect(one(['A picture ![inline](a.png) in text'])).toMatchObject({ kind: 'paragraph', runs: [{ text: 'A picture inline in text' }] });
+    expect(parse(['A picture ![inline](a.png) in text'])).toEqual([
+      { kind: 'paragraph', runs: [{ text: 'A picture in text' }], line: 101 },
+      { kind: 'image', src: 'a.png', alt: 'inline', line: 101 },
+    ]);
   });
 
   test('```chart and ```table fences become chart and datatable blocks; other fences are code', () => {
@@ -419,10 +422,13 @@ describe('parseSlideMarkdown', () => {
     expect(nestContainers('::: notes\nx\n:::')).toBe('::: notes\nx\n:::');
   });
 
-  test('a blockquote is one quote block, its paragraphs joined by breaks', () => {
+  test('a blockquote is one quote block holding its paragraphs', () => {
     expect(one(['> quoted *words*', '> more', '>', '> second'])).toEqual({
       kind: 'quote',
-      runs: [{ text: 'quoted ' }, { text: 'words', italic: true }, { text: ' more' }, { text: 'second', break: true }],
+      blocks: [
+        { kind: 'paragraph', runs: [{ text: 'quoted ' }, { text: 'words', italic: true }, { text: ' more' }], line: 101 },
+        { kind: 'paragraph', runs: [{ text: 'second' }], line: 104 },
+      ],
       line: 101,
     });
   });
@@ -458,7 +464,7 @@ describe('parseDeckBody', () => {
       'text',
     ].join('\n');
     const source = parseDeckSource(text, 'deck.md');
-    const slides = parseDeckBody(source, { ...source.frontMatter, data: { rows: ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'] } });
+    const { slides } = parseDeckBody(source, { ...source.frontMatter, data: { rows: ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'] } });
     expect(slides).toHaveLength(2);
     expect(slides[0].line).toBe(4);
     expect(slides[0].blocks.map((b) => [b.kind, b.line])).toEqual([

@@ -20,7 +20,7 @@ export async function runDecks(inputs: string[], options: DeckOptions, ctx: Comm
   const progress = progressBar(json ? 0 : files.length);
   const results = await buildMany(
     files,
-    { outDir: options.out, template: options.template, allowOutside: options.allowOutside },
+    { outDir: options.out, template: options.template, allowOutside: options.allowOutside, strict: options.strict },
     write,
     (result) => {
       progress.tick();

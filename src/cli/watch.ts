@@ -62,7 +62,7 @@ export async function watchDecks(inputs: string[], options: DeckOptions, ctx: Co
     try {
       result = await buildDeckFile(
         file,
-        { outDir: options.out, template: options.template, allowOutside: options.allowOutside, templates },
+        { outDir: options.out, template: options.template, allowOutside: options.allowOutside, strict: options.strict, templates },
         true,
       );
     } catch (error) {

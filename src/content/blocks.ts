@@ -6,6 +6,12 @@ export interface Run {
   strike?: boolean;
   code?: boolean;
   link?: string;
+  /** Underlined (`<u>`, `<ins>`). */
+  underline?: boolean;
+  /** Marked with a highlighter (`<mark>`). */
+  highlight?: boolean;
+  /** Lowered or raised (`<sub>`, `<sup>`, a footnote's marker). */
+  baseline?: 'sub' | 'sup';
   /** A line break before this run's text. */
   break?: boolean;
 }
@@ -24,11 +30,16 @@ interface At {
 
 export type HeadingBlock = At & { kind: 'heading'; depth: number; runs: Run[] };
 export type ParagraphBlock = At & { kind: 'paragraph'; runs: Run[] };
-export type QuoteBlock = At & { kind: 'quote'; runs: Run[] };
+/** A block quote: the paragraphs, lists and quotes inside it. */
+export type QuoteBlock = At & { kind: 'quote'; blocks: Block[] };
 export type ListBlock = At & { kind: 'list'; ordered: boolean; start: number; items: ListItem[] };
 export type CodeBlock = At & { kind: 'code'; lang: string; text: string };
 export type TableBlock = At & { kind: 'table'; align: (Align | undefined)[]; header: Run[][]; rows: Run[][][] };
 export type ImageBlock = At & { kind: 'image'; src: string; alt: string };
+/** Several pictures in one paragraph, shown side by side. */
+export type ImageRowBlock = At & { kind: 'images'; images: ImageBlock[] };
+/** A footnote a slide refers to, shown in small print at the slide's foot. */
+export type FootnoteBlock = At & { kind: 'footnote'; number: number; runs: Run[] };
 /** A ```chart fence: YAML chart spec, parsed by the model stage. */
 export type ChartBlock = At & { kind: 'chart'; yaml: string };
 /** A ```table fence: YAML spec of a results table from a dataset. */
@@ -47,6 +58,8 @@ export type Block =
   | CodeBlock
   | TableBlock
   | ImageBlock
+  | ImageRowBlock
+  | FootnoteBlock
   | ChartBlock
   | DataTableBlock
   | NotesBlock

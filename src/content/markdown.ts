@@ -1,13 +1,20 @@
 import MarkdownIt from 'markdown-it';
 import type { MarkdownIt as Parser, Token } from 'markdown-it';
 import container from 'markdown-it-container';
-import { runsText, type Align, type Block, type ListBlock, type ListItem, type Run } from './blocks.js';
+import { runsText, type Align, type Block, type ImageBlock, type ListBlock, type ListItem, type Run } from './blocks.js';
+import type { Footnotes } from './footnotes.js';
+import { inlineHtml, type HtmlTag } from './inlineHtml.js';
+
+/** The `:::` containers lectern knows; any other name is reported, and its content kept. */
+const CONTAINERS = ['notes', 'columns', 'column'] as const;
+const containerName = (params: string) => params.trim().split(/\s+/, 1)[0];
 
 /** CommonMark with the GFM table, strikethrough and autolink extensions, and `:::` containers. */
 const md = new MarkdownIt('default', { html: true, linkify: true, typographer: false })
   .use(container, 'notes')
   .use(container, 'columns')
   .use(container, 'column')
+  .use(container, 'unknown', { validate: (params: string) => containerName(params) !== '' })
   .use(linkifyOnlyWhereText);
 
 /**
@@ -31,13 +38,36 @@ function linkifyOnlyWhereText(parser: Parser): void {
 /** Directive names recognised in `<!-- name: value -->` comments. */
 export const DIRECTIVES = ['layout'] as const;
 
+/** Where a warning about the Markdown points: the deck file's 1-based line and column. */
+export interface MarkdownPosition {
+  line: number;
+  column?: number;
+}
+
+/** What parsing a slide needs besides its Markdown. */
+export interface SlideParseOptions {
+  /** Reports Markdown that lectern cannot render as written (its text is kept). */
+  warn?: (rule: string, message: string, at: MarkdownPosition) => void;
+  /** The deck's footnote definitions, which `[^label]` refers to. */
+  footnotes?: Footnotes;
+}
+
 /**
  * Parses one slide's Markdown into blocks. `lineOf(i)` turns a 0-based line of
- * `markdown` into the 1-based line of the deck file.
+ * `markdown` into the 1-based line of the deck file. The footnotes the slide
+ * refers to follow its other blocks.
  */
-export function parseSlideMarkdown(markdown: string, lineOf: (index: number) => number): Block[] {
-  const tokens = md.parse(nestContainers(markdown), {});
-  return new BlockReader(tokens, lineOf).blocks(tokens.length);
+export function parseSlideMarkdown(markdown: string, lineOf: (index: number) => number, options: SlideParseOptions = {}): Block[] {
+  const source = nestContainers(markdown);
+  const tokens = md.parse(source, {});
+  const reader = new BlockReader(tokens, source.split('\n'), lineOf, options);
+  const blocks = reader.blocks(tokens.length);
+  return [...blocks, ...reader.footnoteBlocks()];
+}
+
+/** The inline Markdown of a footnote's definition as runs (its own footnote references are left as written). */
+export function inlineMarkdownRuns(markdown: string): Run[] {
+  return inlineRuns(md.parseInline(markdown, {})[0]);
 }
 
 const CONTAINER = /^(\s*):{3,}(\s*)(\S*)(.*)$/;
@@ -78,10 +108,14 @@ export function nestContainers(markdown: string): string {
 
 class BlockReader {
   private i = 0;
+  /** Labels of the footnotes this slide refers to, in order. */
+  private readonly referred = new Set<string>();
 
   constructor(
     private readonly tokens: Token[],
+    private readonly lines: string[],
     private readonly lineOf: (index: number) => number,
+    private readonly options: SlideParseOptions,
   ) {}
 
   /** Reads blocks until the token index `end` or an unmatched closing token. */
@@ -94,31 +128,76 @@ class BlockReader {
         break;
       }
       const block = this.block(t);
-      if (block) out.push(block);
+      if (Array.isArray(block)) out.push(...block);
+      else if (block) out.push(block);
     }
     return out;
+  }
+
+  /** A footnote block for each footnote the slide referred to. */
+  footnoteBlocks(): Block[] {
+    const footnotes = this.options.footnotes;
+    if (!footnotes) return [];
+    return [...this.referred].map((label) => {
+      const note = footnotes.get(label)!;
+      return { kind: 'footnote', number: note.number!, runs: inlineMarkdownRuns(note.markdown), line: note.line };
+    });
   }
 
   private line(t: Token): number {
     return this.lineOf(t.map?.[0] ?? 0);
   }
 
-  private block(t: Token): Block | undefined {
+  /** The runs of an inline token, with its HTML tags and footnote references resolved and reported. */
+  private runs(inline: Token | undefined, block: Token, skipImages = false): Run[] {
+    const from = block.map?.[0] ?? 0;
+    let cursor = { line: from, column: 0 };
+    return inlineRuns(inline, {
+      skipImages,
+      footnotes: this.options.footnotes,
+      referred: this.referred,
+      unknownHtml: (tag) => {
+        // The tag's place: searched for from the last one found, within the block's lines.
+        for (let l = cursor.line; l < Math.max(block.map?.[1] ?? from + 1, from + 1) && l < this.lines.length; l++) {
+          const at = this.lines[l].indexOf(tag.source, l === cursor.line ? cursor.column : 0);
+          if (at >= 0) {
+            cursor = { line: l, column: at + tag.source.length };
+            return this.warnHtml(tag, { line: this.lineOf(l), column: at + 1 });
+          }
+        }
+        this.warnHtml(tag, { line: this.lineOf(from) });
+      },
+    });
+  }
+
+  private warnHtml(tag: HtmlTag, at: MarkdownPosition): void {
+    if (tag.closing) return;
+    this.options.warn?.(
+      'markdown/html',
+      `the HTML ${tag.source} is not something lectern can draw on a slide; its text is kept without it (use Markdown, or <sub>, <sup>, <u>, <mark>, <kbd>, <br>)`,
+      at,
+    );
+  }
+
+  private block(t: Token): Block | Block[] | undefined {
     const line = this.line(t);
     switch (t.type) {
       case 'heading_open': {
-        const runs = inlineRuns(this.tokens[this.i + 1]);
+        const runs = this.runs(this.tokens[this.i + 1], t);
         this.i += 3;
         return { kind: 'heading', depth: Number(t.tag.slice(1)), runs, line };
       }
       case 'paragraph_open': {
         const inline = this.tokens[this.i + 1];
         this.i += 3;
-        const only = inline.children?.filter((c) => !(c.type === 'text' && c.content.trim() === '') && c.type !== 'softbreak');
-        if (only?.length === 1 && only[0].type === 'image') {
-          return { kind: 'image', src: String(only[0].attrGet('src') ?? ''), alt: plainText(only[0].children ?? []), line };
+        if (/^:{3,}$/.test(inline.content.trim())) {
+          this.options.warn?.('markdown/unknown-container', 'this ::: line closes no ::: block, so it is left out', {
+            line,
+            column: indentOf(this.lines[t.map?.[0] ?? 0]) + 1,
+          });
+          return undefined;
         }
-        return { kind: 'paragraph', runs: inlineRuns(inline), line };
+        return this.paragraph(inline, t, line);
       }
       case 'bullet_list_open':
       case 'ordered_list_open':
@@ -136,9 +215,7 @@ class BlockReader {
         return this.table(line);
       case 'blockquote_open': {
         this.i++;
-        const inner = this.blocks(this.tokens.length, 'blockquote_close');
-        const runs = inner.flatMap((b, n) => withBreak('runs' in b ? b.runs : [], n > 0));
-        return { kind: 'quote', runs, line };
+        return { kind: 'quote', blocks: this.blocks(this.tokens.length, 'blockquote_close'), line };
       }
       case 'container_notes_open': {
         this.i++;
@@ -155,14 +232,59 @@ class BlockReader {
         this.i++;
         return { kind: 'columns', columns: [this.blocks(this.tokens.length, 'container_column_close')], line };
       }
+      case 'container_unknown_open': {
+        this.i++;
+        const name = containerName(t.info);
+        this.options.warn?.(
+          'markdown/unknown-container',
+          `lectern does not know the block "::: ${name}" (it knows ::: ${CONTAINERS.join(', ::: ')}), so its content is shown as ordinary text`,
+          { line, column: indentOf(this.lines[t.map?.[0] ?? 0]) + 1 },
+        );
+        return this.blocks(this.tokens.length, 'container_unknown_close');
+      }
       case 'html_block': {
         this.i++;
-        return htmlBlock(t.content, line);
+        return this.htmlBlock(t, line);
       }
       default:
         this.i++;
         return undefined;
     }
+  }
+
+  /**
+   * A paragraph: its text, then its pictures. One picture alone is an image block,
+   * several side by side an image row; text around pictures stays a paragraph.
+   */
+  private paragraph(inline: Token, t: Token, line: number): Block[] {
+    const children = inline.children ?? [];
+    const images: ImageBlock[] = children
+      .filter((c) => c.type === 'image')
+      .map((c) => ({ kind: 'image', src: String(c.attrGet('src') ?? ''), alt: plainText(c.children ?? []), line }));
+    const runs = this.runs(inline, t, images.length > 0);
+    const blocks: Block[] = runsText(runs).trim() ? [{ kind: 'paragraph', runs, line }] : [];
+    if (images.length === 1) blocks.push(images[0]);
+    else if (images.length > 1) blocks.push({ kind: 'images', images, line });
+    return blocks;
+  }
+
+  /**
+   * Raw HTML: a comment is speaker notes or a directive; anything else is read
+   * as inline Markdown, so that known tags are rendered, entities decoded and
+   * unknown tags reported and dropped, keeping their text.
+   */
+  private htmlBlock(t: Token, line: number): Block | undefined {
+    const comment = /^\s*<!--([\s\S]*?)-->\s*$/.exec(t.content);
+    if (!comment) {
+      const runs = this.runs(md.parseInline(t.content.trim(), {})[0], t);
+      return runsText(runs).trim() ? { kind: 'paragraph', runs, line } : undefined;
+    }
+    const inner = comment[1].trim();
+    const directive = /^([a-zA-Z][\w-]*)\s*:\s*(\S.*)$/.exec(inner);
+    if (directive && (DIRECTIVES as readonly string[]).includes(directive[1])) {
+      return { kind: 'directive', name: directive[1], value: directive[2].trim(), line };
+    }
+    return inner ? { kind: 'notes', text: inner, line } : undefined;
   }
 
   private list(open: Token): ListBlock {
@@ -180,7 +302,7 @@ class BlockReader {
         if (b.kind === 'list') children.push(b);
         else runs.push(...withBreak('runs' in b ? b.runs : [{ text: blockText(b) }], runs.length > 0));
       }
-      items.push({ runs, children });
+      items.push({ runs: withTaskBox(runs), children });
     }
     this.i++;
     const start = Number(open.attrGet('start') ?? 1);
@@ -197,7 +319,7 @@ class BlockReader {
       if (t.type === 'table_close') break;
       if (t.type === 'tr_open') row = [];
       else if (t.type === 'th_open') align.push(/text-align:(\w+)/.exec(String(t.attrGet('style') ?? ''))?.[1] as Align | undefined);
-      else if (t.type === 'inline' && row) row.push(inlineRuns(t));
+      else if (t.type === 'inline' && row) row.push(this.runs(t, t));
       else if (t.type === 'tr_close' && row) {
         if (header.length === 0) header.push(...row);
         else rows.push(row);
@@ -209,28 +331,49 @@ class BlockReader {
   }
 }
 
-function htmlBlock(content: string, line: number): Block | undefined {
-  const comment = /^\s*<!--([\s\S]*?)-->\s*$/.exec(content);
-  if (!comment) return { kind: 'paragraph', runs: [{ text: content.trim() }], line };
-  const inner = comment[1].trim();
-  const directive = /^([a-zA-Z][\w-]*)\s*:\s*(\S.*)$/.exec(inner);
-  if (directive && (DIRECTIVES as readonly string[]).includes(directive[1])) {
-    return { kind: 'directive', name: directive[1], value: directive[2].trim(), line };
-  }
-  return inner ? { kind: 'notes', text: inner, line } : undefined;
+/** What reading inline Markdown may resolve or report. */
+interface InlineContext {
+  /** Leave pictures out (they become blocks of their own), rather than writing their descriptions. */
+  skipImages?: boolean;
+  footnotes?: Footnotes;
+  /** Collects the labels of the footnotes referred to. */
+  referred?: Set<string>;
+  /** Called for each HTML tag lectern does not render; the tag is dropped, the text around it kept. */
+  unknownHtml?: (tag: HtmlTag) => void;
 }
 
+/** A style opened by Markdown (`**`) or an HTML tag (`<sub>`), closed by its closing token or tag. */
+interface OpenStyle {
+  key: string;
+  style: Partial<Run>;
+}
+
+const MARKDOWN_STYLES: Record<string, Partial<Run>> = {
+  strong: { bold: true },
+  em: { italic: true },
+  s: { strike: true },
+};
+
+/** Properties of a run that make it look different from its neighbours. */
+const STYLE_KEYS = ['bold', 'italic', 'strike', 'code', 'link', 'underline', 'highlight', 'baseline'] as const;
+
+/** A footnote reference, `[^label]`, in text. */
+const FOOTNOTE_REF = /\[\^([^\]\s]+)\]/g;
+
 /** The formatted runs of an inline token. */
-export function inlineRuns(inline: Token | undefined): Run[] {
+export function inlineRuns(inline: Token | undefined, ctx: InlineContext = {}): Run[] {
   const runs: Run[] = [];
-  const style = { bold: 0, italic: 0, strike: 0 };
+  const open: OpenStyle[] = [];
   const links: string[] = [];
   let pendingBreak = false;
+  // Where a picture was left out, the spaces on either side of it make one.
+  let afterPicture = false;
   const push = (text: string, extra: Partial<Run> = {}) => {
+    if (afterPicture && /\s$/.test(runs[runs.length - 1]?.text ?? '')) text = text.replace(/^\s+/, '');
+    afterPicture = false;
+    if (!text) return;
     const run: Run = { text };
-    if (style.bold) run.bold = true;
-    if (style.italic) run.italic = true;
-    if (style.strike) run.strike = true;
+    for (const { style } of open) Object.assign(run, style);
     if (links.length) run.link = links[links.length - 1];
     if (pendingBreak) run.break = true;
     pendingBreak = false;
@@ -239,10 +382,30 @@ export function inlineRuns(inline: Token | undefined): Run[] {
     if (last && !run.break && sameStyle(last, run)) last.text += run.text;
     else runs.push(run);
   };
+  const close = (key: string) => {
+    const at = open.map((o) => o.key).lastIndexOf(key);
+    if (at >= 0) open.splice(at, 1);
+  };
+  const text = (content: string) => {
+    if (!ctx.footnotes || !content.includes('[^')) return content && push(content);
+    let from = 0;
+    for (const m of content.matchAll(FOOTNOTE_REF)) {
+      const number = ctx.footnotes.refer(m[1]);
+      if (number === undefined) continue;
+      ctx.referred?.add(m[1]);
+      if (m.index > from) push(content.slice(from, m.index));
+      push(String(number), { baseline: 'sup' });
+      from = m.index + m[0].length;
+    }
+    if (from < content.length) push(content.slice(from));
+  };
   for (const c of inline?.children ?? []) {
+    const markdownStyle = MARKDOWN_STYLES[c.type.replace(/_(open|close)$/, '')];
+    if (markdownStyle && c.nesting === 1) open.push({ key: c.type.replace(/_open$/, ''), style: markdownStyle });
+    else if (markdownStyle && c.nesting === -1) close(c.type.replace(/_close$/, ''));
     switch (c.type) {
       case 'text':
-        if (c.content) push(c.content); // markdown-it leaves empty text around emphasis
+        text(c.content); // markdown-it leaves empty text around emphasis
         break;
       case 'code_inline':
         push(c.content, { code: true });
@@ -253,18 +416,6 @@ export function inlineRuns(inline: Token | undefined): Run[] {
       case 'hardbreak':
         pendingBreak = true;
         break;
-      case 'strong_open':
-      case 'strong_close':
-        style.bold += c.nesting;
-        break;
-      case 'em_open':
-      case 'em_close':
-        style.italic += c.nesting;
-        break;
-      case 's_open':
-      case 's_close':
-        style.strike += c.nesting;
-        break;
       case 'link_open':
         links.push(String(c.attrGet('href') ?? ''));
         break;
@@ -272,18 +423,36 @@ export function inlineRuns(inline: Token | undefined): Run[] {
         links.pop();
         break;
       case 'image':
-        push(plainText(c.children ?? []));
+        if (ctx.skipImages) afterPicture = true;
+        else push(plainText(c.children ?? []));
         break;
-      case 'html_inline':
-        if (!c.content.startsWith('<!--')) push(c.content);
+      case 'html_inline': {
+        const html = inlineHtml(c.content);
+        if (html.kind === 'break') pendingBreak = true;
+        else if (html.kind === 'text') push(html.text);
+        else if (html.kind === 'style' && html.tag.closing) close(`<${html.tag.name}`);
+        else if (html.kind === 'style') open.push({ key: `<${html.tag.name}`, style: html.style });
+        else if (html.kind === 'unknown') ctx.unknownHtml?.(html.tag);
         break;
+      }
     }
   }
   return runs;
 }
 
 function sameStyle(a: Run, b: Run): boolean {
-  return a.bold === b.bold && a.italic === b.italic && a.strike === b.strike && a.code === b.code && a.link === b.link;
+  return STYLE_KEYS.every((key) => a[key] === b[key]);
+}
+
+/** GFM task list items: `[ ]` and `[x]` at the start of an item become ☐ and ☑. */
+function withTaskBox(runs: Run[]): Run[] {
+  const box = runs[0] && !runs[0].code ? /^\[([ xX])\](?=\s|$)/.exec(runs[0].text) : null;
+  if (!box) return runs;
+  return [{ ...runs[0], text: (box[1] === ' ' ? '☐' : '☑') + runs[0].text.slice(3) }, ...runs.slice(1)];
+}
+
+function indentOf(line: string | undefined): number {
+  return /^\s*/.exec(line ?? '')![0].length;
 }
 
 function withBreak(runs: Run[], needed: boolean): Run[] {
@@ -315,6 +484,12 @@ export function blockText(b: Block): string {
       return [b.header, ...b.rows].map((r) => r.map(runsText).join(' | ')).join('\n');
     case 'image':
       return b.alt;
+    case 'images':
+      return b.images.map((image) => image.alt).join('\n');
+    case 'quote':
+      return b.blocks.map(blockText).join('\n');
+    case 'footnote':
+      return `${b.number} ${runsText(b.runs)}`;
     case 'columns':
       return b.columns.map((col) => col.map(blockText).join('\n')).join('\n');
     case 'directive':

@@ -13,26 +13,29 @@ const FENCE = /^ {0,3}(`{3,}|~{3,})/;
  */
 export function splitSlides(text: string): SlideText[] {
   const lines = text.split('\n');
+  const fenced = fencedLines(lines);
   const slides: SlideText[] = [];
   let start = 0;
-  let fence: string | undefined;
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
-    const marker = FENCE.exec(line)?.[1];
-    if (fence === undefined && marker !== undefined) fence = marker;
-    else if (
-      fence !== undefined &&
-      marker !== undefined &&
-      marker[0] === fence[0] &&
-      marker.length >= fence.length &&
-      line.trim() === marker
-    )
-      fence = undefined;
-    else if (fence === undefined && SEPARATOR.test(line)) {
+    if (!fenced[i] && SEPARATOR.test(lines[i])) {
       slides.push({ markdown: lines.slice(start, i).join('\n'), firstLine: start });
       start = i + 1;
     }
   }
   slides.push({ markdown: lines.slice(start).join('\n'), firstLine: start });
   return slides.filter((s) => s.markdown.trim() !== '');
+}
+
+/** For each line, whether it opens, closes or is inside a fenced code block. */
+export function fencedLines(lines: string[]): boolean[] {
+  let fence: string | undefined;
+  return lines.map((line) => {
+    const marker = FENCE.exec(line)?.[1];
+    if (fence === undefined) {
+      fence = marker;
+      return marker !== undefined;
+    }
+    if (marker !== undefined && marker[0] === fence[0] && marker.length >= fence.length && line.trim() === marker) fence = undefined;
+    return true;
+  });
 }

@@ -1,5 +1,6 @@
 import type { Block, SlideSource } from '../content/blocks.js';
 import { runsText } from '../content/blocks.js';
+import { blockText } from '../content/markdown.js';
 import type { FrontMatter } from '../content/source.js';
 import { fail, type Diagnostics } from '../diagnostics.js';
 import type { Layout, Template } from '../templates/types.js';
@@ -85,27 +86,31 @@ function buildSlides(source: SlideSource, previousTitle: string, template: Templ
     ...(notes.length ? { notes: notes.join('\n\n') } : {}),
   };
 
-  const columns = content.find((b) => b.kind === 'columns');
-  if (columns && columns.kind === 'columns') {
-    return [
-      {
-        ...base,
-        elements: placeColumns(
-          columns.columns,
-          content.filter((b) => b !== columns),
-          layout,
-          template,
-          ctx,
-          source.line,
-        ),
-      },
-    ];
+  const columnBlocks = content.filter((b) => b.kind === 'columns');
+  if (columnBlocks.length > 0) {
+    // Several ::: columns blocks on one slide fill the same columns, one after the other.
+    const columns: Block[][] = [];
+    for (const block of columnBlocks) block.columns.forEach((column, i) => (columns[i] ??= []).push(...column));
+    const placed = placeColumns(
+      columns,
+      content.filter((b) => b.kind !== 'columns'),
+      layout,
+      template,
+      ctx,
+      source.line,
+    );
+    const moved = placed.leftOut.map(blockText);
+    return [{ ...base, elements: placed.elements, ...(moved.length ? { notes: [...notes, ...moved].join('\n\n') } : {}) }];
   }
   const [regionName, region] = mainRegion(layout);
   if (!region) {
-    if (content.length > 0)
-      ctx.warn('layout/no-body', `layout "${layoutName}" has no <body> area, so this slide's content is left out`, source.line);
-    return [{ ...base, elements: [] }];
+    if (content.length === 0) return [{ ...base, elements: [] }];
+    ctx.warn(
+      'layout/no-body',
+      `layout "${layoutName}" has no <body> area, so this slide's content is moved to its speaker notes`,
+      source.line,
+    );
+    return [{ ...base, notes: [...notes, ...content.map(blockText)].join('\n\n'), elements: [] }];
   }
   const pieces = blocksToPieces(content, ctx);
   const sizes = template.theme.sizes;
@@ -144,6 +149,11 @@ function mainRegion(layout: Layout): [string, Layout['regions'] extends Map<stri
   return entry ? [entry[0], entry[1]] : ['body', undefined];
 }
 
+/**
+ * Places each column in a content area of the layout, content outside the
+ * columns in the first one (footnotes at the foot of the last). Columns beyond
+ * the layout's areas are left out, to go in the speaker notes.
+ */
 function placeColumns(
   columns: Block[][],
   outside: Block[],
@@ -151,22 +161,27 @@ function placeColumns(
   template: Template,
   ctx: PieceContext,
   line: number,
-): Element[] {
+): { elements: Element[]; leftOut: Block[] } {
   const regions = [...layout.regions.entries()];
   if (columns.length > regions.length) {
     ctx.warn(
       'layout/columns',
-      `the slide has ${columns.length} columns but layout "${layout.name}" has ${regions.length} content areas; the extra columns are left out`,
+      `the slide has ${columns.length} columns but layout "${layout.name}" has ${regions.length} content areas; the extra columns are moved to the speaker notes`,
       line,
     );
   }
-  if (outside.length > 0) {
+  const footnotes = outside.filter((b) => b.kind === 'footnote');
+  const before = outside.filter((b) => b.kind !== 'footnote');
+  if (before.length > 0) {
     ctx.warn('layout/columns', 'content outside ::: columns on a two-column slide is placed in the first column', line);
   }
-  return regions.flatMap(([name, region], i) => {
-    const blocks = i === 0 ? [...outside, ...(columns[0] ?? [])] : (columns[i] ?? []);
+  const elements = regions.flatMap(([name, region], i) => {
+    const blocks = [...(i === 0 ? before : []), ...(columns[i] ?? []), ...(i === regions.length - 1 ? footnotes : [])];
     const placed = placePieces(blocksToPieces(blocks, ctx), region, name, template.theme.sizes);
     if (!placed.fits) ctx.warn('layout/overflow', `column ${i + 1} is too long for the slide; shorten it`, line);
     return placed.elements;
   });
+  // A layout without content areas leaves out everything, not only the extra columns.
+  const unplaced = regions.length === 0 ? [...before, ...footnotes] : [];
+  return { elements, leftOut: [...unplaced, ...columns.slice(regions.length).flat()] };
 }

@@ -16,7 +16,13 @@ export interface SlideShape {
 /** The layouts the rule above chooses, which every template may or may not define. */
 export const STANDARD_LAYOUTS = ['title', 'section', 'content', 'two-column', 'chart', 'table', 'image'];
 
-const VISUAL: Partial<Record<Block['kind'], string>> = { chart: 'chart', table: 'table', datatable: 'table', image: 'image' };
+const VISUAL: Partial<Record<Block['kind'], string>> = {
+  chart: 'chart',
+  table: 'table',
+  datatable: 'table',
+  image: 'image',
+  images: 'image',
+};
 
 /**
  * The layout rule, in order:
@@ -45,7 +51,8 @@ export function chooseLayout(shape: SlideShape, layouts: ReadonlySet<string>): s
   if (shape.content.length === 0 && shape.titleDepth === 1) return available('section');
   if (shape.content.some((b) => b.kind === 'columns')) return available('two-column');
   const visuals = shape.content.filter((b) => VISUAL[b.kind]);
-  const text = shape.content.filter((b) => !VISUAL[b.kind]);
+  // A footnote is small print at the foot of whatever layout the slide has.
+  const text = shape.content.filter((b) => !VISUAL[b.kind] && b.kind !== 'footnote');
   if (visuals.length === 1 && text.length <= 1 && text.every((b) => b.kind === 'paragraph')) return available(VISUAL[visuals[0].kind]!);
   return 'content';
 }

@@ -1,4 +1,4 @@
-import type { Block, ListBlock } from '../content/blocks.js';
+import type { Block, ImageBlock, ListBlock } from '../content/blocks.js';
 import type { DataEntry } from '../data/datasets.js';
 import { chartFromBlock, type ChartContent } from './charts.js';
 import { tableFromBlock, type TableContent } from './dataTables.js';
@@ -19,7 +19,15 @@ export type Piece =
   | { kind: 'text'; paragraphs: Paragraph[] }
   | { kind: 'table'; table: TableContent; line: number }
   | { kind: 'chart'; chart: ChartContent; line: number }
-  | { kind: 'image'; image: ImageInfo; alt: string; line: number };
+  | { kind: 'image'; image: ImageInfo; alt: string; line: number }
+  /** Pictures side by side, each in an equal share of the width. */
+  | { kind: 'images'; images: Picture[]; line: number };
+
+/** A picture and its description. */
+export interface Picture {
+  image: ImageInfo;
+  alt: string;
+}
 
 /** What turning blocks into pieces needs from outside the model. */
 export interface PieceContext {
@@ -48,7 +56,21 @@ export function blocksToPieces(blocks: Block[], ctx: PieceContext): Piece[] {
         text([{ runs: b.runs, style: 'body', level: 0 }]);
         break;
       case 'quote':
-        text([{ runs: b.runs.map((r) => ({ ...r, italic: true })), style: 'quote', level: 0 }]);
+        // What a quote holds, its text in italics; tables, charts and pictures in it stay what they are.
+        for (const piece of blocksToPieces(b.blocks, ctx)) {
+          if (piece.kind === 'text') text(piece.paragraphs.map(quoted));
+          else pieces.push(piece);
+        }
+        break;
+      case 'columns':
+        // Columns inside a quote or a column: their content, one column after the other.
+        for (const piece of blocksToPieces(b.columns.flat(), ctx)) {
+          if (piece.kind === 'text') text(piece.paragraphs);
+          else pieces.push(piece);
+        }
+        break;
+      case 'footnote':
+        text([{ runs: [{ text: String(b.number), baseline: 'sup' }, { text: ' ' }, ...b.runs], style: 'caption', level: 0 }]);
         break;
       case 'code':
         text([{ runs: [{ text: b.text, code: true }], style: 'code', level: 0 }]);
@@ -72,15 +94,28 @@ export function blocksToPieces(blocks: Block[], ctx: PieceContext): Piece[] {
         break;
       }
       case 'image':
-        if (!b.alt.trim())
-          ctx.warn('image/alt', `the picture "${b.src}" has no description for screen readers: write ![what it shows](${b.src})`, b.line);
-        pieces.push({ kind: 'image', image: ctx.image(b.src, b.line), alt: b.alt.trim() || b.src, line: b.line });
+        pieces.push({ kind: 'image', ...picture(b, ctx), line: b.line });
+        break;
+      case 'images':
+        pieces.push({ kind: 'images', images: b.images.map((image) => picture(image, ctx)), line: b.line });
         break;
       default:
         break;
     }
   }
   return pieces;
+}
+
+/** A picture read from disk, described; one without a description is described by its file name, with a warning. */
+function picture(b: ImageBlock, ctx: PieceContext): Picture {
+  if (!b.alt.trim())
+    ctx.warn('image/alt', `the picture "${b.src}" has no description for screen readers: write ![what it shows](${b.src})`, b.line);
+  return { image: ctx.image(b.src, b.line), alt: b.alt.trim() || b.src };
+}
+
+/** A paragraph inside a block quote: in italics, in the quote style unless it is a heading, caption or code. */
+function quoted(p: Paragraph): Paragraph {
+  return { ...p, style: p.style === 'body' ? 'quote' : p.style, runs: p.runs.map((r) => ({ ...r, italic: true })) };
 }
 
 function caption(source: string): Paragraph {

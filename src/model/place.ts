@@ -2,14 +2,17 @@ import type { Styled } from '../templates/types.js';
 import type { Theme } from '../templates/types.js';
 import { runsText } from '../content/blocks.js';
 import { tableRowHeight, textHeight, paragraphHeight } from './measure.js';
-import type { Piece } from './pieces.js';
+import type { Picture, Piece } from './pieces.js';
 import type { TableContent } from './dataTables.js';
-import type { Element, Paragraph, Run, TableElement } from './types.js';
+import type { Element, ImageElement, Paragraph, Placement, Run, TableElement } from './types.js';
 
 /** Space between stacked pieces, in inches. */
 const GAP = 0.2;
 /** The smallest height a chart or picture is given, in inches. */
-const MIN_VISUAL = { chart: 2.6, image: 1.6 } as const;
+const MIN_VISUAL = { chart: 2.6, image: 1.6, images: 1.6 } as const;
+
+/** Pieces that share the height left by text and tables. */
+const isVisual = (p: Piece): p is Extract<Piece, { kind: keyof typeof MIN_VISUAL }> => p.kind in MIN_VISUAL;
 
 type Sizes = Theme['sizes'];
 
@@ -40,9 +43,9 @@ function layoutAt(pieces: Piece[], region: Styled, regionName: string, size: num
   const fixed = pieces.map((p) =>
     p.kind === 'text' ? textHeight(p.paragraphs, w, size) : p.kind === 'table' ? tableHeight(p, w, tableSize) : 0,
   );
-  const flexible = pieces.filter((p) => p.kind === 'chart' || p.kind === 'image');
+  const flexible = pieces.filter(isVisual);
   const used = fixed.reduce((a, b) => a + b, 0) + GAP * (pieces.length - 1);
-  const minFlexible = flexible.reduce((h, p) => h + MIN_VISUAL[p.kind as 'chart' | 'image'], 0);
+  const minFlexible = flexible.reduce((h, p) => h + MIN_VISUAL[p.kind], 0);
   const fits = used + minFlexible <= region.h + 1e-6;
   const share = flexible.length ? Math.max(0, region.h - used) / flexible.length : 0;
   const onlyText = pieces.length === 1 && pieces[0].kind === 'text';
@@ -72,18 +75,33 @@ function layoutAt(pieces: Piece[], region: Styled, regionName: string, size: num
         elements.push({ ...base, h: share, ...withoutSource(p.chart) });
         y += share;
         break;
-      case 'image': {
-        const ratio = p.image.height / p.image.width;
-        const h = Math.min(share, w * ratio);
-        const iw = h / ratio;
-        elements.push({ kind: 'image', ...base, x: region.x + (w - iw) / 2, w: iw, h, path: p.image.path, altText: p.alt });
-        y += h;
+      case 'image':
+      case 'images': {
+        const row = pictureRow(p.kind === 'image' ? [p] : p.images, { ...base, h: share });
+        elements.push(...row);
+        y += Math.max(...row.map((e) => e.h));
         break;
       }
     }
     y += GAP;
   });
   return { elements, fits };
+}
+
+/**
+ * Pictures side by side in `box`: each gets an equal share of the width (less
+ * the gaps), is fitted into it at its own aspect ratio, and sits centred in its
+ * share, at the top of the box.
+ */
+export function pictureRow(pictures: Picture[], box: Placement): ImageElement[] {
+  const cell = (box.w - GAP * (pictures.length - 1)) / pictures.length;
+  return pictures.map(({ image, alt }, i) => {
+    const ratio = image.height / image.width;
+    const h = Math.min(box.h, cell * ratio);
+    const w = h / ratio;
+    const x = box.x + i * (cell + GAP) + (cell - w) / 2;
+    return { kind: 'image', x, y: box.y, w, region: box.region, h, path: image.path, altText: alt };
+  });
 }
 
 function withoutSource<T extends { source?: string }>(chart: T): Omit<T, 'source'> {
@@ -153,7 +171,7 @@ export function paginate(pieces: Piece[], region: Styled, sizes: Sizes): Piece[]
     room -= height + GAP;
   };
   for (const piece of pieces) {
-    if (piece.kind === 'chart' || piece.kind === 'image') {
+    if (isVisual(piece)) {
       if (room < MIN_VISUAL[piece.kind]) newPage();
       add(piece, MIN_VISUAL[piece.kind]);
     } else if (piece.kind === 'text') {

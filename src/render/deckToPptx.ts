@@ -7,7 +7,7 @@ import { streamParts, type PartListener } from './jszipShim.js';
 import { MASTER_LAYOUT } from './master.js';
 import { RELATIONSHIP_TYPE, withRelationships } from './packageParts.js';
 import { renderSvgFallbacks } from './svgFallbacks.js';
-import { textBodyXml } from './textBody.js';
+import { HIGHLIGHT, textBodyXml } from './textBody.js';
 import { SLIDE, type Layout, type Styled, type Template, type TextStyle, type Theme } from '../templates/types.js';
 
 // pptxgenjs's types describe a CommonJS module; under ESM its default export is the class itself.
@@ -303,6 +303,9 @@ class SlideWriter {
       ...(r.bold ? { bold: true } : {}),
       ...(r.italic ? { italic: true } : {}),
       ...(r.strike ? { strike: 'sngStrike' as const } : {}),
+      ...(r.underline ? { underline: { style: 'sng' as const } } : {}),
+      ...(r.highlight ? { highlight: HIGHLIGHT.fill, color: HIGHLIGHT.text } : {}),
+      ...(r.baseline === 'sub' ? { subscript: true } : r.baseline === 'sup' ? { superscript: true } : {}),
       ...(r.code ? { fontFace: this.theme.fonts.code } : {}),
       ...(r.link ? { hyperlink: { url: r.link } } : {}),
       ...(r.break ? { softBreakBefore: true } : {}),

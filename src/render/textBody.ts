@@ -77,17 +77,25 @@ function startAt(n: number): string {
   return Number.isInteger(n) && n > 1 && n <= 32767 ? ` startAt="${n}"` : '';
 }
 
+/** How far `<sub>` and `<sup>` text moves, in thousandths of a percent of the font size (PowerPoint's own values). */
+const BASELINE = { sub: -25000, sup: 30000 } as const;
+/** The highlighter of `<mark>`, and the text colour that reads on it on any template. */
+export const HIGHLIGHT = { fill: 'FFFF00', text: '000000' } as const;
+
 function runXml(r: Run, style: { size: number; font?: string; color?: string }, look: TextLook): string {
   const font = r.code ? look.codeFont : style.font;
+  const color = r.highlight ? HIGHLIGHT.text : style.color;
   const attributes =
     `lang="${escapeXml(look.lang)}" sz="${style.size * 100}"` +
     (r.bold ? ' b="1"' : '') +
     (r.italic ? ' i="1"' : '') +
-    (r.link ? ' u="sng"' : '') +
+    (r.link || r.underline ? ' u="sng"' : '') +
     (r.strike ? ' strike="sngStrike"' : '') +
+    (r.baseline ? ` baseline="${BASELINE[r.baseline]}"` : '') +
     ' dirty="0"';
   const children =
-    (style.color ? `<a:solidFill><a:srgbClr val="${style.color}"/></a:solidFill>` : '') +
+    (color ? `<a:solidFill><a:srgbClr val="${color}"/></a:solidFill>` : '') +
+    (r.highlight ? `<a:highlight><a:srgbClr val="${HIGHLIGHT.fill}"/></a:highlight>` : '') +
     (font ? `<a:latin typeface="${escapeXml(font)}"/><a:ea typeface="${escapeXml(font)}"/><a:cs typeface="${escapeXml(font)}"/>` : '') +
     (r.link ? `<a:hlinkClick r:id="${look.link(r.link)}"/>` : '');
   const properties = children ? `<a:rPr ${attributes}>${children}</a:rPr>` : `<a:rPr ${attributes}/>`;

@@ -7,6 +7,8 @@ export interface DeckOptions {
   allowOutside?: boolean;
   /** Also write a PDF of each deck through LibreOffice. */
   pdf?: boolean;
+  /** Warnings count as errors: exit 1, and nothing written for a deck that has any. */
+  strict?: boolean;
   /** `text` for people, `json` for editors and CI. */
   format?: 'text' | 'json';
 }
@@ -19,6 +21,7 @@ export function deckCommand(program: Command, name: string, description: string)
     .argument('[inputs...]', 'deck files, folders or globs', ['content/'])
     .addOption(new Option('-t, --template <name>', 'template for every deck, over the front matter'))
     .addOption(new Option('--allow-outside', 'let decks use pictures and data outside the project folder'))
+    .addOption(new Option('--strict', 'treat warnings as errors: a deck with any is not built, and lectern exits with 1'))
     .addOption(
       new Option('--format <format>', 'how to report: text, or json for editors and CI').choices(['text', 'json']).default('text'),
     );
