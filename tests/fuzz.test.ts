@@ -125,7 +125,7 @@ describe('random decks', () => {
       fc.asyncProperty(deck, async (source) => {
         const dir = tempDir('lectern-fuzz-');
         writeFiles(dir, { 'deck.md': source, 'results.csv': CSV, 'flag.png': pngBytes(30, 20) });
-        const result = await buildDeckFile(path.join(dir, 'deck.md'), { outDir: path.join(dir, 'out'), templates, cwd: dir });
+        const result = await buildDeckFile(path.join(dir, 'deck.md'), { outDir: path.join(dir, 'out'), templates });
         if (result.ok) {
           built.push(result.output!);
         } else {

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { stripControlCharacters } from '../content/source.js';
+import { stripControlCharacters } from '../input/readInput.js';
 import { firstReadable, luminance, mix } from '../templates/colors.js';
 import type { Theme } from '../templates/types.js';
 import { liftMaster, type Parts } from './master.js';
