@@ -1,5 +1,5 @@
 import { closeSync, constants, fstatSync, openSync, readSync, type Stats, statSync } from 'node:fs';
-import { fail, type SourcePosition } from '../diagnostics.js';
+import { DiagnosticError, fail, type SourcePosition } from '../diagnostics.js';
 import { describeFsError } from './fsErrors.js';
 
 /** The kinds of file a teacher gives lectern; each has its own size limit and words in messages. */
@@ -34,7 +34,7 @@ export interface InputNaming {
  * more than its kind's size limit. Every failure is a diagnostic naming the file.
  */
 export function readInputBytes(file: string, kind: InputKind, naming: InputNaming = {}): Uint8Array {
-  const { rule, limit } = KINDS[kind];
+  const rule = KINDS[kind].rule;
   const what = naming.what ?? 'the file';
   const at = naming.at ?? { file };
   checkInputFile(file, kind, naming);
@@ -46,16 +46,16 @@ export function readInputBytes(file: string, kind: InputKind, naming: InputNamin
     throw fail(unreadableRule(kind, error), `cannot read ${what}: ${describeFsError(error)}`, at);
   }
   try {
+    // The file opened is checked again: it may have been swapped since.
     const opened = fstatSync(fd);
     checkRegularFile(opened, kind, what, at);
-    // One byte more than the limit tells a file that grew past it since the check.
-    const buffer = Buffer.allocUnsafe(Math.min(opened.size, limit) + 1);
+    checkSize(opened.size, kind, what, at);
+    const buffer = Buffer.allocUnsafe(opened.size);
     let length = 0;
     for (let n; length < buffer.length && (n = readSync(fd, buffer, length, buffer.length - length, null)) > 0;) length += n;
-    checkSize(length, kind, what, at, false);
     return buffer.subarray(0, length);
   } catch (error) {
-    if (error instanceof Error && 'diagnostic' in error) throw error;
+    if (error instanceof DiagnosticError) throw error;
     throw fail(`${rule}/unreadable`, `cannot read ${what}: ${describeFsError(error)}`, at);
   } finally {
     closeSync(fd);
@@ -100,11 +100,10 @@ function checkRegularFile(stats: Stats, kind: InputKind, what: string, at: Sourc
   if (problem) throw fail(`${KINDS[kind].rule}/not-a-file`, `cannot read ${what}: ${problem}`, at);
 }
 
-/** Refuses a file over its kind's limit; `exact` is false when only "more than the limit" is known (read up to it). */
-function checkSize(size: number, kind: InputKind, what: string, at: SourcePosition, exact = true): void {
+/** Refuses a file over its kind's size limit. */
+function checkSize(size: number, kind: InputKind, what: string, at: SourcePosition): void {
   const { rule, limit, tooLarge } = KINDS[kind];
-  if (size <= limit) return;
-  throw fail(`${rule}/too-large`, `${what} is ${exact ? `${(size / MB).toFixed(1)} MB` : `over ${limit / MB} MB`}; ${tooLarge}`, at);
+  if (size > limit) throw fail(`${rule}/too-large`, `${what} is ${(size / MB).toFixed(1)} MB; ${tooLarge}`, at);
 }
 
 /** Byte-order marks lectern decodes, longest first. */
