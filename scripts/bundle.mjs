@@ -68,10 +68,10 @@ function precompiledTemplates() {
     name: 'precompiled-templates',
     setup(build) {
       build.onLoad({ filter: /[\\/]dist[\\/]templates[\\/]precompiled\.js$/ }, async () => {
-        const { decodeText } = await import('../dist/content/source.js');
+        const { decodeText } = await import('../dist/input/readInput.js');
         const files = globSync('templates/*/**/*.hbs').sort();
         const entries = files.map((file) => {
-          const source = decodeText(readFileSync(file), file);
+          const source = decodeText(readFileSync(file), file, 'template');
           return `[${JSON.stringify(source)}, ${Handlebars.precompile(source)}]`;
         });
         return { contents: `export const PRECOMPILED = new Map([\n${entries.join(',\n')}\n]);\n`, loader: 'js', watchFiles: files };

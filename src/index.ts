@@ -7,6 +7,7 @@ import { PathResolver } from './content/resolve.js';
 import { keyLine, loadDeckSource, type DeckSource } from './content/source.js';
 import { loadDatasets, type DataEntry } from './data/datasets.js';
 import { Diagnostics, DiagnosticError, fail, type Diagnostic } from './diagnostics.js';
+import { describeFsError, errnoOf } from './input/fsErrors.js';
 import { buildDeck } from './model/buildDeck.js';
 import type { Deck } from './model/types.js';
 import { deckToPptx } from './render/deckToPptx.js';
@@ -27,8 +28,6 @@ export interface BuildOptions {
   allowOutside?: boolean;
   /** Template search folders; defaults to ./templates then the shipped ones. */
   templates?: TemplateLibrary;
-  /** The folder lectern runs in, which bounds the project; defaults to process.cwd(). */
-  cwd?: string;
   /** Treat warnings as errors: a deck with any is not built. */
   strict?: boolean;
 }
@@ -60,7 +59,7 @@ export async function modelDeck(
   const source = await loadDeckSource(file);
   const fm = source.frontMatter;
   const original = source.text;
-  const paths = new PathResolver(file, options.allowOutside, options.cwd, inputs);
+  const paths = new PathResolver(file, options.allowOutside, inputs);
   const datasets = fm.data
     ? await loadDatasets(
         fm.data,
@@ -117,7 +116,7 @@ export async function buildTime(files: string[]): Promise<Date> {
   return new Date(Math.floor(times.reduce((newest, t) => Math.max(newest, t), 0) / 1000) * 1000);
 }
 
-/** Builds one deck to `<outDir>/<name>.pptx`; on any error, writes nothing. */
+/** Builds one deck to `<outDir>/<name>.pptx`; on any error, writes nothing and says why in the result (it never throws). */
 export async function buildDeckFile(
   file: string,
   options: BuildOptions & { templates: TemplateLibrary },
@@ -149,7 +148,23 @@ export async function buildDeckFile(
     writeFileAtomic(output, bytes);
     return { file, output, deck, slides: deck.slides.length, diagnostics: diagnostics.list, ok: true, inputs: [...inputs] };
   } catch (error) {
-    if (error instanceof DiagnosticError) return { file, diagnostics: [error.diagnostic], ok: false, inputs: [...inputs] };
-    throw error;
+    return { file, diagnostics: [diagnosticOf(error, file)], ok: false, inputs: [...inputs] };
   }
 }
+
+/**
+ * What stopped a deck, as a diagnostic: a stage's own, a file-system error
+ * (named by its path), or an internal error (rule `internal/error`, a bug to report).
+ */
+export function diagnosticOf(error: unknown, file: string): Diagnostic {
+  if (error instanceof DiagnosticError) return error.diagnostic;
+  if (errnoOf(error)) {
+    const where = (error as NodeJS.ErrnoException).path ?? file;
+    return { rule: 'file/system', message: `lectern could not use this file: ${describeFsError(error)}`, file: where, severity: 'error' };
+  }
+  const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+  return { rule: INTERNAL_ERROR, message: `internal error, please report it: ${message}`, file, severity: 'error' };
+}
+
+/** The rule of a deck's diagnostic when lectern itself failed: the CLI exits with 70. */
+export const INTERNAL_ERROR = 'internal/error';

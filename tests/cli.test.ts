@@ -236,7 +236,6 @@ describe("lectern as it runs: one bundle, started from V8's code cache (src/cli/
           outDir: path.join(out, 'sources'),
           template,
           templates: new TemplateLibrary(),
-          cwd: ROOT,
         });
         expect(result.ok, template).toBe(true);
       } finally {

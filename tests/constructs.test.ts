@@ -228,9 +228,9 @@ describe('every word the teacher wrote is in the deck, or a warning names it', (
     const dir = path.join(FIXTURES, name);
     const templates = new TemplateLibrary([path.join(FIXTURES, '_templates'), SHIPPED_TEMPLATES]);
     const file = path.join(dir, 'deck.md');
-    const result = await buildDeckFile(file, { outDir: tempDir(), templates, cwd: dir });
+    const result = await buildDeckFile(file, { outDir: tempDir(), templates });
     expect(result.ok).toBe(true);
-    const { markdown } = await modelDeck(file, { templates, cwd: dir });
+    const { markdown } = await modelDeck(file, { templates });
     expect(await missingWords(markdown, result.output!, result.diagnostics)).toEqual([]);
   });
 
@@ -239,7 +239,6 @@ describe('every word the teacher wrote is in the deck, or a warning names it', (
     const { result } = await built('<!-- layout: section -->\n# Divider\n\nwords moved to the notes');
     const { markdown } = await modelDeck(path.join(result.dir, 'deck.md'), {
       templates: new TemplateLibrary([SHIPPED_TEMPLATES]),
-      cwd: result.dir,
     });
     expect(await missingWords(markdown, result.output!, result.diagnostics)).toEqual([]);
     expect(await missingWords(`${markdown}\n\nunwritten`, result.output!, result.diagnostics)).toEqual(['unwritten']);

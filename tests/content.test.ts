@@ -5,7 +5,8 @@ import { expandBody, mapLines } from '../src/content/expand.js';
 import { nestContainers, parseSlideMarkdown } from '../src/content/markdown.js';
 import { parseDeckBody } from '../src/content/parseDeck.js';
 import { splitSlides } from '../src/content/slides.js';
-import { decodeText, parseDeckSource, stripControlCharacters } from '../src/content/source.js';
+import { parseDeckSource } from '../src/content/source.js';
+import { decodeText, stripControlCharacters } from '../src/input/readInput.js';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
@@ -33,8 +34,9 @@ describe('parseDeckSource', () => {
     expect(source.bodyLine).toBe(6);
   });
 
-  test('bodyLine counts Windows line endings too', () => {
-    expect(parseDeckSource('---\r\ntitle: A\r\n\r\nauthor: B\r\n---\r\n# Slide\r\n', 'deck.md').bodyLine).toBe(6);
+  test('bodyLine counts Windows line endings too, once decoded', () => {
+    const text = decodeText(utf8('---\r\ntitle: A\r\n\r\nauthor: B\r\n---\r\n# Slide\r\n'), 'deck.md');
+    expect(parseDeckSource(text, 'deck.md').bodyLine).toBe(6);
   });
 
   test('malformed YAML is reported on the bad line of the file', () => {
@@ -116,8 +118,8 @@ describe('decodeText', () => {
     });
   });
 
-  test('keeps text, drops a byte-order mark and control characters XML cannot hold', () => {
-    expect(decodeText(utf8('\uFEFFQazaqstan\u0001 \u001Fsaılaýy\u000B\tend\r\n'), 'deck.md')).toBe('Qazaqstan saılaýy\tend\r\n');
+  test('keeps text, drops a byte-order mark and control characters XML cannot hold, ends lines with LF', () => {
+    expect(decodeText(utf8('\uFEFFQazaqstan\u0001 \u001Fsaılaýy\u000B\tend\r\n'), 'deck.md')).toBe('Qazaqstan saılaýy\tend\n');
     expect(stripControlCharacters('a\u0000b\u0008c\u000Cd\u000Ee\uFFFEf')).toBe('abcdef');
   });
 });

@@ -115,7 +115,7 @@ describe('loadDataFile', () => {
     expect(await diagnosticOfAsync(() => loadDataFile('results', path.join(dir, 'results.csv'), at))).toEqual({
       severity: 'error',
       rule: 'data/unreadable',
-      message: 'cannot read data file "results.csv" for dataset "results": no such file',
+      message: 'cannot read data file "results.csv" for dataset "results": no such file; check its name and folder',
       file: 'deck.md',
       line: 4,
     });
@@ -182,7 +182,7 @@ describe('loadDatasets', () => {
       {
         severity: 'error',
         rule: 'data/unreadable',
-        message: 'cannot read data file "missing.csv" for dataset "missing": no such file',
+        message: 'cannot read data file "missing.csv" for dataset "missing": no such file; check its name and folder',
         file: deckFile,
         line: 10,
       },

@@ -100,7 +100,7 @@ const CASES: Record<string, Case> = {
   },
   'a data file that is a folder': {
     files: { 'content/deck.md': withData('## A\n'), 'content/results.csv/x': 'x' },
-    rule: 'data/unreadable',
+    rule: 'data/not-a-file',
     at: 'content/deck.md:3',
     says: 'it is a folder, not a file',
   },
@@ -108,7 +108,7 @@ const CASES: Record<string, Case> = {
     files: { 'content/deck.md': deckText('## A\n\n![A map](map.png)\n') },
     rule: 'image/missing',
     at: 'content/deck.md:6',
-    says: 'cannot find the picture "map.png"',
+    says: 'cannot read the picture "map.png": no such file',
   },
   'an image that is not an image': {
     files: { 'content/deck.md': deckText('## A\n\n![A map](map.png)\n'), 'content/map.png': 'just text' },

@@ -36,7 +36,6 @@ describe.skipIf(!available && !required)('LibreOffice opens the decks', () => {
         outDir: out,
         template,
         templates: new TemplateLibrary([SHIPPED_TEMPLATES]),
-        cwd: ROOT,
       });
       expect(result.ok).toBe(true);
       const profile = `file://${tempDir('lectern-lo-')}`;

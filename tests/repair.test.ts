@@ -56,7 +56,7 @@ describe('the package repair', () => {
     dir = tempDir();
     writeFiles(dir, { 'deck.md': deckText(`${ALL_CHARTS}\n---\n\n| a | b |\n|---|--:|\n| **x** y | 1 |\n`) });
     const templates = new TemplateLibrary([SHIPPED_TEMPLATES]);
-    const { deck, template } = await modelDeck(path.join(dir, 'deck.md'), { templates, cwd: dir });
+    const { deck, template } = await modelDeck(path.join(dir, 'deck.md'), { templates });
     raw = new Map();
     await deckToPptx(deck, template, (name, content) => raw.set(name, content));
   });

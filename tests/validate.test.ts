@@ -29,7 +29,7 @@ const library = new TemplateLibrary([SHIPPED_TEMPLATES]);
 describe('every deck the tests build passes the Open XML SDK validator', () => {
   it('the default deck, content/kazakhstan-democracy.md', async () => {
     const out = tempDir();
-    const result = await buildDeckFile(path.join(ROOT, 'content/kazakhstan-democracy.md'), { outDir: out, templates: library, cwd: ROOT });
+    const result = await buildDeckFile(path.join(ROOT, 'content/kazakhstan-democracy.md'), { outDir: out, templates: library });
     expect(result.diagnostics).toEqual([]);
     expect(await validatePptx(result.output!)).toEqual([]);
 
@@ -67,7 +67,6 @@ describe('every deck the tests build passes the Open XML SDK validator', () => {
       const result = await buildDeckFile(path.join(fixtures, name, 'deck.md'), {
         outDir: tempDir(),
         templates: library,
-        cwd: path.join(fixtures, name),
       });
       expect(result.ok).toBe(true);
       expect(await validatePptx(result.output!)).toEqual([]);

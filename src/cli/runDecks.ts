@@ -1,5 +1,6 @@
 import path from 'node:path';
-import type { DeckResult } from '../index.js';
+import { diagnosticOf, INTERNAL_ERROR, type DeckResult } from '../index.js';
+import { formatDiagnostic } from '../diagnostics.js';
 import { CliError } from './errors.js';
 import { buildMany } from './buildMany.js';
 import type { DeckOptions } from './commands/decks.js';
@@ -8,8 +9,23 @@ import { findDecks } from './inputs.js';
 import { progressBar } from './progress.js';
 import { relative, reportDeck, summary } from './report.js';
 
-/** Builds (or only checks) every deck the inputs name, reporting each; returns the exit code. */
+/**
+ * Builds (or only checks) every deck the inputs name, reporting each; returns the
+ * exit code. With `--format json` the JSON report is printed whatever happens.
+ */
 export async function runDecks(inputs: string[], options: DeckOptions, ctx: CommandContext, write: boolean): Promise<number> {
+  if (options.format !== 'json') return buildAndReport(inputs, options, ctx, write);
+  try {
+    return await buildAndReport(inputs, options, ctx, write);
+  } catch (error) {
+    const cli = error instanceof CliError;
+    const message = cli ? error.message : `internal error, please report it: ${error instanceof Error ? error.message : String(error)}`;
+    ctx.io.out(JSON.stringify({ ok: false, error: message, decks: [] }, null, 2));
+    return cli ? error.exitCode : 70;
+  }
+}
+
+async function buildAndReport(inputs: string[], options: DeckOptions, ctx: CommandContext, write: boolean): Promise<number> {
   const files = await findDecks(inputs);
   if (write) refuseSameOutput(files);
   // LibreOffice's driver (and Node's child_process) load only when PDFs are asked for.
@@ -30,11 +46,19 @@ export async function runDecks(inputs: string[], options: DeckOptions, ctx: Comm
   progress.done();
   if (pdf) {
     for (const result of results.filter((r) => r.output)) {
-      const written = await pdf.pptxToPdf(result.output!);
-      if (!json) ctx.io.out(`  + ${relative(written)}`);
+      try {
+        const written = await pdf.pptxToPdf(result.output!);
+        if (!json) ctx.io.out(`  + ${relative(written)}`);
+      } catch (error) {
+        // The .pptx is written; the deck fails for its missing PDF.
+        const diagnostic = diagnosticOf(error, result.output!);
+        Object.assign(result, { ok: false, diagnostics: [...result.diagnostics, diagnostic] });
+        if (!json) ctx.io.err(`✗ ${relative(result.file)}: PDF not written\n  ${formatDiagnostic(diagnostic)}`);
+      }
     }
   }
   ctx.io.out(json ? JSON.stringify(resultsJson(results), null, 2) : summary(results, write ? 'built' : 'checked'));
+  if (results.some((r) => r.diagnostics.some((d) => d.rule === INTERNAL_ERROR))) return 70;
   return results.every((r) => r.ok) ? 0 : 1;
 }
 

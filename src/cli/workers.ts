@@ -1,12 +1,14 @@
 import { parentPort, Worker, workerData } from 'node:worker_threads';
-import { buildDeckFile, TemplateLibrary, type BuildOptions, type DeckResult } from '../index.js';
+import { buildDeckFile, diagnosticOf, TemplateLibrary, type BuildOptions, type DeckResult } from '../index.js';
 
-/** What a worker thread answers for each deck file: its result (without the model), or the error that stopped it. */
-type Answer = { result: DeckResult; error?: undefined } | { file: string; error: string };
+/** What a worker thread answers for each deck file: its result (without the model). */
+type Answer = { result: DeckResult };
 
 /**
  * Builds `files` on `count` worker threads, each building the next deck in
- * line; `onResult` is called as each deck finishes; results come back in input order.
+ * line; `onResult` is called as each deck finishes; results come back in input
+ * order. A deck that stops its worker (a crash) fails alone: a new worker
+ * builds the decks after it.
  */
 export async function buildOnWorkers(
   files: string[],
@@ -16,32 +18,42 @@ export async function buildOnWorkers(
   onResult: (result: DeckResult) => void,
 ): Promise<DeckResult[]> {
   const results = new Map<string, DeckResult>();
+  const live = new Set<Worker>();
   let next = 0;
-  // dist/cli/buildWorker.js, seen from the bundle (dist/bundle) as from dist/cli.
-  const workers = Array.from(
-    { length: count },
-    () => new Worker(new URL('../cli/buildWorker.js', import.meta.url), { workerData: { options, write } }),
-  );
+  const finish = (result: DeckResult) => {
+    results.set(result.file, result);
+    onResult(result);
+  };
+  /** One worker's share: the next deck in line until none is left; after a crash, a new worker takes over. */
+  const serve = (): Promise<void> =>
+    new Promise<void>((resolve) => {
+      // dist/cli/buildWorker.js, seen from the bundle (dist/bundle) as from dist/cli.
+      const worker = new Worker(new URL('../cli/buildWorker.js', import.meta.url), { workerData: { options, write } });
+      live.add(worker);
+      let current: string | undefined;
+      const send = () => {
+        current = next < files.length ? files[next++] : undefined;
+        if (current === undefined) resolve();
+        else worker.postMessage(current);
+      };
+      worker.on('message', (answer: Answer) => {
+        finish(answer.result);
+        send();
+      });
+      let crash: unknown = new Error('a build worker stopped');
+      worker.on('error', (error) => (crash = error));
+      worker.on('exit', () => {
+        live.delete(worker);
+        if (current !== undefined) finish({ file: current, diagnostics: [diagnosticOf(crash, current)], ok: false, inputs: [current] });
+        current = undefined;
+        resolve(next < files.length ? serve() : undefined);
+      });
+      send();
+    });
   try {
-    await Promise.all(
-      workers.map(
-        (worker) =>
-          new Promise<void>((resolve, reject) => {
-            const send = () => (next < files.length ? worker.postMessage(files[next++]) : resolve());
-            worker.on('message', (answer: Answer) => {
-              if (answer.error !== undefined) return reject(new Error(`while building ${answer.file}: ${answer.error}`));
-              results.set(answer.result.file, answer.result);
-              onResult(answer.result);
-              send();
-            });
-            worker.on('error', reject);
-            send();
-          }),
-      ),
-    );
+    await Promise.all(Array.from({ length: count }, serve));
   } finally {
-    // Done, or stopped by an error in one of them: no worker goes on building.
-    await Promise.all(workers.map((worker) => worker.terminate()));
+    await Promise.all([...live].map((worker) => worker.terminate()));
   }
   return files.map((f) => results.get(f)!);
 }
@@ -51,13 +63,8 @@ export function serveBuildWorker(): void {
   const { options, write } = workerData as { options: BuildOptions; write: boolean };
   const templates = new TemplateLibrary();
   parentPort!.on('message', async (file: string) => {
-    let answer: Answer;
-    try {
-      const { deck: _deck, ...result } = await buildDeckFile(file, { ...options, templates }, write);
-      answer = { result };
-    } catch (error) {
-      answer = { file, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
-    }
-    parentPort!.postMessage(answer);
+    // buildDeckFile never throws: a deck's failure, whatever it is, is in its result.
+    const { deck: _deck, ...result } = await buildDeckFile(file, { ...options, templates }, write);
+    parentPort!.postMessage({ result } satisfies Answer);
   });
 }

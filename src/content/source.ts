@@ -1,7 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import matter from 'gray-matter';
 import YAML from 'yaml';
 import { fail } from '../diagnostics.js';
+import { readInputText } from '../input/readInput.js';
 
 /** The deck settings a teacher writes in the front matter. */
 export interface FrontMatter {
@@ -35,47 +35,14 @@ export interface DeckSource {
 
 const TEXT_KEYS = ['title', 'subtitle', 'author', 'date', 'organization', 'subject', 'template', 'lang', 'footer'] as const;
 
-/** Decodes a file's bytes as UTF-8 text, refusing binary and empty files. */
-export function decodeText(bytes: Uint8Array, file: string): string {
-  if (bytes.length === 0 || bytes.every((b) => b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09)) {
-    throw fail('file/empty', 'the file is empty; a deck needs front matter with at least a title', { file, line: 1 });
-  }
-  const nul = bytes.indexOf(0);
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw fail('file/not-utf8', 'the file is not UTF-8 text (is it a Word document or a binary file?); save it as plain UTF-8 text', {
-      file,
-      line: lineAt(bytes, firstInvalidUtf8(bytes)),
-    });
-  }
-  if (nul >= 0) {
-    throw fail('file/binary', 'the file contains NUL bytes, so it is not a text file', { file, line: lineAt(bytes, nul) });
-  }
-  return stripControlCharacters(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-}
-
-/** Removes characters that XML 1.0 cannot hold (C0 controls other than tab and newlines). */
-export function stripControlCharacters(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
-}
-
 /** Reads a deck file and parses its YAML front matter. */
 export async function loadDeckSource(file: string): Promise<DeckSource> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(file);
-  } catch (error) {
-    throw fail('file/unreadable', `cannot read the deck: ${describeFsError(error)}`, { file });
-  }
-  return parseDeckSource(decodeText(bytes, file), file);
+  return parseDeckSource(readInputText(file, 'deck', { what: 'the deck' }), file);
 }
 
 /** Splits deck text into front matter and body, with the body's starting line. */
 export function parseDeckSource(text: string, file: string): DeckSource {
-  if (!/^---\r?\n/.test(text)) {
+  if (!/^---\n/.test(text)) {
     throw fail(
       'front-matter/missing',
       'the deck has no front matter; start the file with a line "---", a "title: ..." line and another "---"',
@@ -157,30 +124,4 @@ function countLines(text: string): number {
   let n = 0;
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
   return n;
-}
-
-function lineAt(bytes: Uint8Array, index: number): number {
-  let line = 1;
-  for (let i = 0; i < index && i < bytes.length; i++) if (bytes[i] === 0x0a) line++;
-  return line;
-}
-
-function firstInvalidUtf8(bytes: Uint8Array): number {
-  for (let i = 0; i < bytes.length;) {
-    const b = bytes[i];
-    const len = b < 0x80 ? 1 : b >= 0xc2 && b < 0xe0 ? 2 : b >= 0xe0 && b < 0xf0 ? 3 : b >= 0xf0 && b < 0xf5 ? 4 : 0;
-    if (len === 0) return i;
-    for (let k = 1; k < len; k++) if ((bytes[i + k] & 0xc0) !== 0x80) return i;
-    i += len;
-  }
-  return 0;
-}
-
-/** A file-system error in words a teacher understands. */
-export function describeFsError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException)?.code;
-  if (code === 'ENOENT') return 'no such file';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'EISDIR') return 'it is a folder, not a file';
-  return error instanceof Error ? error.message : String(error);
 }

@@ -1,8 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseCsv, CsvError } from 'csv-parse/sync';
-import { decodeText, describeFsError } from '../content/source.js';
 import { fail, type SourcePosition } from '../diagnostics.js';
+import { readInputText } from '../input/readInput.js';
 
 export type Value = string | number | boolean | null;
 export type DataRecord = Record<string, Value>;
@@ -55,13 +54,7 @@ export async function loadDatasets(
 
 /** Reads one CSV or JSON data file into a dataset. */
 export async function loadDataFile(name: string, file: string, at: SourcePosition): Promise<Dataset> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(file);
-  } catch (error) {
-    throw fail('data/unreadable', `cannot read data file "${path.basename(file)}" for dataset "${name}": ${describeFsError(error)}`, at);
-  }
-  const text = decodeText(bytes, file);
+  const text = readInputText(file, 'data', { what: `data file "${path.basename(file)}" for dataset "${name}"`, at });
   return file.toLowerCase().endsWith('.json') ? parseJsonDataset(name, text, file) : parseCsvDataset(name, text, file);
 }
 

@@ -1,4 +1,4 @@
-import { stripControlCharacters } from '../content/source.js';
+import { stripControlCharacters } from '../input/readInput.js';
 import { firstReadable, luminance, mix } from '../templates/colors.js';
 import type { Theme } from '../templates/types.js';
 import { liftMaster, type Parts } from './master.js';

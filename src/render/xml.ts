@@ -5,7 +5,7 @@
  * so that no text a teacher writes can change a part's structure.
  */
 import { DOMParser, XMLSerializer, type Document, type Element } from '@xmldom/xmldom';
-import { stripControlCharacters } from '../content/source.js';
+import { stripControlCharacters } from '../input/readInput.js';
 
 export type { Document, Element };
 

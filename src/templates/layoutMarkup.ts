@@ -1,10 +1,11 @@
 import { parseDocument } from 'htmlparser2';
 import type { Element as XmlElement, ChildNode } from 'domhandler';
-import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { didYouMean } from '../suggest.js';
-import { fail } from '../diagnostics.js';
-import type { Box, Layout, Styled, TextStyle, Theme } from './types.js';
+import { fail, type SourcePosition } from '../diagnostics.js';
+import { placeOf } from '../input/boundary.js';
+import { checkInputFile } from '../input/readInput.js';
+import { SLIDE, type Box, type Layout, type Styled, type TextStyle, type Theme } from './types.js';
 
 /** What the root element may say, for a layout and for the master. */
 const ROOT_ATTRIBUTES = { layout: ['background', 'background-image', 'master'], master: ['background', 'background-image'] };
@@ -15,12 +16,16 @@ const LAYOUT_ONLY = ['title', 'subtitle', 'byline', 'body'];
  * Parses the markup a layout's Handlebars file renders to, e.g.
  * `<layout background="#fff"><title x="0.6" y="0.4" w="12" h="1"/>...</layout>`,
  * into a Layout. `master.hbs` renders to `<master>` with decoration only.
+ * Pictures are found from `templateDir` and must stay in the template's folder
+ * `chain` (its folder and those of the templates it extends). Numbers must be
+ * sizes a slide can show and boxes on the slide.
  */
 export function parseLayoutMarkup(
   markup: string,
   name: string,
   file: string,
   templateDir: string,
+  chain: string[],
   theme: Theme,
   kind: 'layout' | 'master' = 'layout',
 ): Layout {
@@ -42,7 +47,8 @@ export function parseLayoutMarkup(
       );
   }
   if (root.attribs.background) layout.background = color(root.attribs.background, rootAt);
-  if (root.attribs['background-image']) layout.backgroundImage = templateAsset(root.attribs['background-image'], templateDir, rootAt);
+  if (root.attribs['background-image'])
+    layout.backgroundImage = templateAsset(root.attribs['background-image'], templateDir, chain, rootAt);
   if (root.attribs.master !== undefined) layout.showMaster = oneOf(root.attribs.master, ['show', 'hide'], 'master', rootAt) === 'show';
 
   for (const node of root.children) {
@@ -102,7 +108,7 @@ export function parseLayoutMarkup(
       case 'image':
       case 'logo': {
         if (node.name === 'image' && !attrs.src) throw fail('template/layout', '<image> needs a src="file.png" attribute', at);
-        const src = node.name === 'logo' ? theme.logo : templateAsset(attrs.src, templateDir, at);
+        const src = node.name === 'logo' ? theme.logo : templateAsset(attrs.src, templateDir, chain, at);
         if (src) layout.decorations.push({ kind: 'image', box: read.box(), path: src });
         break;
       }
@@ -114,6 +120,23 @@ export function parseLayoutMarkup(
 }
 
 const BOX = ['x', 'y', 'w', 'h'];
+/** How far past the slide's edge a box may reach, in inches: what rounding leaves of `{{slide.width}}`. */
+const EDGE_TOLERANCE = 0.01;
+/** The numbers a layout's attributes may take: positions and sizes on the slide (inches), font sizes and line widths (points). */
+const BOUNDS: Record<string, { min: number; max: number; unit: string }> = {
+  x: { min: 0, max: SLIDE.width, unit: 'inches (the slide is 13.333 wide)' },
+  x1: { min: 0, max: SLIDE.width, unit: 'inches (the slide is 13.333 wide)' },
+  x2: { min: 0, max: SLIDE.width, unit: 'inches (the slide is 13.333 wide)' },
+  w: { min: 0.01, max: SLIDE.width, unit: 'inches (the slide is 13.333 wide)' },
+  y: { min: 0, max: SLIDE.height, unit: 'inches (the slide is 7.5 high)' },
+  y1: { min: 0, max: SLIDE.height, unit: 'inches (the slide is 7.5 high)' },
+  y2: { min: 0, max: SLIDE.height, unit: 'inches (the slide is 7.5 high)' },
+  h: { min: 0.01, max: SLIDE.height, unit: 'inches (the slide is 7.5 high)' },
+  size: { min: 6, max: 200, unit: 'points' },
+  width: { min: 0.25, max: 50, unit: 'points' },
+};
+/** Font sizes a template may set, in points. */
+export const FONT_SIZES = BOUNDS.size;
 const TEXT = [...BOX, 'font', 'size', 'color', 'bold', 'italic', 'align', 'valign'];
 /** The attributes each element takes. */
 const ATTRIBUTES: Record<string, string[]> = {
@@ -130,14 +153,23 @@ const ATTRIBUTES: Record<string, string[]> = {
   logo: BOX,
 };
 
-/** A picture a layout names: it must be a file inside the template's folder. */
-function templateAsset(src: string, templateDir: string, at: { file: string; line: number }): string {
-  const file = path.resolve(templateDir, src);
-  if (path.relative(templateDir, file).startsWith('..') || path.isAbsolute(path.relative(templateDir, file))) {
-    throw fail('template/asset', `the picture "${src}" must be inside the template folder ${templateDir}`, at);
+/**
+ * A picture a template names (a layout's `src`, the `logo:` of template.yaml),
+ * relative to `baseDir`: a regular picture file inside the template's folder
+ * `chain` once links are followed.
+ */
+export function templateAsset(src: string, baseDir: string, chain: string[], at: SourcePosition): string {
+  const file = path.resolve(baseDir, src);
+  const place = placeOf(file, chain);
+  if (place === 'outside') throw fail('template/asset', `the picture "${src}" must be inside the template folder ${baseDir}`, at);
+  if (place === 'link-outside') {
+    throw fail(
+      'template/link-outside',
+      `the picture "${src}" is a link to a file outside the template folder ${baseDir}; copy the picture itself into the template`,
+      at,
+    );
   }
-  if (!existsSync(file) || !statSync(file).isFile())
-    throw fail('template/asset', `cannot find the picture "${src}" in the template folder`, at);
+  checkInputFile(file, 'picture', { what: `the picture "${src}" in the template folder`, at });
   return file;
 }
 
@@ -156,7 +188,16 @@ class AttributeReader {
     const raw = this.attrs[key];
     if (raw === undefined) throw fail('template/layout', `<${this.element}> needs a ${key}="..." attribute (inches)`, this.at);
     const n = Number(raw);
-    if (!Number.isFinite(n)) throw fail('template/layout', `<${this.element}> ${key}="${raw}" is not a number`, this.at);
+    if (raw.trim() === '' || !Number.isFinite(n))
+      throw fail('template/layout', `<${this.element}> ${key}="${raw}" is not a number`, this.at);
+    const bounds = BOUNDS[key];
+    if (bounds && (n < bounds.min || n > bounds.max)) {
+      throw fail(
+        'template/bounds',
+        `<${this.element}> ${key}="${raw}" must be between ${bounds.min} and ${bounds.max} ${bounds.unit}`,
+        this.at,
+      );
+    }
     return n;
   }
 
@@ -164,8 +205,22 @@ class AttributeReader {
     return this.attrs[key] === undefined ? undefined : this.number(key);
   }
 
+  /** A box on the slide: it may touch the slide's edges, not cross them. */
   box(): Box {
-    return { x: this.number('x'), y: this.number('y'), w: this.number('w'), h: this.number('h') };
+    const box = { x: this.number('x'), y: this.number('y'), w: this.number('w'), h: this.number('h') };
+    for (const [far, start, size, edge, limit] of [
+      ['right', 'x', 'w', box.x + box.w, SLIDE.width],
+      ['bottom', 'y', 'h', box.y + box.h, SLIDE.height],
+    ] as const) {
+      if (edge > limit + EDGE_TOLERANCE) {
+        throw fail(
+          'template/bounds',
+          `<${this.element}> reaches ${+edge.toFixed(3)} in., past the slide's ${far} edge at ${limit} in.; make ${start} + ${size} at most ${limit}`,
+          this.at,
+        );
+      }
+    }
+    return box;
   }
 
   style(): TextStyle {

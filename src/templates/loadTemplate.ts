@@ -1,14 +1,15 @@
-import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
+import { readdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
 import { SHIPPED_TEMPLATES } from '../packageRoot.js';
-import { decodeText } from '../content/source.js';
 import { fail, type SourcePosition } from '../diagnostics.js';
+import { placeOf } from '../input/boundary.js';
+import { readInputText } from '../input/readInput.js';
 import { closest, didYouMean } from '../suggest.js';
 import { createHandlebars, handlebarsSyntaxError, helperDiagnostic } from './helpers.js';
 import { derivePalette } from './colors.js';
 import { PRECOMPILED } from './precompiled.js';
-import { color, fontName, parseLayoutMarkup } from './layoutMarkup.js';
+import { color, FONT_SIZES, fontName, parseLayoutMarkup, templateAsset } from './layoutMarkup.js';
 import { SLIDE, type Layout, type Template, type Theme } from './types.js';
 
 const hbs = createHandlebars();
@@ -90,7 +91,10 @@ export class TemplateLibrary {
         );
       }
       // Pictures are found beside the layout, in the template that defines it (a parent, when inherited).
-      layouts.set(layoutName, parseLayoutMarkup(markup, layoutName, layout.file, path.dirname(path.dirname(layout.file)), source.theme));
+      layouts.set(
+        layoutName,
+        parseLayoutMarkup(markup, layoutName, layout.file, path.dirname(path.dirname(layout.file)), source.dirs, source.theme),
+      );
     }
     let master: Layout | undefined;
     if (source.master) {
@@ -105,7 +109,15 @@ export class TemplateLibrary {
           })
         );
       }
-      master = parseLayoutMarkup(markup, 'master', source.master.file, path.dirname(source.master.file), source.theme, 'master');
+      master = parseLayoutMarkup(
+        markup,
+        'master',
+        source.master.file,
+        path.dirname(source.master.file),
+        source.dirs,
+        source.theme,
+        'master',
+      );
     }
     if (!layouts.has('content'))
       throw fail('template/layout', `template "${name}" has no layouts/content.hbs, which every template needs`, {
@@ -135,7 +147,7 @@ export class TemplateLibrary {
       );
     }
     const file = path.join(dir, 'template.yaml');
-    const text = decodeText(readFileSync(file), file);
+    const text = readTemplateFile(file, dir);
     const doc = YAML.parseDocument(text);
     if (doc.errors.length > 0) {
       const e = doc.errors[0];
@@ -157,22 +169,28 @@ export class TemplateLibrary {
         });
       parent = this.source(raw.extends, { file, line: lineOfKey(text, 'extends') }, [...chain, name]);
     }
-    const theme = buildTheme(raw, parent?.theme, dir, text, file);
+    const dirs = [dir, ...(parent?.dirs ?? [])];
+    const theme = buildTheme(raw, parent?.theme, dir, dirs, text, file);
     // A child's layouts and partials override its parent's; inherited layouts use the child's partials.
     const layoutFiles = new Map([...(parent?.layoutFiles ?? []), ...hbsFiles(path.join(dir, 'layouts'))]);
     const partials = {
       ...parent?.partials,
-      ...Object.fromEntries([...hbsFiles(path.join(dir, 'partials'))].map(([n, f]) => [n, partial(f)])),
+      ...Object.fromEntries([...hbsFiles(path.join(dir, 'partials'))].map(([n, f]) => [n, partial(f, dir)])),
     };
+    // Each file is read in the template that has it: a parent's were checked when the parent was read.
+    const owner = (f: string) => dirs.find((d) => path.dirname(f) === d || path.dirname(path.dirname(f)) === d) ?? dir;
     const layouts = new Map(
-      [...layoutFiles].map(([layoutName, layoutFile]) => [layoutName, { file: layoutFile, render: compileLayout(layoutFile, partials) }]),
+      [...layoutFiles].map(([layoutName, layoutFile]) => [
+        layoutName,
+        { file: layoutFile, render: compileLayout(layoutFile, owner(layoutFile), partials) },
+      ]),
     );
     const masterFile = existsSync(path.join(dir, 'master.hbs')) ? path.join(dir, 'master.hbs') : parent?.master?.file;
-    const master = masterFile ? { file: masterFile, render: compileLayout(masterFile, partials) } : undefined;
+    const master = masterFile ? { file: masterFile, render: compileLayout(masterFile, owner(masterFile), partials) } : undefined;
     const source = {
       name,
       dir,
-      dirs: [dir, ...(parent?.dirs ?? [])],
+      dirs,
       description: String(raw.description ?? parent?.description ?? ''),
       theme,
       layoutFiles,
@@ -203,15 +221,33 @@ function precompiled(source: string): HandlebarsTemplateDelegate | undefined {
 }
 
 /** A partial: compiled when lectern was built, else its text, which Handlebars compiles when it is used. */
-function partial(file: string): string | HandlebarsTemplateDelegate {
-  const source = readFileSync(file, 'utf8');
+function partial(file: string, dir: string): string | HandlebarsTemplateDelegate {
+  const source = readTemplateFile(file, dir);
   return precompiled(source) ?? source;
 }
 
-function compileLayout(file: string, partials: Record<string, string | HandlebarsTemplateDelegate>): (context: object) => string {
-  const source = decodeText(readFileSync(file), file);
+function compileLayout(
+  file: string,
+  dir: string,
+  partials: Record<string, string | HandlebarsTemplateDelegate>,
+): (context: object) => string {
+  const source = readTemplateFile(file, dir);
   const render = precompiled(source) ?? compile(source, file);
   return (context) => render(context, { partials });
+}
+
+/** Reads a file of the template folder `dir` (template.yaml, a layout, a partial, the master), refusing a link to a file outside it. */
+function readTemplateFile(file: string, dir: string): string {
+  if (placeOf(file, [dir]) !== 'inside') {
+    throw fail(
+      'template/link-outside',
+      `${path.basename(file)} is a link to a file outside the template folder ${dir}; copy the file itself into the template`,
+      {
+        file,
+      },
+    );
+  }
+  return readInputText(file, 'template', { what: 'the template file' });
 }
 
 /** Compiles a layout's text: parsed here, where a syntax error can be reported at its line; compiled from the parse. */
@@ -261,7 +297,14 @@ const DEFAULT_THEME: Theme = {
   sizes: { title: 36, body: 24, minBody: 18, table: 16, minTable: 12 },
 };
 
-function buildTheme(raw: Record<string, unknown>, parent: Theme | undefined, dir: string, text: string, file: string): Theme {
+function buildTheme(
+  raw: Record<string, unknown>,
+  parent: Theme | undefined,
+  dir: string,
+  chain: string[],
+  text: string,
+  file: string,
+): Theme {
   const base = parent ?? DEFAULT_THEME;
   const colors = (raw.colors ?? {}) as Record<string, unknown>;
   const fonts = (raw.fonts ?? {}) as Record<string, unknown>;
@@ -286,24 +329,22 @@ function buildTheme(raw: Record<string, unknown>, parent: Theme | undefined, dir
     logo: base.logo,
   };
   for (const [key, value] of Object.entries(sizes)) {
-    const n = Number(value);
-    if (!Number.isFinite(n) || n <= 0)
-      throw fail('template/sizes', `sizes.${key} must be a positive number of points`, { file, line: lineOfKey(text, key, true) });
+    const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
+    if (!Number.isFinite(n) || n < FONT_SIZES.min || n > FONT_SIZES.max)
+      throw fail(
+        'template/sizes',
+        `sizes.${key} must be a number of points from ${FONT_SIZES.min} to ${FONT_SIZES.max}, not ${String(value)}`,
+        {
+          file,
+          line: lineOfKey(text, key, true),
+        },
+      );
     theme.sizes[key as keyof Theme['sizes']] = n;
   }
   if (Array.isArray(colors.chart)) theme.colors.chart = colors.chart.map((c) => color(String(c), colorAt('chart')));
   else if (colors.chart === undefined && parent && colors.primary === undefined) theme.colors.chart = parent.colors.chart;
   if (theme.colors.chart.length === 0) theme.colors.chart = derivePalette(theme.colors.primary, theme.colors.accent);
-  if (typeof raw.logo === 'string') {
-    const logo = path.resolve(dir, raw.logo);
-    if (!logo.startsWith(dir + path.sep) || !existsSync(logo) || !statSync(logo).isFile()) {
-      throw fail('template/logo', `the logo "${raw.logo}" must be an image file inside the template folder`, {
-        file,
-        line: lineOfKey(text, 'logo'),
-      });
-    }
-    theme.logo = logo;
-  }
+  if (typeof raw.logo === 'string') theme.logo = templateAsset(raw.logo, dir, chain, { file, line: lineOfKey(text, 'logo') });
   return theme;
 }
 

@@ -25,7 +25,7 @@ export async function buildInTemp(
   const templates = new TemplateLibrary([path.join(dir, 'templates'), SHIPPED_TEMPLATES]);
   const result = await buildDeckFile(
     path.join(dir, options.deck ?? 'deck.md'),
-    { outDir: path.join(dir, 'out'), template: options.template, templates, cwd: dir },
+    { outDir: path.join(dir, 'out'), template: options.template, templates },
     options.write ?? true,
   );
   return { ...result, dir };

@@ -20,7 +20,7 @@ export function fixtureCases(): string[] {
 export async function modelFixture(name: string, template: string): Promise<{ deck: Deck; warnings: Diagnostic[] }> {
   const dir = path.join(FIXTURES, name);
   const templates = new TemplateLibrary([path.join(FIXTURES, '_templates'), SHIPPED_TEMPLATES]);
-  const { deck, diagnostics } = await modelDeck(path.join(dir, 'deck.md'), { templates, template, cwd: dir });
+  const { deck, diagnostics } = await modelDeck(path.join(dir, 'deck.md'), { templates, template });
   return { deck, warnings: diagnostics.list };
 }
 
