@@ -145,7 +145,6 @@ const frontMatter = fc
         .map(([k, v]) => `${k}: ${v}`)
         .join('\n')}\ndata:\n  results: results.csv\n---\n`,
   );
-/** How a deck's file is saved: its line endings, and whether it starts with a byte order mark. */
 /** How an editor saved the file: Unix, Windows or old Mac line endings, with or without a BOM. */
 const saved = fc.record({ newline: fc.constantFrom('\n', '\r\n', '\r'), bom: fc.boolean() });
 const deck = fc
