@@ -64,7 +64,7 @@ export async function modelDeck(
     ? await loadDatasets(
         fm.data,
         file,
-        (name) => keyLine(original, name, '  ') ?? keyLine(original, 'data'),
+        (name) => keyLine(original, name, true) ?? keyLine(original, 'data'),
         (ref, at) => paths.resolve(ref, at),
       )
     : new Map<string, DataEntry>();

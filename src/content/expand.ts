@@ -33,7 +33,7 @@ export function expandBody(body: string, context: object, file: string, bodyLine
     if (helperError) throw helperError;
     const message = error instanceof Error ? error.message : String(error);
     const helper = /Missing helper: "([^"]+)"/.exec(message)?.[1];
-    const line = helper ? lineOf(body, new RegExp(`[{(]\\s*${helper.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`)) : undefined;
+    const line = helper ? lineOfCall(body, helper) : undefined;
     throw fail(
       'handlebars/runtime',
       helper
@@ -45,10 +45,14 @@ export function expandBody(body: string, context: object, file: string, bodyLine
   return { text, sourceLines: mapLines(body.split('\n'), text.split('\n'), bodyLine) };
 }
 
-/** The 0-based line of the first match of `pattern` in `text`. */
-function lineOf(text: string, pattern: RegExp): number | undefined {
-  const index = text.search(pattern);
-  return index < 0 ? undefined : text.slice(0, index).split('\n').length - 1;
+/** The 0-based line of the first call of the helper `name` in `text` (`{{name` or `(name`), found as text. */
+function lineOfCall(text: string, name: string): number | undefined {
+  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+    const before = text.slice(0, at).trimEnd();
+    const after = text.charAt(at + name.length);
+    if ((before.endsWith('{') || before.endsWith('(')) && !/[\w.-]/.test(after)) return before.split('\n').length - 1;
+  }
+  return undefined;
 }
 
 /**

@@ -1,6 +1,7 @@
 import matter from 'gray-matter';
 import YAML from 'yaml';
 import { fail } from '../diagnostics.js';
+import { keyLineIn } from '../yamlKeys.js';
 import { readInputText } from '../input/readInput.js';
 
 /** The deck settings a teacher writes in the front matter. */
@@ -111,13 +112,9 @@ function checkFrontMatter(data: Record<string, unknown>, text: string, file: str
   return out as FrontMatter;
 }
 
-/** Line of a top-level key in the front matter (the file's line 1 is the opening ---). */
-export function keyLine(text: string, key: string, indent = ''): number | undefined {
-  const lines = text.split('\n');
-  for (let i = 1; i < lines.length && !/^---\s*$/.test(lines[i]); i++) {
-    if (lines[i].startsWith(`${indent}${key}:`)) return i + 1;
-  }
-  return undefined;
+/** Line of a key in the front matter (the file's line 1 is the opening ---): a top-level one, or a `nested` one. */
+export function keyLine(text: string, key: string, nested = false): number | undefined {
+  return keyLineIn(text.split('\n'), key, { nested, from: 1, until: (line) => /^---\s*$/.test(line) });
 }
 
 function countLines(text: string): number {

@@ -2,6 +2,7 @@ import YAML from 'yaml';
 import type { DataEntry, Dataset } from '../data/datasets.js';
 import { fail, type SourcePosition } from '../diagnostics.js';
 import { didYouMean } from '../suggest.js';
+import { isKeyLine } from '../yamlKeys.js';
 
 export { formatNumber } from '../format.js';
 
@@ -122,18 +123,6 @@ export class FenceSpec {
       throw this.error('limit', '"limit" must be a whole number of rows, e.g. "limit: 5"', 'limit');
     return v;
   }
-}
-
-/**
- * Whether a line of YAML is `key:`, maybe as a list item (`- key:`) or quoted
- * (`"key":`). The key is compared as text: a teacher's key is never a pattern.
- */
-function isKeyLine(line: string, key: string): boolean {
-  const rest = line.replace(/^\s*(?:-\s*)?/, '');
-  return ['', '"', "'"].some((quote) => {
-    const written = `${quote}${key}${quote}`;
-    return rest.startsWith(written) && rest.slice(written.length).trimStart().startsWith(':');
-  });
 }
 
 /** Records sorted and cut as a spec's `sort:` and `limit:` ask. */

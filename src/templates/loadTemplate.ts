@@ -6,6 +6,7 @@ import { fail, type SourcePosition } from '../diagnostics.js';
 import { placeOf } from '../input/boundary.js';
 import { readInputText } from '../input/readInput.js';
 import { closest, didYouMean } from '../suggest.js';
+import { keyLineIn } from '../yamlKeys.js';
 import { createHandlebars, handlebarsSyntaxError, helperDiagnostic } from './helpers.js';
 import { derivePalette } from './colors.js';
 import { PRECOMPILED } from './precompiled.js';
@@ -286,9 +287,7 @@ function checkKeys(raw: Record<string, unknown>, text: string, file: string): vo
 }
 
 function lineOfKey(text: string, key: string, nested = false): number | undefined {
-  const pattern = new RegExp(`^${nested ? '\\s+' : ''}${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*:`);
-  const index = text.split('\n').findIndex((l) => pattern.test(l));
-  return index >= 0 ? index + 1 : undefined;
+  return keyLineIn(text.split('\n'), key, { nested });
 }
 
 const DEFAULT_THEME: Theme = {

@@ -44,6 +44,6 @@ function titleFrom(name: string): string {
 /** The starter deck with its title and template filled in. */
 function starterDeck(title: string, template: string): string {
   return readFileSync(path.join(STARTERS, 'deck.md'), 'utf8')
-    .replace(/^title: .*$/m, `title: ${JSON.stringify(title)}`)
-    .replace(/^template: \S+/m, `template: ${template}`);
+    .replace(/^title: .*$/m, () => `title: ${JSON.stringify(title)}`)
+    .replace(/^template: \S+/m, () => `template: ${template}`);
 }

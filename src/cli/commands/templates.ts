@@ -117,6 +117,6 @@ function readable(library: TemplateLibrary, name: string): TemplateSummary {
 function describeCopy(yaml: string, from: string, original: string): string {
   const description = `description: ${JSON.stringify(`A copy of ${from}${original ? `: ${original}` : ''}`)}`;
   const line = /^description:[ \t]*(?![|>]).*$/m;
-  if (line.test(yaml)) return yaml.replace(line, description);
+  if (line.test(yaml)) return yaml.replace(line, () => description);
   return /^description:/m.test(yaml) ? yaml : `${description}\n${yaml}`;
 }
