@@ -91,16 +91,18 @@ function layoutAt(pieces: Piece[], region: Styled, regionName: string, size: num
 /**
  * Pictures side by side in `box`: each gets an equal share of the width (less
  * the gaps), is fitted into it at its own aspect ratio, and sits centred in its
- * share, at the top of the box.
+ * share; the row starts at the top of the box, and shorter pictures sit centred
+ * on the tallest one's height.
  */
 export function pictureRow(pictures: Picture[], box: Placement): ImageElement[] {
   const cell = (box.w - GAP * (pictures.length - 1)) / pictures.length;
+  const heights = pictures.map(({ image }) => Math.min(box.h, (cell * image.height) / image.width));
+  const row = Math.max(...heights);
   return pictures.map(({ image, alt }, i) => {
-    const ratio = image.height / image.width;
-    const h = Math.min(box.h, cell * ratio);
-    const w = h / ratio;
+    const h = heights[i];
+    const w = (h * image.width) / image.height;
     const x = box.x + i * (cell + GAP) + (cell - w) / 2;
-    return { kind: 'image', x, y: box.y, w, region: box.region, h, path: image.path, altText: alt };
+    return { kind: 'image', x, y: box.y + (row - h) / 2, w, region: box.region, h, path: image.path, altText: alt };
   });
 }
 
