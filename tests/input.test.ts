@@ -404,6 +404,26 @@ describe.concurrent('output faults through the real CLI', () => {
     expect(readFileSync(path.join(dir, 'notes.txt'), 'utf8')).toBe('keep me');
   });
 
+  it('-o naming a folder below an existing file', async () => {
+    const dir = project({ 'content/deck.md': deckText('## A\n'), 'notes.txt': 'keep me' });
+    const result = await cli(['build', '-o', 'notes.txt/slides'], dir);
+    expect(result.code).toBe(1);
+    expect(errorLines(result.stderr)).toEqual([
+      expect.stringMatching(/^ {2}notes\.txt\/slides: error: .*a file of that name is in the way/),
+    ]);
+    expect(readFileSync(path.join(dir, 'notes.txt'), 'utf8')).toBe('keep me');
+  });
+
+  // Node's recursive mkdir never returns there: it retries the ENOENT of /proc for ever.
+  it.runIf(existsSync('/proc/self'))('-o naming a folder where no folder can be made (/proc)', async () => {
+    const dir = project({ 'content/deck.md': deckText('## A\n') });
+    const result = await cli(['build', '-o', '/proc/lectern-slides'], dir);
+    expect(result.code).toBe(1);
+    expect(errorLines(result.stderr)).toEqual([
+      expect.stringContaining('error: cannot create the output folder: no such file [output/folder]'),
+    ]);
+  });
+
   it('an output .pptx name taken by a folder', async () => {
     const dir = project({ 'content/deck.md': deckText('## A\n'), 'out/deck.pptx/keep.txt': 'keep me' });
     const result = await cli(['build', '-o', 'out'], dir);

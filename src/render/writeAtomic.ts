@@ -28,7 +28,7 @@ export function tempName(dir: string, label: string): string {
 export function writeFileAtomic(file: string, bytes: Uint8Array, io: WriteFs = fs): void {
   const dir = path.dirname(file);
   try {
-    io.mkdirSync(dir, { recursive: true });
+    makeFolders(dir, io);
   } catch (error) {
     const code = errnoOf(error);
     const reason =
@@ -50,6 +50,25 @@ export function writeFileAtomic(file: string, bytes: Uint8Array, io: WriteFs = f
     }
     throw fail('output/unwritable', `cannot write the file: ${describeFsError(error, 'write')}`, { file });
   }
+}
+
+/**
+ * Makes `dir` and the folders above it that are missing, one at a time: Node's
+ * recursive mkdir never returns where a file system refuses every new folder
+ * with ENOENT (`-o /proc/x`).
+ */
+function makeFolders(dir: string, io: WriteFs): void {
+  const missing: string[] = [];
+  let d = dir;
+  for (let stat = io.statSync(d, { throwIfNoEntry: false }); !stat; stat = io.statSync(d, { throwIfNoEntry: false })) {
+    missing.unshift(d);
+    if (path.dirname(d) === d) break;
+    d = path.dirname(d);
+  }
+  if (io.statSync(d, { throwIfNoEntry: false })?.isDirectory() === false) {
+    throw Object.assign(new Error(`ENOTDIR: not a directory, mkdir '${dir}'`), { code: 'ENOTDIR', path: d });
+  }
+  for (const folder of missing) io.mkdirSync(folder);
 }
 
 /**
