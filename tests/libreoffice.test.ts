@@ -28,35 +28,42 @@ if (!available) {
   );
 }
 
-describe.skipIf(!available && !required)('LibreOffice opens the decks', () => {
-  for (const template of new TemplateLibrary([SHIPPED_TEMPLATES]).names()) {
-    it(`converts the default deck with the "${template}" template to PDF, one page per slide, all text on its page`, async () => {
-      const out = tempDir();
-      const result = await buildDeckFile(path.join(ROOT, 'content/kazakhstan-democracy.md'), {
-        outDir: out,
-        template,
-        templates: new TemplateLibrary([SHIPPED_TEMPLATES]),
-      });
-      expect(result.ok).toBe(true);
-      const profile = `file://${tempDir('lectern-lo-')}`;
-      await run('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', out, result.output!], {
-        timeout: 120_000,
-      });
-      const pdf = result.output!.replace(/\.pptx$/, '.pdf');
-      const pages = Number(/Pages:\s+(\d+)/.exec((await run('pdfinfo', [pdf])).stdout)![1]);
-      const slides = await (await openPptx(result.output!)).slides();
-      expect(pages).toBe(slides.length);
-      console.log(`LibreOffice render test: ${template}: ${pages} pages for ${slides.length} slides`);
+/** The decks rendered: the default deck, and a deck with every Markdown construct saved by a Windows editor (BOM, CRLF, UTF-16 data). */
+const DECKS = {
+  'the default deck': path.join(ROOT, 'content/kazakhstan-democracy.md'),
+  'the Windows-saved deck of every construct': path.join(ROOT, 'tests/fixtures/windows-saved/deck.md'),
+};
 
-      // Text that ran off its slide would be cut from the page: every word a slide holds must be on its page.
-      for (let i = 0; i < slides.length; i++) {
-        const page = (await run('pdftotext', ['-f', String(i + 1), '-l', String(i + 1), '-layout', pdf, '-'])).stdout;
-        const onPage = new Set(words(page));
-        const missing = words(textOf(slides[i])).filter((w) => !onPage.has(w));
-        expect(missing, `slide ${i + 1}`).toEqual([]);
-      }
-    }, 180_000);
-  }
+describe.skipIf(!available && !required)('LibreOffice opens the decks', () => {
+  for (const [what, deck] of Object.entries(DECKS))
+    for (const template of new TemplateLibrary([SHIPPED_TEMPLATES]).names()) {
+      it(`converts ${what} with the "${template}" template to PDF, one page per slide, all text on its page`, async () => {
+        const out = tempDir();
+        const result = await buildDeckFile(deck, {
+          outDir: out,
+          template,
+          templates: new TemplateLibrary([SHIPPED_TEMPLATES]),
+        });
+        expect(result.ok).toBe(true);
+        const profile = `file://${tempDir('lectern-lo-')}`;
+        await run('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', out, result.output!], {
+          timeout: 120_000,
+        });
+        const pdf = result.output!.replace(/\.pptx$/, '.pdf');
+        const pages = Number(/Pages:\s+(\d+)/.exec((await run('pdfinfo', [pdf])).stdout)![1]);
+        const slides = await (await openPptx(result.output!)).slides();
+        expect(pages).toBe(slides.length);
+        console.log(`LibreOffice render test: ${template}: ${pages} pages for ${slides.length} slides`);
+
+        // Text that ran off its slide would be cut from the page: every word a slide holds must be on its page.
+        for (let i = 0; i < slides.length; i++) {
+          const page = (await run('pdftotext', ['-f', String(i + 1), '-l', String(i + 1), '-layout', pdf, '-'])).stdout;
+          const onPage = new Set(words(page));
+          const missing = words(textOf(slides[i])).filter((w) => !onPage.has(w));
+          expect(missing, `slide ${i + 1}`).toEqual([]);
+        }
+      }, 180_000);
+    }
 
   it('build --pdf writes a PDF beside each deck, one page per slide', async () => {
     const dir = tempDir();
