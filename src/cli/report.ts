@@ -35,12 +35,25 @@ export function reportDeck(result: DeckResult, io: Output, verb: 'built' | 'chec
   for (const d of result.diagnostics) io.err(`  ${formatDiagnostic(d)}`);
 }
 
-/** The closing line: how many decks were built and how many failed. */
+/** The closing line: how many decks were built and how many failed (a deck written without its PDF counts as built). */
 export function summary(results: DeckResult[], verb: 'built' | 'checked'): string {
-  const failed = results.filter((r) => !r.ok).length;
+  const failed = results.filter((r) => !r.ok && !r.output).length;
+  const noPdf = results.filter((r) => !r.ok && r.output).length;
   const warnings = results.reduce((n, r) => n + r.diagnostics.filter((d: Diagnostic) => d.severity === 'warning').length, 0);
   const parts = [`${results.length - failed} deck${results.length - failed === 1 ? '' : 's'} ${verb}`];
   if (failed) parts.push(`${failed} failed`);
+  if (noPdf) parts.push(`${noPdf} PDF${noPdf === 1 ? '' : 's'} not written`);
   if (warnings) parts.push(`${warnings} warning${warnings === 1 ? '' : 's'}`);
   return parts.join(', ');
+}
+
+/** One deck in `--format json`: of `build`, `check`, and each rebuild of `build --watch`. */
+export function deckJson(r: DeckResult) {
+  return {
+    file: rel(r.file),
+    ok: r.ok,
+    ...(r.output ? { output: rel(r.output) } : {}),
+    ...(r.slides !== undefined ? { slides: r.slides } : {}),
+    diagnostics: r.diagnostics.map((d) => ({ ...d, file: rel(d.file) })),
+  };
 }

@@ -1,13 +1,12 @@
 import path from 'node:path';
-import { diagnosticOf, INTERNAL_ERROR, type DeckResult } from '../index.js';
-import { formatDiagnostic } from '../diagnostics.js';
+import { INTERNAL_ERROR, type DeckResult } from '../index.js';
 import { CliError } from './errors.js';
 import { buildMany } from './buildMany.js';
 import type { DeckOptions } from './commands/decks.js';
 import type { CommandContext } from './context.js';
 import { findDecks } from './inputs.js';
 import { progressBar } from './progress.js';
-import { relative, reportDeck, summary } from './report.js';
+import { deckJson, relative, reportDeck, summary } from './report.js';
 
 /**
  * Builds (or only checks) every deck the inputs name, reporting each; returns the
@@ -28,11 +27,12 @@ export async function runDecks(inputs: string[], options: DeckOptions, ctx: Comm
 async function buildAndReport(inputs: string[], options: DeckOptions, ctx: CommandContext, write: boolean): Promise<number> {
   const files = await findDecks(inputs);
   if (write) refuseSameOutput(files);
-  // LibreOffice's driver (and Node's child_process) load only when PDFs are asked for.
-  const libreOffice = write && options.pdf ? await import('../render/pdf.js') : undefined;
-  const pdf = libreOffice && (await libreOffice.hasLibreOffice()) ? libreOffice : undefined;
-  if (libreOffice && !pdf) ctx.io.err(`lectern: PDFs not written: ${libreOffice.LIBREOFFICE_HINT}. The .pptx files are written as usual.`);
   const json = options.format === 'json';
+  // LibreOffice's driver (and Node's child_process) load only when PDFs are asked for.
+  const pdf = write && options.pdf ? await import('./pdfs.js') : undefined;
+  const pdfs = pdf && new pdf.PdfWriter(options.soffice);
+  // Said once, not for every deck; each deck's result carries it for --format json and the exit code.
+  if (pdfs?.missing) ctx.io.err(`lectern: no PDFs written: ${pdfs.missing.message}. The .pptx files are written as usual.`);
   const progress = progressBar(json ? 0 : files.length);
   const results = await buildMany(
     files,
@@ -44,17 +44,10 @@ async function buildAndReport(inputs: string[], options: DeckOptions, ctx: Comma
     },
   );
   progress.done();
-  if (pdf) {
-    for (const result of results.filter((r) => r.output)) {
-      try {
-        const written = await pdf.pptxToPdf(result.output!);
-        if (!json) ctx.io.out(`  + ${relative(written)}`);
-      } catch (error) {
-        // The .pptx is written; the deck fails for its missing PDF.
-        const diagnostic = diagnosticOf(error, result.output!);
-        Object.assign(result, { ok: false, diagnostics: [...result.diagnostics, diagnostic] });
-        if (!json) ctx.io.err(`✗ ${relative(result.file)}: PDF not written\n  ${formatDiagnostic(diagnostic)}`);
-      }
+  if (pdf && pdfs) {
+    for (const result of results) {
+      const outcome = await pdfs.write(result);
+      if (outcome && !json && !pdfs.missing) pdf.reportPdf(result, outcome, ctx.io);
     }
   }
   ctx.io.out(json ? JSON.stringify(resultsJson(results), null, 2) : summary(results, write ? 'built' : 'checked'));
@@ -64,16 +57,7 @@ async function buildAndReport(inputs: string[], options: DeckOptions, ctx: Comma
 
 /** The machine-readable report of `--format json`: one entry per deck, with its diagnostics. */
 function resultsJson(results: DeckResult[]) {
-  return {
-    ok: results.every((r) => r.ok),
-    decks: results.map((r) => ({
-      file: relative(r.file),
-      ok: r.ok,
-      ...(r.output ? { output: relative(r.output) } : {}),
-      ...(r.slides !== undefined ? { slides: r.slides } : {}),
-      diagnostics: r.diagnostics.map((d) => ({ ...d, file: relative(d.file) })),
-    })),
-  };
+  return { ok: results.every((r) => r.ok), decks: results.map(deckJson) };
 }
 
 /** Two decks named alike in different folders would write the same .pptx: say so before writing either. */

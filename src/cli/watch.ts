@@ -5,7 +5,7 @@ import type { DeckOptions } from './commands/decks.js';
 import type { CommandContext } from './context.js';
 import { FolderWatcher } from './folderWatcher.js';
 import { findDecks } from './inputs.js';
-import { relative, reportDeck } from './report.js';
+import { deckJson, relative, reportDeck } from './report.js';
 
 /** How long to wait after a change for more changes (an editor saves a file in several writes). */
 const DEBOUNCE_MS = 25;
@@ -20,8 +20,10 @@ interface DeckInputs {
 
 /**
  * Builds the decks, then rebuilds each one whose deck file, data, pictures or
- * template change, until interrupted. Errors are reported and watching goes on,
- * through folders deleted and made again and faults in a rebuild.
+ * template change, until interrupted; with `--pdf` its PDF too, and with
+ * `--format json` each rebuild is one JSON line, as one deck of `build --format json`.
+ * Errors are reported and watching goes on, through folders deleted and made
+ * again and faults in a rebuild.
  */
 export async function watchDecks(inputs: string[], options: DeckOptions, ctx: CommandContext): Promise<number> {
   const outDir = path.resolve(options.out);
@@ -33,6 +35,11 @@ export async function watchDecks(inputs: string[], options: DeckOptions, ctx: Co
   const pending = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
   let running = Promise.resolve();
+  // With --format json, stdout holds one JSON line per rebuild and nothing else.
+  const json = options.format === 'json';
+  const say = json ? ctx.io.err : ctx.io.out;
+  // LibreOffice's driver loads only when PDFs are asked for.
+  const pdf = options.pdf ? await import('./pdfs.js') : undefined;
 
   const changed = (file: string) => {
     // lectern's own writes: the decks and PDFs, and the temporary files they are written through.
@@ -71,11 +78,15 @@ export async function watchDecks(inputs: string[], options: DeckOptions, ctx: Co
       decks.set(file, { ...(decks.get(file) ?? dependencyOf([file])), failed: true });
       return;
     }
-    reportDeck(result, ctx.io, 'built', performance.now() - started);
+    if (!json) reportDeck(result, ctx.io, 'built', performance.now() - started);
     // A failed build read less than a good one: what it read before may yet fix it.
     const read = result.ok ? result.inputs : [...new Set([...(decks.get(file)?.files ?? []), ...result.inputs, file])];
     decks.set(file, { ...dependencyOf(read), failed: !result.ok });
     watchInputs();
+    // LibreOffice is looked for at each rebuild: one installed while watching is found.
+    const outcome = pdf && (await new pdf.PdfWriter(options.soffice).write(result));
+    if (json) ctx.io.out(JSON.stringify(deckJson(result)));
+    else if (pdf && outcome) pdf.reportPdf(result, outcome, ctx.io);
   };
 
   const rebuild = async () => {
@@ -89,7 +100,7 @@ export async function watchDecks(inputs: string[], options: DeckOptions, ctx: Co
     for (const [deck, { files: read }] of decks) {
       if (!touches(read) || isFile(deck)) continue;
       decks.delete(deck);
-      ctx.io.out(`- ${relative(deck)} was removed`);
+      say(`- ${relative(deck)} was removed`);
     }
     const affected = [...decks].filter(([, d]) => touches(d.files) || (templatesChanged && d.failed)).map(([deck]) => deck);
     const fresh = files.filter((f) => !decks.has(f) && (named.includes(f) || folders.some((dir) => isDeckIn(f, dir))) && isFile(f));
@@ -99,7 +110,7 @@ export async function watchDecks(inputs: string[], options: DeckOptions, ctx: Co
 
   for (const file of await findDecks(inputs)) await build(file);
   watchInputs();
-  ctx.io.out('Watching for changes; press Ctrl-C to stop.');
+  say('Watching for changes; press Ctrl-C to stop.');
   return new Promise((resolve) => {
     process.once('SIGINT', () => {
       watcher.close();

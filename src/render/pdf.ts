@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { fail } from '../diagnostics.js';
 import { describeFsError } from '../input/fsErrors.js';
@@ -9,27 +10,19 @@ import { removeStaleTemps, tempName, writeFileAtomic } from './writeAtomic.js';
 
 const run = promisify(execFile);
 
-/** How to get LibreOffice, for the message shown when it is missing. */
-export const LIBREOFFICE_HINT =
-  'install LibreOffice to get PDFs (Debian/Ubuntu: sudo apt-get install libreoffice-impress; elsewhere: libreoffice.org)';
-
-/** Whether LibreOffice's `soffice` is on the PATH. */
-export async function hasLibreOffice(): Promise<boolean> {
-  return run('soffice', ['--version'], { timeout: 60_000 }).then(
-    () => true,
-    () => false,
-  );
-}
+/** How long LibreOffice may take over one deck before it is stopped. */
+const TIMEOUT_MS = 300_000;
 
 /**
- * Converts a .pptx to a PDF beside it with LibreOffice, in a private profile
+ * Converts a .pptx to a PDF beside it with LibreOffice (its `soffice` program,
+ * found by findLibreOffice), in a private profile
  * so that it works while LibreOffice is open; the PDF appears whole or not at
  * all. LibreOffice works in a `.lectern-*` folder of the temporary folder, removed
  * on every path (or by the next run, if this one is killed); a failure is a
  * diagnostic naming the PDF.
  */
-export async function pptxToPdf(pptx: string): Promise<string> {
-  const pdf = pptx.replace(/\.pptx$/i, '.pdf');
+export async function pptxToPdf(pptx: string, soffice: string): Promise<string> {
+  const pdf = pdfPathOf(pptx);
   removeStaleTemps(tmpdir());
   let work: string;
   try {
@@ -42,11 +35,23 @@ export async function pptxToPdf(pptx: string): Promise<string> {
   try {
     try {
       await run(
-        'soffice',
-        [`-env:UserInstallation=file://${path.join(work, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', work, pptx],
-        { timeout: 300_000 },
+        soffice,
+        [
+          `-env:UserInstallation=${pathToFileURL(path.join(work, 'profile')).href}`,
+          '--headless',
+          '--convert-to',
+          'pdf',
+          '--outdir',
+          work,
+          pptx,
+        ],
+        { timeout: TIMEOUT_MS },
       );
     } catch (error) {
+      if ((error as { killed?: boolean }).killed)
+        throw fail('pdf/timeout', `LibreOffice took longer than ${TIMEOUT_MS / 60_000} minutes to convert the deck and was stopped`, {
+          file: pdf,
+        });
       const said =
         String((error as { stderr?: string }).stderr ?? '')
           .trim()
@@ -65,4 +70,9 @@ export async function pptxToPdf(pptx: string): Promise<string> {
   } finally {
     await rm(work, { recursive: true, force: true });
   }
+}
+
+/** Where the PDF of a .pptx goes: beside it, named alike. */
+export function pdfPathOf(pptx: string): string {
+  return pptx.replace(/\.pptx$/i, '.pdf');
 }

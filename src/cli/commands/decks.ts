@@ -7,6 +7,8 @@ export interface DeckOptions {
   allowOutside?: boolean;
   /** Also write a PDF of each deck through LibreOffice. */
   pdf?: boolean;
+  /** LibreOffice's `soffice` program for PDFs (`--soffice`, or the config file); else it is looked for (findLibreOffice). */
+  soffice?: string;
   /** Warnings count as errors: exit 1, and nothing written for a deck that has any. */
   strict?: boolean;
   /** `text` for people, `json` for editors and CI. */
@@ -26,3 +28,10 @@ export function deckCommand(program: Command, name: string, description: string)
       new Option('--format <format>', 'how to report: text, or json for editors and CI').choices(['text', 'json']).default('text'),
     );
 }
+
+/** `--soffice <path>`, of the commands that write PDFs. */
+export const sofficeOption = () =>
+  new Option(
+    '--soffice <path>',
+    "LibreOffice's soffice program, for PDFs (else LECTERN_SOFFICE, the PATH, then where LibreOffice installs on macOS and Windows)",
+  );
