@@ -178,13 +178,14 @@ describe('lectern (the command line)', () => {
     expect(textOf(slides[1])).toContain('XYZ');
   });
 
-  it('build --pdf without LibreOffice says how to install it and still writes the .pptx', async () => {
+  it('build --pdf without LibreOffice says how to install it, still writes the .pptx, and exits 1', async () => {
     const dir = project({ 'content/deck.md': GOOD });
     const result = await lectern(['build', '--pdf'], dir, {
       PATH: path.dirname(process.execPath) === '/usr/bin' ? '/nonexistent' : path.dirname(process.execPath),
+      LECTERN_SOFFICE: '',
     });
-    expect(result.code).toBe(0);
-    expect(result.stderr).toContain('PDFs not written: install LibreOffice to get PDFs');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('no PDFs written: LibreOffice was not found: install LibreOffice');
     expect(existsSync(path.join(dir, 'output/deck.pptx'))).toBe(true);
     expect(existsSync(path.join(dir, 'output/deck.pdf'))).toBe(false);
   });

@@ -3,10 +3,14 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, w
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { deckText } from './support/build.js';
+import { lectern } from './support/cli.js';
+import { pdfPages, skipWithoutLibreOffice } from './support/libreoffice.js';
 import { openPptx, ROOT, tempDir, textOf, writeFiles } from './support/pptx.js';
 
 /** Generous: two cores are shared by several test runs. */
 const DEADLINE_MS = 30_000;
+/** LibreOffice takes seconds to start, more on a busy machine. */
+const LIBREOFFICE_MS = 180_000;
 
 let child: ChildProcess | undefined;
 afterEach(() => {
@@ -14,17 +18,21 @@ afterEach(() => {
   child = undefined;
 });
 
-/** `lectern build --watch` running in a fresh project of `files`, and ways to wait for what it does. */
-async function startWatch(files: Record<string, string>, args: string[] = []) {
+/**
+ * `lectern build --watch` running in a fresh project of `files`, and ways to wait for what it does
+ * (for up to `deadline` ms each).
+ */
+async function startWatch(files: Record<string, string>, args: string[] = [], deadline = DEADLINE_MS) {
   const dir = tempDir();
   writeFiles(dir, files);
   const proc = spawn(process.execPath, [path.join(ROOT, 'bin/lectern.js'), 'build', '--watch', ...args], { cwd: dir });
   child = proc;
   let output = '';
-  proc.stdout.on('data', (d) => (output += d));
+  let stdout = '';
+  proc.stdout.on('data', (d) => ((output += d), (stdout += d)));
   proc.stderr.on('data', (d) => (output += d));
   const poll = async (what: string, done: () => Promise<boolean> | boolean) => {
-    for (const started = Date.now(); Date.now() - started < DEADLINE_MS; await new Promise((r) => setTimeout(r, 50))) {
+    for (const started = Date.now(); Date.now() - started < deadline; await new Promise((r) => setTimeout(r, 50))) {
       if (proc.exitCode !== null || proc.signalCode !== null)
         throw new Error(`lectern stopped (${proc.exitCode ?? proc.signalCode}):\n${output}`);
       if (await done()) return;
@@ -36,6 +44,10 @@ async function startWatch(files: Record<string, string>, args: string[] = []) {
     dir,
     get output() {
       return output;
+    },
+    /** What was printed to stdout alone. */
+    get stdout() {
+      return stdout;
     },
     /** Where the output is now: `waitFor(..., since)` looks only at what is printed after it. */
     mark: () => output.length,
@@ -280,6 +292,50 @@ describe('lectern build --watch', () => {
     writeFileSync(path.join(w.dir, 'content/a.md'), listDeck('A again', 'results.csv'));
     await w.waitForSlide('a.pptx', 1, 'Beta');
     expect(w.output).not.toMatch(CRASH);
+    expect(w.alive()).toBe(true);
+  });
+});
+
+describe('lectern build --watch --pdf, --format json', () => {
+  it.skipIf(skipWithoutLibreOffice('watch --pdf'))(
+    'rebuilds the PDF of a deck rebuilt after an edit',
+    async () => {
+      const w = await startWatch({ 'content/a.md': deckText('## First\n\nHello') }, ['--pdf'], LIBREOFFICE_MS);
+      const pdf = path.join(w.dir, 'output/a.pdf');
+      expect(w.stdout).toMatch(/✓ content\/a\.md → output\/a\.pptx \(2 slides\) in \d+ ms\n {2}\+ output\/a\.pdf\n/);
+      expect(pdfPages(pdf)).toBe(2);
+      const since = w.mark();
+      writeFileSync(path.join(w.dir, 'content/a.md'), deckText('## First\n\nHello\n\n---\n\n## Second\n\nAgain'));
+      await w.waitFor(/\+ output\/a\.pdf/, 1, since);
+      expect(pdfPages(pdf)).toBe(3);
+      expect(w.output).not.toMatch(CRASH);
+    },
+    LIBREOFFICE_MS * 2,
+  );
+
+  it('prints one JSON line per rebuild, as one deck of build --format json, and nothing else on stdout', async () => {
+    const w = await startWatch({ 'content/a.md': deckText('## First\n\nHello') }, ['--format', 'json']);
+    const lines = () =>
+      w.stdout
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line));
+    expect(lines()).toEqual([{ file: 'content/a.md', ok: true, output: 'output/a.pptx', slides: 2, diagnostics: [] }]);
+
+    writeFileSync(path.join(w.dir, 'content/a.md'), deckText('## First\n\n{{#if title}}\nunclosed'));
+    await w.waitFor(/"ok":false/);
+    expect(lines()[1]).toEqual({
+      file: 'content/a.md',
+      ok: false,
+      diagnostics: [expect.objectContaining({ rule: 'handlebars/syntax', file: 'content/a.md', line: 6, severity: 'error' })],
+    });
+
+    writeFileSync(path.join(w.dir, 'content/a.md'), deckText('## First\n\nHello\n\n---\n\n## Second\n\nAgain'));
+    await w.waitFor(/"slides":3/);
+    expect(lines()).toHaveLength(3);
+    const built = await lectern(['build', '--format', 'json'], w.dir);
+    expect(lines()[2]).toEqual(JSON.parse(built.stdout).decks[0]);
+    expect(w.output).toContain('Watching for changes');
     expect(w.alive()).toBe(true);
   });
 });
