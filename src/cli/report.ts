@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
-import type { DeckResult } from '../index.js';
+import type { DeckResult } from '../pipeline.js';
 
 /** Where the CLI writes: stdout for results, stderr for problems. Tests pass their own. */
 export interface Output {

@@ -1,11 +1,10 @@
-import path from 'node:path';
-import { diagnosticOf, INTERNAL_ERROR, type DeckResult } from '../index.js';
+import { buildDecks } from '../build/buildDecks.js';
 import { formatDiagnostic } from '../diagnostics.js';
+import { LecternError } from '../lecternError.js';
+import { INTERNAL_ERROR, type DeckResult } from '../pipeline.js';
 import { CliError } from './errors.js';
-import { buildMany } from './buildMany.js';
 import type { DeckOptions } from './commands/decks.js';
 import type { CommandContext } from './context.js';
-import { findDecks } from './inputs.js';
 import { progressBar } from './progress.js';
 import { relative, reportDeck, summary } from './report.js';
 
@@ -18,45 +17,42 @@ export async function runDecks(inputs: string[], options: DeckOptions, ctx: Comm
   try {
     return await buildAndReport(inputs, options, ctx, write);
   } catch (error) {
-    const cli = error instanceof CliError;
-    const message = cli ? error.message : `internal error, please report it: ${error instanceof Error ? error.message : String(error)}`;
+    const usage = error instanceof CliError || error instanceof LecternError;
+    const message = usage ? error.message : `internal error, please report it: ${error instanceof Error ? error.message : String(error)}`;
     ctx.io.out(JSON.stringify({ ok: false, error: message, decks: [] }, null, 2));
-    return cli ? error.exitCode : 70;
+    return error instanceof CliError ? error.exitCode : usage ? 2 : 70;
   }
 }
 
+/** The library's build (src/build/buildDecks.ts), reported as it goes: a line per deck, a progress bar, a summary. */
 async function buildAndReport(inputs: string[], options: DeckOptions, ctx: CommandContext, write: boolean): Promise<number> {
-  const files = await findDecks(inputs);
-  if (write) refuseSameOutput(files);
-  // LibreOffice's driver (and Node's child_process) load only when PDFs are asked for.
-  const libreOffice = write && options.pdf ? await import('../render/pdf.js') : undefined;
-  const pdf = libreOffice && (await libreOffice.hasLibreOffice()) ? libreOffice : undefined;
-  if (libreOffice && !pdf) ctx.io.err(`lectern: PDFs not written: ${libreOffice.LIBREOFFICE_HINT}. The .pptx files are written as usual.`);
   const json = options.format === 'json';
-  const progress = progressBar(json ? 0 : files.length);
-  const results = await buildMany(
-    files,
-    { outDir: options.out, template: options.template, allowOutside: options.allowOutside, strict: options.strict },
+  let progress = progressBar(0);
+  const results = await buildDecks(
+    {
+      inputs,
+      outDir: options.out,
+      template: options.template,
+      allowOutside: options.allowOutside,
+      strict: options.strict,
+      pdf: options.pdf,
+    },
     write,
-    (result) => {
-      progress.tick();
-      if (!json) progress.around(() => reportDeck(result, ctx.io, write ? 'built' : 'checked'));
+    {
+      found: (files) => (progress = progressBar(json ? 0 : files.length)),
+      noLibreOffice: (hint) => ctx.io.err(`lectern: PDFs not written: ${hint}. The .pptx files are written as usual.`),
+      deck: (result) => {
+        progress.tick();
+        if (!json) progress.around(() => reportDeck(result, ctx.io, write ? 'built' : 'checked'));
+      },
+      pdf: (result, failure) => {
+        if (json) return;
+        if (failure) ctx.io.err(`✗ ${relative(result.file)}: PDF not written\n  ${formatDiagnostic(failure)}`);
+        else ctx.io.out(`  + ${relative(result.pdf!)}`);
+      },
     },
   );
   progress.done();
-  if (pdf) {
-    for (const result of results.filter((r) => r.output)) {
-      try {
-        const written = await pdf.pptxToPdf(result.output!);
-        if (!json) ctx.io.out(`  + ${relative(written)}`);
-      } catch (error) {
-        // The .pptx is written; the deck fails for its missing PDF.
-        const diagnostic = diagnosticOf(error, result.output!);
-        Object.assign(result, { ok: false, diagnostics: [...result.diagnostics, diagnostic] });
-        if (!json) ctx.io.err(`✗ ${relative(result.file)}: PDF not written\n  ${formatDiagnostic(diagnostic)}`);
-      }
-    }
-  }
   ctx.io.out(json ? JSON.stringify(resultsJson(results), null, 2) : summary(results, write ? 'built' : 'checked'));
   if (results.some((r) => r.diagnostics.some((d) => d.rule === INTERNAL_ERROR))) return 70;
   return results.every((r) => r.ok) ? 0 : 1;
@@ -74,19 +70,4 @@ function resultsJson(results: DeckResult[]) {
       diagnostics: r.diagnostics.map((d) => ({ ...d, file: relative(d.file) })),
     })),
   };
-}
-
-/** Two decks named alike in different folders would write the same .pptx: say so before writing either. */
-function refuseSameOutput(files: string[]): void {
-  const seen = new Map<string, string>();
-  for (const file of files) {
-    const name = path.basename(file, path.extname(file)).toLowerCase();
-    const other = seen.get(name);
-    if (other)
-      throw new CliError(
-        `${relative(other)} and ${relative(file)} would both be written as ${path.basename(file, path.extname(file))}.pptx; rename one of them, or build them with different --out folders`,
-        2,
-      );
-    seen.set(name, file);
-  }
 }

@@ -1,10 +1,10 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { buildDeckFile, TemplateLibrary, type DeckResult } from '../index.js';
+import { buildDeckFile, TemplateLibrary, type DeckResult } from '../pipeline.js';
 import type { DeckOptions } from './commands/decks.js';
 import type { CommandContext } from './context.js';
 import { FolderWatcher } from './folderWatcher.js';
-import { findDecks } from './inputs.js';
+import { findDecks } from '../build/findDecks.js';
 import { relative, reportDeck } from './report.js';
 
 /** How long to wait after a change for more changes (an editor saves a file in several writes). */
