@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -12,7 +12,7 @@ const run = promisify(execFile);
 /** A course with two decks, so that build() takes the batch path (worker threads) too. */
 const COURSE = {
   'content/week1.md': '---\ntitle: Fractions\n---\n# Halves and quarters\n\n- A half is two quarters\n',
-  'content/week2.md': '---\ntitle: Decimals\ntemplate: chalkboard\n---\n# Tenths\n\nOne tenth is 0.1\n',
+  'content/week2.md': '---\ntitle: Decimals\ntemplate: school\n---\n# Tenths\n\nOne tenth is 0.1\n',
 };
 
 /** A folder holding `files` and `node_modules/lectern`, a link to this package as npm would install it. */
@@ -24,10 +24,12 @@ function consumerProject(files: Record<string, string>): string {
   return dir;
 }
 
-/** Runs a consumer's script with Node and parses the JSON it prints. */
+/**
+ * Runs a consumer's script in `dir` and parses the JSON it prints; given to Node
+ * on the command line, whose options (--input-type) lectern's worker threads must not take.
+ */
 async function runScript(dir: string, script: string): Promise<unknown> {
-  writeFiles(dir, { 'script.mjs': script });
-  const { stdout } = await run(process.execPath, ['script.mjs'], { cwd: dir });
+  const { stdout } = await run(process.execPath, ['--input-type=module', '--eval', script], { cwd: dir });
   return JSON.parse(stdout);
 }
 
@@ -44,6 +46,8 @@ describe('lectern as a library', () => {
     const dir = consumerProject({});
     const course = path.join(dir, 'course');
     writeFiles(course, COURSE);
+    // A project template, found in templates/ of the folder given as `cwd`.
+    cpSync(path.join(ROOT, 'templates/chalkboard'), path.join(course, 'templates/school'), { recursive: true });
     const results = (await runScript(
       dir,
       `import { build } from 'lectern';\nconsole.log(JSON.stringify(await build({ cwd: 'course', outDir: 'slides' })));\n`,
@@ -54,10 +58,10 @@ describe('lectern as a library', () => {
     ]);
     const week1 = await (await openPptx(path.join(course, 'slides/week1.pptx'))).slides();
     expect(week1.map(textOf)).toEqual(['Fractions', 'Halves and quarters A half is two quarters 2']);
-    // Built on a worker thread, with the template its front matter names.
+    // Built on a worker thread, with the project template its front matter names.
     const week2 = await openPptx(path.join(course, 'slides/week2.pptx'));
     expect(textOf((await week2.slides())[1])).toBe('Tenths One tenth is 0.1 2');
-    expect(await week2.xml('ppt/theme/theme1.xml')).toContain('name="chalkboard"');
+    expect(await week2.xml('ppt/theme/theme1.xml')).toContain('name="school"');
   });
 
   it('check() reports problems with their line and writes nothing; loadDeck() returns the model', async () => {
@@ -82,7 +86,7 @@ describe('lectern as a library', () => {
     ]);
     expect(checked[0].diagnostics).toEqual([expect.objectContaining({ rule: 'template/unknown', line: 3 })]);
     expect(loaded).toEqual({ title: 'Fractions', slides: 2, diagnostics: [] });
-    expect(readdirSync(dir).sort()).toEqual(['content', 'node_modules', 'script.mjs']);
+    expect(readdirSync(dir).sort()).toEqual(['content', 'node_modules']);
   });
 
   it('a bad input is an error with a one-line message, not a crash', async () => {

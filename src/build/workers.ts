@@ -31,7 +31,8 @@ export async function buildOnWorkers(
     new Promise<void>((resolve) => {
       // dist/cli/buildWorker.js, seen from the CLI's bundle (dist/bundle) and the library's (dist/lib):
       // a worker runs the CLI's bundle, which starts fastest (src/cli/bundle.ts).
-      const worker = new Worker(new URL('../cli/buildWorker.js', import.meta.url), { workerData: { options, write } });
+      // Without the Node options lectern was started with: a library user's (say --input-type, or a loader) are not lectern's.
+      const worker = new Worker(new URL('../cli/buildWorker.js', import.meta.url), { workerData: { options, write }, execArgv: [] });
       live.add(worker);
       let current: string | undefined;
       const send = () => {
@@ -64,7 +65,7 @@ export async function buildOnWorkers(
 /** The worker thread's side (started by buildWorker.ts): builds each deck file it is sent and answers. */
 export function serveBuildWorker(): void {
   const { options, write } = workerData as { options: BatchOptions; write: boolean };
-  const templates = new TemplateLibrary();
+  const templates = new TemplateLibrary(templateSearchDirs(options.cwd));
   parentPort!.on('message', async (file: string) => {
     // buildDeckFile never throws: a deck's failure, whatever it is, is in its result.
     const { deck: _deck, ...result } = await buildDeckFile(file, { ...options, templates }, write);
