@@ -1,6 +1,7 @@
 // Bundles the compiled CLI (dist/cli) into one CommonJS file, dist/bundle/lectern.cjs,
 // so that starting lectern reads one file instead of hundreds, and saves V8's code
-// cache for it beside it (src/cli/bundle.ts explains).
+// cache for it beside it (src/cli/bundle.ts explains). Then bundles the library
+// (dist/library.js, what `import 'lectern'` gets) into one ES module, dist/lib/lectern.js.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,8 +10,15 @@ import Handlebars from 'handlebars';
 import { globSync } from 'tinyglobby';
 
 const BUNDLE = 'dist/bundle/lectern.cjs';
-// Start from an empty folder: no cache of an older bundle.
+const LIBRARY = 'dist/lib/lectern.js';
+// Start from empty folders: no cache of an older bundle.
 rmSync('dist/bundle', { recursive: true, force: true });
+rmSync(path.dirname(LIBRARY), { recursive: true, force: true });
+
+// pptxgenjs zips with jszip; lectern's stand-in (src/render/jszipShim.ts) hands the parts over as they are.
+// pptxgenjs has no way to be given another zip library: it is bundled, with its import of jszip
+// pointed at the stand-in, which no other code (a library user's own jszip) sees.
+const JSZIP_SHIM = { jszip: './dist/render/jszipShim.js' };
 
 const { outputFiles } = await build({
   entryPoints: ['dist/cli/lectern.js'],
@@ -22,8 +30,7 @@ const { outputFiles } = await build({
   target: 'node20',
   logLevel: 'warning',
   alias: {
-    // pptxgenjs zips with jszip; lectern's stand-in (src/render/jszipShim.ts) hands the parts over as they are.
-    jszip: './dist/render/jszipShim.js',
+    ...JSZIP_SHIM,
     // Loaded at start-up by dependencies, never used by lectern (see each stub).
     'js-yaml': './scripts/stubs/js-yaml.cjs',
     'source-map': './scripts/stubs/source-map.cjs',
@@ -58,6 +65,22 @@ const code = await loadLectern().main(['node', 'lectern', 'build', 'starters/dec
 rmSync(out, { recursive: true, force: true });
 if (code !== 0) throw new Error(`the starter deck did not build with the new bundle (exit code ${code})`);
 saveCodeCache();
+
+// The library: lectern's code and pptxgenjs, which must go through the stand-in; the other
+// dependencies stay packages of their own, imported from node_modules as usual.
+const { dependencies } = JSON.parse(readFileSync('package.json', 'utf8'));
+await build({
+  entryPoints: ['dist/library.js'],
+  outfile: LIBRARY,
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  logLevel: 'warning',
+  alias: JSZIP_SHIM,
+  external: Object.keys(dependencies).filter((name) => name !== 'pptxgenjs' && name !== 'jszip'),
+  plugins: [precompiledTemplates()],
+});
 
 /**
  * The shipped templates' Handlebars files, compiled now (src/templates/precompiled.ts):

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync, mkdirSync, cpSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildDeckFile, TemplateLibrary } from '../src/index.js';
+import { buildDeckFile, TemplateLibrary } from '../src/pipeline.js';
 import { deckText } from './support/build.js';
 import { BIN, lectern, run } from './support/cli.js';
 import { pngBytes } from './support/images.js';

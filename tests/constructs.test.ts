@@ -2,7 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { decodeHTML } from 'entities';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { buildDeckFile, modelDeck, TemplateLibrary } from '../src/index.js';
+import { buildDeckFile, modelDeck, TemplateLibrary } from '../src/pipeline.js';
 import { SHIPPED_TEMPLATES } from '../src/packageRoot.js';
 import { buildInTemp, deckText } from './support/build.js';
 import { lectern } from './support/cli.js';

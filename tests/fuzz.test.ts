@@ -2,7 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildDeckFile, modelDeck, TemplateLibrary } from '../src/index.js';
+import { buildDeckFile, modelDeck, TemplateLibrary } from '../src/pipeline.js';
 import { SHIPPED_TEMPLATES } from '../src/packageRoot.js';
 import { pngBytes } from './support/images.js';
 import { tempDir, validatePptx, writeFiles } from './support/pptx.js';

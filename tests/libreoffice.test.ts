@@ -2,7 +2,7 @@ import { execFile, execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { buildDeckFile, TemplateLibrary } from '../src/index.js';
+import { buildDeckFile, TemplateLibrary } from '../src/pipeline.js';
 import { SHIPPED_TEMPLATES } from '../src/packageRoot.js';
 import { openPptx, ROOT, tempDir, textOf, writeFiles } from './support/pptx.js';
 

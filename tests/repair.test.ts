@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { modelDeck, TemplateLibrary } from '../src/index.js';
+import { modelDeck, TemplateLibrary } from '../src/pipeline.js';
 import { deckToPptx } from '../src/render/deckToPptx.js';
 import type { PackageParts } from '../src/render/jszipShim.js';
 import { readZip, writeZip } from '../src/render/zip.js';

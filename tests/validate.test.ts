@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildDeckFile, TemplateLibrary } from '../src/index.js';
+import { buildDeckFile, TemplateLibrary } from '../src/pipeline.js';
 import { SHIPPED_TEMPLATES } from '../src/packageRoot.js';
 import { buildInTemp, deckText } from './support/build.js';
 import { pngBytes } from './support/images.js';

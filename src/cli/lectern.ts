@@ -6,5 +6,5 @@
 export { main } from './main.js';
 
 export async function serveBuildWorker(): Promise<void> {
-  (await import('./workers.js')).serveBuildWorker();
+  (await import('../build/workers.js')).serveBuildWorker();
 }

@@ -8,6 +8,7 @@ import { registerInit } from './commands/init.js';
 import { registerNew } from './commands/new.js';
 import { registerTemplates } from './commands/templates.js';
 import type { CommandContext } from './context.js';
+import { LecternError } from '../lecternError.js';
 import { CliError } from './errors.js';
 import { consoleOutput, type Output } from './report.js';
 
@@ -50,9 +51,9 @@ export async function main(argv: string[], io: Output = consoleOutput): Promise<
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
-    if (error instanceof CliError) {
+    if (error instanceof CliError || error instanceof LecternError) {
       io.err(`lectern: ${error.message}`);
-      return error.exitCode;
+      return error instanceof CliError ? error.exitCode : 2;
     }
     io.err(`lectern: internal error, please report it: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     return 70;

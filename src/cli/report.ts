@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
-import type { DeckResult } from '../index.js';
+import type { DeckResult } from '../pipeline.js';
+import type { PdfOutcome } from '../build/pdfs.js';
 
 /** Where the CLI writes: stdout for results, stderr for problems. Tests pass their own. */
 export interface Output {
@@ -56,4 +57,10 @@ export function deckJson(r: DeckResult) {
     ...(r.slides !== undefined ? { slides: r.slides } : {}),
     diagnostics: r.diagnostics.map((d) => ({ ...d, file: rel(d.file) })),
   };
+}
+
+/** Tells the teacher what became of a deck's PDF, below its line. */
+export function reportPdf(result: DeckResult, outcome: PdfOutcome, io: Output): void {
+  if ('pdf' in outcome) io.out(`  + ${relative(outcome.pdf)}`);
+  else io.err(`✗ ${relative(result.file)}: PDF not written\n  ${formatDiagnostic(outcome.diagnostic)}`);
 }

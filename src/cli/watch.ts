@@ -1,11 +1,11 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { buildDeckFile, TemplateLibrary, type DeckResult } from '../index.js';
+import { buildDeckFile, TemplateLibrary, type DeckResult } from '../pipeline.js';
 import type { DeckOptions } from './commands/decks.js';
 import type { CommandContext } from './context.js';
 import { FolderWatcher } from './folderWatcher.js';
-import { findDecks } from './inputs.js';
-import { deckJson, relative, reportDeck } from './report.js';
+import { findDecks } from '../build/findDecks.js';
+import { deckJson, relative, reportDeck, reportPdf } from './report.js';
 
 /** How long to wait after a change for more changes (an editor saves a file in several writes). */
 const DEBOUNCE_MS = 25;
@@ -39,7 +39,7 @@ export async function watchDecks(inputs: string[], options: DeckOptions, ctx: Co
   const json = options.format === 'json';
   const say = json ? ctx.io.err : ctx.io.out;
   // LibreOffice's driver loads only when PDFs are asked for.
-  const pdf = options.pdf ? await import('./pdfs.js') : undefined;
+  const pdf = options.pdf ? await import('../build/pdfs.js') : undefined;
 
   const changed = (file: string) => {
     // lectern's own writes: the decks and PDFs, and the temporary files they are written through.
@@ -86,7 +86,7 @@ export async function watchDecks(inputs: string[], options: DeckOptions, ctx: Co
     // LibreOffice is looked for at each rebuild: one installed while watching is found.
     const outcome = pdf && (await new pdf.PdfWriter(options.soffice).write(result));
     if (json) ctx.io.out(JSON.stringify(deckJson(result)));
-    else if (pdf && outcome) pdf.reportPdf(result, outcome, ctx.io);
+    else if (outcome) reportPdf(result, outcome, ctx.io);
   };
 
   const rebuild = async () => {

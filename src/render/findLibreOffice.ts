@@ -16,13 +16,13 @@ export class LibreOfficeNotFound extends Error {
 export interface LibreOfficeSearch {
   /** The `soffice` program given with `--soffice` or the config file. */
   given?: string;
-  env?: NodeJS.ProcessEnv;
-  platform?: NodeJS.Platform;
+  env?: Record<string, string | undefined>;
+  platform?: string;
 }
 
 /** One place LibreOffice may be: the paths it names, and whether a path there was given by the teacher (and must work). */
 interface Place {
-  paths: (env: NodeJS.ProcessEnv, platform: NodeJS.Platform, given?: string) => (string | undefined)[];
+  paths: (env: Record<string, string | undefined>, platform: string, given?: string) => (string | undefined)[];
   /** Where the teacher gave the path, for the message when it is not a program. */
   givenWith?: string;
 }

@@ -49,6 +49,11 @@ const KNOWN_KEYS: Record<string, string[] | null> = {
   sizes: ['title', 'body', 'minBody', 'table', 'minTable'],
 };
 
+/** Where templates are looked for by default: `templates/` in `cwd`, then the shipped ones. */
+export function templateSearchDirs(cwd = process.cwd()): string[] {
+  return [path.resolve(cwd, 'templates'), SHIPPED_TEMPLATES];
+}
+
 /**
  * Finds, reads and compiles templates by name, once per build. A project's own
  * `templates/` folder comes first and may shadow the shipped templates.
@@ -56,7 +61,7 @@ const KNOWN_KEYS: Record<string, string[] | null> = {
 export class TemplateLibrary {
   private readonly cache = new Map<string, TemplateSource>();
 
-  constructor(readonly searchDirs: string[] = [path.resolve('templates'), SHIPPED_TEMPLATES]) {}
+  constructor(readonly searchDirs: string[] = templateSearchDirs()) {}
 
   /** Names of every template found, project templates first. */
   names(): string[] {

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { buildDeckFile, TemplateLibrary, type DeckResult } from '../../src/index.js';
+import { buildDeckFile, TemplateLibrary, type DeckResult } from '../../src/pipeline.js';
 import { SHIPPED_TEMPLATES } from '../../src/packageRoot.js';
 import { tempDir, writeFiles } from './pptx.js';
 

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { modelDeck, TemplateLibrary, type Deck, type Diagnostic } from '../../src/index.js';
+import { modelDeck, TemplateLibrary, type Deck, type Diagnostic } from '../../src/pipeline.js';
 import { SHIPPED_TEMPLATES } from '../../src/packageRoot.js';
 
 /** tests/fixtures: one folder per case, plus `_templates/`. */

@@ -1,4 +1,5 @@
 import { Option, type Command } from 'commander';
+import { DEFAULT_INPUTS } from '../../build/defaults.js';
 
 /** Options shared by `build` and `check`. */
 export interface DeckOptions {
@@ -20,7 +21,7 @@ export function deckCommand(program: Command, name: string, description: string)
   return program
     .command(name)
     .description(description)
-    .argument('[inputs...]', 'deck files, folders or globs', ['content/'])
+    .argument('[inputs...]', 'deck files, folders or globs', DEFAULT_INPUTS)
     .addOption(new Option('-t, --template <name>', 'template for every deck, over the front matter'))
     .addOption(new Option('--allow-outside', 'let decks use pictures and data outside the project folder'))
     .addOption(new Option('--strict', 'treat warnings as errors: a deck with any is not built, and lectern exits with 1'))

@@ -1,5 +1,12 @@
 import { availableParallelism } from 'node:os';
-import { buildDeckFile, TemplateLibrary, type BuildOptions, type DeckResult } from '../index.js';
+import { buildDeckFile, TemplateLibrary, type DeckFileOptions, type DeckResult } from '../pipeline.js';
+import { templateSearchDirs } from '../templates/loadTemplate.js';
+
+/** What every deck of a batch is built with: plain data, which worker threads are sent as it is. */
+export type BatchOptions = Omit<DeckFileOptions, 'templates'> & {
+  /** The folder whose `templates/` is searched before the shipped templates. */
+  cwd: string;
+};
 
 /**
  * Builds many decks, on every core: one worker thread per core (at most one
@@ -9,14 +16,14 @@ import { buildDeckFile, TemplateLibrary, type BuildOptions, type DeckResult } fr
  */
 export async function buildMany(
   files: string[],
-  options: BuildOptions,
+  options: BatchOptions,
   write: boolean,
   onResult: (result: DeckResult) => void,
 ): Promise<DeckResult[]> {
   const workers = Math.min(files.length, availableParallelism());
   // Worker threads (and Node's worker_threads) load only for a batch.
   if (workers >= 2) return (await import('./workers.js')).buildOnWorkers(files, options, write, workers, onResult);
-  const templates = new TemplateLibrary();
+  const templates = new TemplateLibrary(templateSearchDirs(options.cwd));
   const results: DeckResult[] = [];
   for (const file of files) {
     const result = await buildDeckFile(file, { ...options, templates }, write);

@@ -16,10 +16,13 @@ import { writeFileAtomic } from './render/writeAtomic.js';
 import { TemplateLibrary } from './templates/loadTemplate.js';
 import type { Template } from './templates/types.js';
 
+// One deck through every stage, for the library (src/library.ts, src/build/) and the CLI's watch mode.
+
 export type { Deck, Diagnostic };
 export { TemplateLibrary };
 
-export interface BuildOptions {
+/** How one deck file is built. */
+export interface DeckFileOptions {
   /** Folder the .pptx files go to. */
   outDir: string;
   /** Template name that overrides the decks' front matter. */
@@ -37,6 +40,8 @@ export interface DeckResult {
   file: string;
   /** The written .pptx, when the deck built. */
   output?: string;
+  /** The written PDF, when one was asked for and written. */
+  pdf?: string;
   deck?: Deck;
   /** How many slides the deck has, when it built. */
   slides?: number;
@@ -51,7 +56,7 @@ const hbs = createHandlebars();
 /** Loads, parses and models one deck file: everything short of writing it. */
 export async function modelDeck(
   file: string,
-  options: Omit<BuildOptions, 'outDir'> & { templates: TemplateLibrary },
+  options: Omit<DeckFileOptions, 'outDir'> & { templates: TemplateLibrary },
   inputs = new Set<string>(),
 ): Promise<{ deck: Deck; template: Template; source: DeckSource; markdown: string; diagnostics: Diagnostics }> {
   const diagnostics = new Diagnostics();
@@ -119,7 +124,7 @@ export async function buildTime(files: string[]): Promise<Date> {
 /** Builds one deck to `<outDir>/<name>.pptx`; on any error, writes nothing and says why in the result (it never throws). */
 export async function buildDeckFile(
   file: string,
-  options: BuildOptions & { templates: TemplateLibrary },
+  options: DeckFileOptions & { templates: TemplateLibrary },
   write = true,
 ): Promise<DeckResult> {
   const inputs = new Set<string>();

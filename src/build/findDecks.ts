@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
-import { CliError } from './errors.js';
+import { LecternError } from '../lecternError.js';
 
 /** The deck files that the inputs name: files as given, folders searched for .md files, globs expanded. */
 export async function findDecks(inputs: string[], cwd = process.cwd()): Promise<string[]> {
@@ -9,7 +9,7 @@ export async function findDecks(inputs: string[], cwd = process.cwd()): Promise<
   for (const input of inputs) {
     if (isDynamicPattern(input)) {
       const matches = await glob(input, { cwd, absolute: true, onlyFiles: true });
-      if (matches.length === 0) throw new CliError(`no files match "${input}"`, 2);
+      if (matches.length === 0) throw new LecternError(`no files match "${input}"`);
       matches
         .filter((m) => m.endsWith('.md'))
         .sort()
@@ -18,7 +18,7 @@ export async function findDecks(inputs: string[], cwd = process.cwd()): Promise<
     }
     const full = path.resolve(cwd, input);
     const info = await stat(full).catch(() => undefined);
-    if (!info) throw new CliError(`"${input}" does not exist`, 2);
+    if (!info) throw new LecternError(`"${input}" does not exist`);
     if (info.isDirectory()) {
       const matches = await glob('**/*.md', { cwd: full, absolute: true, ignore: ['**/node_modules/**', '**/README.md'] });
       matches.sort().forEach((m) => found.add(m));
@@ -26,6 +26,6 @@ export async function findDecks(inputs: string[], cwd = process.cwd()): Promise<
       found.add(full);
     }
   }
-  if (found.size === 0) throw new CliError(`no decks (.md files) found in ${inputs.join(', ')}`, 2);
+  if (found.size === 0) throw new LecternError(`no decks (.md files) found in ${inputs.join(', ')}`);
   return [...found];
 }

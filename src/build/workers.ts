@@ -1,5 +1,7 @@
 import { parentPort, Worker, workerData } from 'node:worker_threads';
-import { buildDeckFile, diagnosticOf, TemplateLibrary, type BuildOptions, type DeckResult } from '../index.js';
+import { buildDeckFile, diagnosticOf, TemplateLibrary, type DeckResult } from '../pipeline.js';
+import { templateSearchDirs } from '../templates/loadTemplate.js';
+import type { BatchOptions } from './buildMany.js';
 
 /** What a worker thread answers for each deck file: its result (without the model). */
 type Answer = { result: DeckResult };
@@ -12,7 +14,7 @@ type Answer = { result: DeckResult };
  */
 export async function buildOnWorkers(
   files: string[],
-  options: BuildOptions,
+  options: BatchOptions,
   write: boolean,
   count: number,
   onResult: (result: DeckResult) => void,
@@ -27,8 +29,10 @@ export async function buildOnWorkers(
   /** One worker's share: the next deck in line until none is left; after a crash, a new worker takes over. */
   const serve = (): Promise<void> =>
     new Promise<void>((resolve) => {
-      // dist/cli/buildWorker.js, seen from the bundle (dist/bundle) as from dist/cli.
-      const worker = new Worker(new URL('../cli/buildWorker.js', import.meta.url), { workerData: { options, write } });
+      // dist/cli/buildWorker.js, seen from the CLI's bundle (dist/bundle) and the library's (dist/lib):
+      // a worker runs the CLI's bundle, which starts fastest (src/cli/bundle.ts).
+      // Without the Node options lectern was started with: a library user's (say --input-type, or a loader) are not lectern's.
+      const worker = new Worker(new URL('../cli/buildWorker.js', import.meta.url), { workerData: { options, write }, execArgv: [] });
       live.add(worker);
       let current: string | undefined;
       const send = () => {
@@ -60,8 +64,8 @@ export async function buildOnWorkers(
 
 /** The worker thread's side (started by buildWorker.ts): builds each deck file it is sent and answers. */
 export function serveBuildWorker(): void {
-  const { options, write } = workerData as { options: BuildOptions; write: boolean };
-  const templates = new TemplateLibrary();
+  const { options, write } = workerData as { options: BatchOptions; write: boolean };
+  const templates = new TemplateLibrary(templateSearchDirs(options.cwd));
   parentPort!.on('message', async (file: string) => {
     // buildDeckFile never throws: a deck's failure, whatever it is, is in its result.
     const { deck: _deck, ...result } = await buildDeckFile(file, { ...options, templates }, write);

@@ -1,8 +1,7 @@
-import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
-import { diagnosticOf, type DeckResult } from '../index.js';
+import type { Diagnostic } from '../diagnostics.js';
+import { diagnosticOf, type DeckResult } from '../pipeline.js';
 import { findLibreOffice, LibreOfficeNotFound } from '../render/findLibreOffice.js';
 import { pdfPathOf, pptxToPdf } from '../render/pdf.js';
-import { relative, type Output } from './report.js';
 
 /** What became of one deck's PDF: written, or the diagnostic that failed the deck. */
 export type PdfOutcome = { pdf: string } | { diagnostic: Diagnostic };
@@ -35,7 +34,8 @@ export class PdfWriter {
     if (this.missing) diagnostic = { rule: this.missing.rule, message: this.missing.message, file: pdf, severity: 'error' };
     else {
       try {
-        return { pdf: await pptxToPdf(result.output, this.soffice!) };
+        result.pdf = await pptxToPdf(result.output, this.soffice!);
+        return { pdf: result.pdf };
       } catch (error) {
         diagnostic = diagnosticOf(error, pdf);
       }
@@ -43,10 +43,4 @@ export class PdfWriter {
     Object.assign(result, { ok: false, diagnostics: [...result.diagnostics, diagnostic] });
     return { diagnostic };
   }
-}
-
-/** Tells the teacher what became of a deck's PDF, below its line. */
-export function reportPdf(result: DeckResult, outcome: PdfOutcome, io: Output): void {
-  if ('pdf' in outcome) io.out(`  + ${relative(outcome.pdf)}`);
-  else io.err(`✗ ${relative(result.file)}: PDF not written\n  ${formatDiagnostic(outcome.diagnostic)}`);
 }
