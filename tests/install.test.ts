@@ -71,7 +71,7 @@ async function installGlobally(): Promise<string> {
   return prefix;
 }
 
-/** The slide count and first slide's text of a built deck. */
+/** The number of slides in a built deck. */
 async function slideCount(file: string): Promise<number> {
   return (await (await openPptx(file)).slides()).length;
 }
