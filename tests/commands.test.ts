@@ -2,7 +2,7 @@ import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } fr
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
-import { lectern, run } from './support/cli.js';
+import { lectern } from './support/cli.js';
 import { deckText } from './support/build.js';
 import { openPptx, ROOT, tempDir, textOf, writeFiles, type Package } from './support/pptx.js';
 
@@ -59,9 +59,7 @@ describe('lectern init', () => {
       expect(existsSync(path.join(project, file)), file).toBe(true);
       expect(result.stdout).toContain(file);
     }
-    expect(result.stdout).toContain('cd "year 9 history"');
-    expect(result.stdout).toContain('npm install');
-    expect(result.stdout).toContain('npx lectern build');
+    expect(result.stdout).toContain('Next:\n  cd "year 9 history"\n  npx lectern build    # builds output/first-lesson.pptx\n');
     expect(readFileSync(path.join(project, 'templates/README.md'), 'utf8')).toContain('lectern templates copy default myschool');
     expect(readFileSync(path.join(project, 'README.md'), 'utf8')).toMatch(
       /npx lectern build[\s\S]*lectern new[\s\S]*lectern templates copy/,
@@ -69,7 +67,8 @@ describe('lectern init', () => {
 
     const pkg = JSON.parse(readFileSync(path.join(project, 'package.json'), 'utf8'));
     expect(pkg.scripts).toEqual({ build: 'lectern build' });
-    expect(pkg.devDependencies).toEqual({ lectern: `file:${ROOT}` });
+    const { version } = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+    expect(pkg.devDependencies).toEqual({ lectern: `^${version}` });
     expect(pkg.name).toBe('year-9-history');
 
     const build = await lectern(['build'], project);
@@ -84,16 +83,6 @@ describe('lectern init', () => {
     expect(textOf(slides[2])).toMatch(/Walk 11 39\.3/);
     expect(pptx.names.some((n) => /^ppt\/charts\/chart\d+\.xml$/.test(n))).toBe(true);
     expect(await notesOf(pptx)).toContain('Speaker notes: only you see them');
-  });
-
-  it('makes a project that npm installs offline and builds with npx lectern build', async () => {
-    const dir = tempDir();
-    expect((await lectern(['init'], dir)).code).toBe(0);
-    // --ignore-scripts: npm runs a linked package's "prepare" script, which would recompile this checkout mid-test.
-    await run('npm', ['install', '--offline', '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: dir });
-    const { stdout } = await run('npx', ['--offline', 'lectern', 'build'], { cwd: dir });
-    expect(stdout).toContain('1 deck built');
-    expect(existsSync(path.join(dir, 'output/first-lesson.pptx'))).toBe(true);
   });
 
   it('refuses to overwrite files, lists them, and writes nothing', async () => {

@@ -1,6 +1,4 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { PACKAGE_ROOT } from '../packageRoot.js';
+import { LECTERN_VERSION } from '../packageRoot.js';
 import { Command, CommanderError } from 'commander';
 import { registerBuild, registerExport } from './commands/build.js';
 import { registerCheck } from './commands/check.js';
@@ -11,8 +9,6 @@ import type { CommandContext } from './context.js';
 import { LecternError } from '../lecternError.js';
 import { CliError } from './errors.js';
 import { consoleOutput, type Output } from './report.js';
-
-const pkg = JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string };
 
 const EXAMPLES = `
 Examples:
@@ -39,7 +35,7 @@ export async function main(argv: string[], io: Output = consoleOutput): Promise<
   const ctx: CommandContext = { io, setExitCode: (code) => (exitCode = code) };
   const program = new Command('lectern')
     .description('Build native, editable PowerPoint decks from Markdown lecture notes.')
-    .version(pkg.version, '-v, --version')
+    .version(LECTERN_VERSION, '-v, --version')
     .showHelpAfterError('(run "lectern --help" for usage)')
     .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) })
     .addHelpText('after', EXAMPLES)

@@ -3,8 +3,6 @@ import path from 'node:path';
 import { PACKAGE_ROOT } from '../../packageRoot.js';
 import { CliError } from '../errors.js';
 
-export { PACKAGE_ROOT };
-
 /** The files `lectern init` and `lectern new` write: `project/` is a whole project, `deck.md` a new deck. */
 export const STARTERS = path.join(PACKAGE_ROOT, 'starters');
 
