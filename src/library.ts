@@ -6,20 +6,23 @@
  */
 import path from 'node:path';
 import { buildDecks, type BuildOptions } from './build/buildDecks.js';
+import { buildJob } from './build/buildMany.js';
+import { DeckPlanner } from './build/plan.js';
 import type { Diagnostic } from './diagnostics.js';
 import { LecternError } from './lecternError.js';
 import type { Deck } from './model/types.js';
-import { buildDeckFile, type DeckResult as DeckRun } from './pipeline.js';
-import { TemplateLibrary, templateSearchDirs } from './templates/loadTemplate.js';
+import type { DeckResult as DeckRun } from './pipeline.js';
+import { ProjectTemplates } from './templates/projectTemplates.js';
 
 export type { BuildOptions, Deck, Diagnostic };
 export { LecternError };
+export { defineConfig, type LecternConfig } from './config/schema.js';
 
 /** What `check` takes: `build`'s options, less those about writing. */
 export type CheckOptions = Omit<BuildOptions, 'outDir' | 'pdf'>;
 
 /** What `loadDeck` takes: how the deck is read, as `build` would read it. */
-export type LoadDeckOptions = Pick<BuildOptions, 'template' | 'cwd' | 'strict' | 'allowOutside'>;
+export type LoadDeckOptions = Pick<BuildOptions, 'template' | 'lang' | 'cwd' | 'strict' | 'allowOutside'>;
 
 /** What happened to one deck. */
 export interface DeckResult {
@@ -48,7 +51,8 @@ export interface LoadedDeck {
 
 /**
  * Builds every deck that `inputs` name (by default every .md file in `content/`)
- * into a .pptx file in `outDir` (by default `output/`), as `lectern build` does.
+ * into a .pptx file in `outDir` (by default `output/`), as `lectern build` does,
+ * with the settings of each deck's project config file under the options given.
  * Resolves with one result per deck, in input order; a deck with errors is not
  * written and is not `ok`. Rejects with a LecternError, before writing anything,
  * when an input does not exist or two decks would be written to the same file.
@@ -72,12 +76,18 @@ export async function check(options: CheckOptions = {}): Promise<DeckResult[]> {
 /**
  * Reads one deck file (relative to `options.cwd`) into lectern's model of it:
  * its slides, layouts and placed pieces, without writing anything. Never
- * rejects: a deck's problems are in `diagnostics`.
+ * rejects: a deck's problems, and its project config's, are in `diagnostics`.
  */
 export async function loadDeck(file: string, options: LoadDeckOptions = {}): Promise<LoadedDeck> {
   const cwd = path.resolve(options.cwd ?? '.');
-  const templates = new TemplateLibrary(templateSearchDirs(cwd));
-  const { deck, ok, diagnostics } = await buildDeckFile(path.resolve(cwd, file), { ...options, outDir: cwd, templates }, false);
+  let job;
+  try {
+    job = new DeckPlanner(options, cwd).job(path.resolve(cwd, file));
+  } catch (error) {
+    if (error instanceof LecternError && error.diagnostic) return { ok: false, diagnostics: [error.diagnostic] };
+    throw error;
+  }
+  const { deck, ok, diagnostics } = await buildJob(job, new ProjectTemplates(), false);
   return { deck, ok, diagnostics };
 }
 

@@ -15,6 +15,7 @@ import { PackageRepair } from './render/repair.js';
 import { writeFileAtomic } from './render/writeAtomic.js';
 import { TemplateLibrary } from './templates/loadTemplate.js';
 import type { Template } from './templates/types.js';
+import { settleFrontMatter, type DeckDefaults } from './config/precedence.js';
 
 // One deck through every stage, for the library (src/library.ts, src/build/) and the CLI's watch mode.
 
@@ -29,10 +30,14 @@ export interface DeckFileOptions {
   template?: string;
   /** Let decks use files outside their project folder. */
   allowOutside?: boolean;
-  /** Template search folders; defaults to ./templates then the shipped ones. */
+  /** Template search folders; defaults to the project's templates/ then the shipped ones. */
   templates?: TemplateLibrary;
   /** Treat warnings as errors: a deck with any is not built. */
   strict?: boolean;
+  /** Language of every deck, over the front matter. */
+  lang?: string;
+  /** The project config's deck settings, under the front matter (see config/precedence.ts). */
+  defaults?: DeckDefaults;
 }
 
 /** What happened to one deck. */
@@ -62,8 +67,9 @@ export async function modelDeck(
   const diagnostics = new Diagnostics();
   inputs.add(path.resolve(file));
   const source = await loadDeckSource(file);
-  const fm = source.frontMatter;
   const original = source.text;
+  const settled = settleFrontMatter(source.frontMatter, options, (key) => ({ file, line: keyLine(original, key) }));
+  const fm = settled.frontMatter;
   const paths = new PathResolver(file, options.allowOutside, inputs);
   const datasets = fm.data
     ? await loadDatasets(
@@ -78,10 +84,9 @@ export async function modelDeck(
     data: Object.fromEntries([...datasets].map(([name, entry]) => [name, entry.kind === 'table' ? entry.dataset.records : entry.value])),
   };
   const { markdown, slides } = parseDeckBody(source, context, (rule, message, at) => diagnostics.warn(rule, message, { file, ...at }));
-  const templateName = options.template ?? fm.template ?? 'default';
-  const template = options.templates.load(templateName, fm, { file, line: options.template ? undefined : keyLine(original, 'template') });
+  const template = options.templates.load(settled.template, fm, settled.where('template'));
   template.dirs.forEach((dir) => inputs.add(dir));
-  const footer = fm.footer ? renderFooter(fm.footer, context, { file, line: keyLine(original, 'footer') }) : undefined;
+  const footer = fm.footer ? renderFooter(fm.footer, context, settled.where('footer')) : undefined;
   const deck = buildDeck({
     file,
     frontMatter: fm,

@@ -99,7 +99,7 @@ describe('lectern as a library', () => {
     expect(existsSync(path.join(dir, 'output'))).toBe(false);
   });
 
-  it('ships type declarations for build, check and loadDeck that a TypeScript consumer compiles against', async () => {
+  it('ships type declarations for build, check, loadDeck and defineConfig that a TypeScript consumer compiles against', async () => {
     const dir = consumerProject({
       'package.json': JSON.stringify({ type: 'module' }),
       'tsconfig.json': JSON.stringify({
@@ -107,7 +107,7 @@ describe('lectern as a library', () => {
         files: ['use.ts'],
       }),
       'use.ts': [
-        `import { build, check, loadDeck, type BuildOptions, type DeckResult } from 'lectern';`,
+        `import { build, check, defineConfig, loadDeck, type BuildOptions, type DeckResult, type LecternConfig } from 'lectern';`,
         `const options: BuildOptions = { inputs: ['content/'], outDir: 'out', template: 'default', cwd: '.', pdf: false, strict: true, allowOutside: false };`,
         `const built: DeckResult[] = await build(options);`,
         `const firstOk: boolean = built[0].ok;`,
@@ -119,7 +119,10 @@ describe('lectern as a library', () => {
         `await build({ outdir: 'typo' });`,
         `// @ts-expect-error: slides is a number`,
         `const wrong: string = checked[0].slides;`,
-        `export { firstOk, title, lines, wrong };`,
+        `const config: LecternConfig = defineConfig({ inputs: 'lectures/', out: 'slides', lang: 'en-GB', soffice: '/opt/soffice', footer: '{{title}}' });`,
+        `// @ts-expect-error: a key a config does not have`,
+        `defineConfig({ otu: 'slides' });`,
+        `export { firstOk, title, lines, wrong, config };`,
       ].join('\n'),
     });
     const tsc = path.join(ROOT, 'node_modules/.bin/tsc');

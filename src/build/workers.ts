@@ -1,24 +1,25 @@
 import { parentPort, Worker, workerData } from 'node:worker_threads';
-import { buildDeckFile, diagnosticOf, TemplateLibrary, type DeckResult } from '../pipeline.js';
-import { templateSearchDirs } from '../templates/loadTemplate.js';
-import type { BatchOptions } from './buildMany.js';
+import { diagnosticOf, type DeckResult } from '../pipeline.js';
+import { ProjectTemplates } from '../templates/projectTemplates.js';
+import { buildJob } from './buildMany.js';
+import type { DeckJob } from './plan.js';
 
 /** What a worker thread answers for each deck file: its result (without the model). */
 type Answer = { result: DeckResult };
 
 /**
- * Builds `files` on `count` worker threads, each building the next deck in
+ * Builds the decks of `jobs` on `count` worker threads, each building the next deck in
  * line; `onResult` is called as each deck finishes; results come back in input
  * order. A deck that stops its worker (a crash) fails alone: a new worker
  * builds the decks after it.
  */
 export async function buildOnWorkers(
-  files: string[],
-  options: BatchOptions,
+  jobs: DeckJob[],
   write: boolean,
   count: number,
   onResult: (result: DeckResult) => void,
 ): Promise<DeckResult[]> {
+  const files = jobs.map((job) => job.file);
   const results = new Map<string, DeckResult>();
   const live = new Set<Worker>();
   let next = 0;
@@ -32,13 +33,14 @@ export async function buildOnWorkers(
       // dist/cli/buildWorker.js, seen from the CLI's bundle (dist/bundle) and the library's (dist/lib):
       // a worker runs the CLI's bundle, which starts fastest (src/cli/bundle.ts).
       // Without the Node options lectern was started with: a library user's (say --input-type, or a loader) are not lectern's.
-      const worker = new Worker(new URL('../cli/buildWorker.js', import.meta.url), { workerData: { options, write }, execArgv: [] });
+      const worker = new Worker(new URL('../cli/buildWorker.js', import.meta.url), { workerData: { write }, execArgv: [] });
       live.add(worker);
       let current: string | undefined;
       const send = () => {
-        current = next < files.length ? files[next++] : undefined;
-        if (current === undefined) resolve();
-        else worker.postMessage(current);
+        const job = next < jobs.length ? jobs[next++] : undefined;
+        current = job?.file;
+        if (job === undefined) resolve();
+        else worker.postMessage(job);
       };
       worker.on('message', (answer: Answer) => {
         finish(answer.result);
@@ -62,13 +64,13 @@ export async function buildOnWorkers(
   return files.map((f) => results.get(f)!);
 }
 
-/** The worker thread's side (started by buildWorker.ts): builds each deck file it is sent and answers. */
+/** The worker thread's side (started by buildWorker.ts): builds each deck it is sent and answers. */
 export function serveBuildWorker(): void {
-  const { options, write } = workerData as { options: BatchOptions; write: boolean };
-  const templates = new TemplateLibrary(templateSearchDirs(options.cwd));
-  parentPort!.on('message', async (file: string) => {
+  const { write } = workerData as { write: boolean };
+  const templates = new ProjectTemplates();
+  parentPort!.on('message', async (job: DeckJob) => {
     // buildDeckFile never throws: a deck's failure, whatever it is, is in its result.
-    const { deck: _deck, ...result } = await buildDeckFile(file, { ...options, templates }, write);
+    const { deck: _deck, ...result } = await buildJob(job, templates, write);
     parentPort!.postMessage({ result } satisfies Answer);
   });
 }

@@ -32,6 +32,7 @@ async function buildAndReport(inputs: string[], options: DeckOptions, ctx: Comma
       inputs,
       outDir: options.out,
       template: options.template,
+      lang: options.lang,
       allowOutside: options.allowOutside,
       strict: options.strict,
       pdf: options.pdf,

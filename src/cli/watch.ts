@@ -1,10 +1,12 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { buildDeckFile, TemplateLibrary, type DeckResult } from '../pipeline.js';
+import { buildJob } from '../build/buildMany.js';
+import { DeckPlanner, type DeckJob } from '../build/plan.js';
+import type { DeckResult } from '../pipeline.js';
+import { ProjectTemplates } from '../templates/projectTemplates.js';
 import type { DeckOptions } from './commands/decks.js';
 import type { CommandContext } from './context.js';
 import { FolderWatcher } from './folderWatcher.js';
-import { findDecks } from '../build/findDecks.js';
 import { deckJson, relative, reportDeck, reportPdf } from './report.js';
 
 /** How long to wait after a change for more changes (an editor saves a file in several writes). */
@@ -20,30 +22,32 @@ interface DeckInputs {
 
 /**
  * Builds the decks, then rebuilds each one whose deck file, data, pictures or
- * template change, until interrupted; with `--pdf` its PDF too, and with
+ * template change, until interrupted, each with its project's templates and
+ * config (see DeckPlanner); with `--pdf` (or the config's `pdf`) its PDF too, and with
  * `--format json` each rebuild is one JSON line, as one deck of `build --format json`.
  * Errors are reported and watching goes on, through folders deleted and made
  * again and faults in a rebuild.
  */
-export async function watchDecks(inputs: string[], options: DeckOptions, ctx: CommandContext): Promise<number> {
-  const outDir = path.resolve(options.out);
-  const folders = inputs.map((i) => path.resolve(i)).filter((i) => existsSync(i) && !i.endsWith('.md'));
+export async function watchDecks(given: string[], options: DeckOptions, ctx: CommandContext): Promise<number> {
+  const planner = new DeckPlanner({ ...options, outDir: options.out }, process.cwd());
+  const { inputs, cwd } = planner.inputs(given);
+  // The decks' output folders, whose .pptx and .pdf files are lectern's own writes.
+  const outDirs = new Set<string>();
+  const folders = inputs.map((i) => path.resolve(cwd, i)).filter((i) => existsSync(i) && !i.endsWith('.md'));
   // Decks named on the command line are built again when they come back after being removed.
-  const named = inputs.map((i) => path.resolve(i)).filter((i) => i.endsWith('.md'));
+  const named = inputs.map((i) => path.resolve(cwd, i)).filter((i) => i.endsWith('.md'));
   const decks = new Map<string, DeckInputs>();
-  let templates = new TemplateLibrary();
+  let templates = new ProjectTemplates();
   const pending = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
   let running = Promise.resolve();
   // With --format json, stdout holds one JSON line per rebuild and nothing else.
   const json = options.format === 'json';
   const say = json ? ctx.io.err : ctx.io.out;
-  // LibreOffice's driver loads only when PDFs are asked for.
-  const pdf = options.pdf ? await import('../build/pdfs.js') : undefined;
 
   const changed = (file: string) => {
     // lectern's own writes: the decks and PDFs, and the temporary files they are written through.
-    if (path.dirname(file) === outDir && /\.(pptx|pdf|tmp)$/.test(file)) return;
+    if (outDirs.has(path.dirname(file)) && /\.(pptx|pdf|tmp)$/.test(file)) return;
     pending.add(file);
     clearTimeout(timer);
     timer = setTimeout(() => (running = running.then(rebuild).catch(couldNot('rebuild'))), DEBOUNCE_MS);
@@ -52,7 +56,7 @@ export async function watchDecks(inputs: string[], options: DeckOptions, ctx: Co
   // One watcher per folder: a recursive watcher on Linux follows files, and loses a file
   // that an editor saves by writing a new one and renaming it over the old.
   const watcher = new FolderWatcher(changed, {
-    skip: (dir) => dir === outDir || path.basename(dir) === 'node_modules' || path.basename(dir).startsWith('.'),
+    skip: (dir) => outDirs.has(dir) || path.basename(dir) === 'node_modules' || path.basename(dir).startsWith('.'),
     cannotWatch: (dir, error) => ctx.io.err(`lectern: cannot watch ${relative(dir)} for changes: ${messageOf(error)}`),
   });
   const watchInputs = () =>
@@ -66,12 +70,11 @@ export async function watchDecks(inputs: string[], options: DeckOptions, ctx: Co
   const build = async (file: string) => {
     const started = performance.now();
     let result: DeckResult;
+    let job: DeckJob;
     try {
-      result = await buildDeckFile(
-        file,
-        { outDir: options.out, template: options.template, allowOutside: options.allowOutside, strict: options.strict, templates },
-        true,
-      );
+      job = planner.job(file);
+      outDirs.add(job.settings.outDir);
+      result = await buildJob(job, templates, true);
     } catch (error) {
       // Not a mistake in the deck: said in one line, and the deck is tried again at its next change.
       ctx.io.err(`lectern: could not rebuild ${relative(file)}: ${messageOf(error)}`);
@@ -83,8 +86,10 @@ export async function watchDecks(inputs: string[], options: DeckOptions, ctx: Co
     const read = result.ok ? result.inputs : [...new Set([...(decks.get(file)?.files ?? []), ...result.inputs, file])];
     decks.set(file, { ...dependencyOf(read), failed: !result.ok });
     watchInputs();
-    // LibreOffice is looked for at each rebuild: one installed while watching is found.
-    const outcome = pdf && (await new pdf.PdfWriter(options.soffice).write(result));
+    // LibreOffice (and its driver) is looked for at each rebuild: one installed while watching is found.
+    const outcome = job.settings.pdf
+      ? await new (await import('../build/pdfs.js')).PdfWriter(job.settings.soffice).write(result)
+      : undefined;
     if (json) ctx.io.out(JSON.stringify(deckJson(result)));
     else if (outcome) reportPdf(result, outcome, ctx.io);
   };
@@ -96,7 +101,7 @@ export async function watchDecks(inputs: string[], options: DeckOptions, ctx: Co
     pending.clear();
     const touches = (deps: string[]) => files.some((f) => deps.some((d) => related(f, d)));
     const templatesChanged = touches(templates.searchDirs);
-    if (templatesChanged) templates = new TemplateLibrary();
+    if (templatesChanged) templates = new ProjectTemplates();
     for (const [deck, { files: read }] of decks) {
       if (!touches(read) || isFile(deck)) continue;
       decks.delete(deck);
@@ -108,7 +113,7 @@ export async function watchDecks(inputs: string[], options: DeckOptions, ctx: Co
     watchInputs();
   };
 
-  for (const file of await findDecks(inputs)) await build(file);
+  for (const { file } of await planner.plan(given)) await build(file);
   watchInputs();
   say('Watching for changes; press Ctrl-C to stop.');
   return new Promise((resolve) => {

@@ -3,6 +3,7 @@ import YAML from 'yaml';
 import { fail } from '../diagnostics.js';
 import { keyLineIn } from '../yamlKeys.js';
 import { readInputText } from '../input/readInput.js';
+import { isLanguageTag } from './languageTag.js';
 
 /** The deck settings a teacher writes in the front matter. */
 export interface FrontMatter {
@@ -106,7 +107,7 @@ function checkFrontMatter(data: Record<string, unknown>, text: string, file: str
       at('data'),
     );
   }
-  if (typeof out.lang === 'string' && !/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(out.lang)) {
+  if (typeof out.lang === 'string' && !isLanguageTag(out.lang)) {
     throw fail('front-matter/lang', `"lang" must be a language tag such as "en-US" or "kk-KZ", not "${out.lang}"`, at('lang'));
   }
   return out as FrontMatter;

@@ -3,7 +3,7 @@ import path from 'node:path';
 import YAML from 'yaml';
 import { SHIPPED_TEMPLATES } from '../packageRoot.js';
 import { fail, type SourcePosition } from '../diagnostics.js';
-import { placeOf } from '../input/boundary.js';
+import { placeOf, projectRoot } from '../input/boundary.js';
 import { readInputText } from '../input/readInput.js';
 import { closest, didYouMean } from '../suggest.js';
 import { keyLineIn } from '../yamlKeys.js';
@@ -49,19 +49,20 @@ const KNOWN_KEYS: Record<string, string[] | null> = {
   sizes: ['title', 'body', 'minBody', 'table', 'minTable'],
 };
 
-/** Where templates are looked for by default: `templates/` in `cwd`, then the shipped ones. */
-export function templateSearchDirs(cwd = process.cwd()): string[] {
-  return [path.resolve(cwd, 'templates'), SHIPPED_TEMPLATES];
+/** Where the templates of the project whose root folder is `root` are looked for: its `templates/` folder, then the shipped ones. */
+export function templateSearchDirs(root: string): string[] {
+  return [path.resolve(root, 'templates'), SHIPPED_TEMPLATES];
 }
 
 /**
  * Finds, reads and compiles templates by name, once per build. A project's own
- * `templates/` folder comes first and may shadow the shipped templates.
+ * `templates/` folder comes first and may shadow the shipped templates. By
+ * default, the project is the one lectern runs in (see projectRoot).
  */
 export class TemplateLibrary {
   private readonly cache = new Map<string, TemplateSource>();
 
-  constructor(readonly searchDirs: string[] = templateSearchDirs()) {}
+  constructor(readonly searchDirs: string[] = templateSearchDirs(projectRoot(process.cwd()))) {}
 
   /** Names of every template found, project templates first. */
   names(): string[] {
@@ -148,7 +149,7 @@ export class TemplateLibrary {
     if (!dir) {
       throw fail(
         'template/unknown',
-        `unknown template "${name}"${didYouMean(name, this.names())}; templates found: ${this.names().join(', ')}`,
+        `unknown template "${name}"${didYouMean(name, this.names())}; templates found: ${this.names().join(', ')} (looked in ${this.searchDirs.join(', ')})`,
         at,
       );
     }

@@ -1,12 +1,11 @@
 import type { Command } from 'commander';
-import { DEFAULT_OUT_DIR } from '../../build/defaults.js';
 import type { CommandContext } from '../context.js';
-import { deckCommand, sofficeOption, type DeckOptions } from './decks.js';
+import { deckCommand, outOption, sofficeOption, type DeckOptions } from './decks.js';
 
 /** `lectern build [inputs...]`: decks into .pptx files. */
 export function registerBuild(program: Command, ctx: CommandContext): void {
   deckCommand(program, 'build', 'build decks into .pptx files')
-    .option('-o, --out <dir>', 'folder for the .pptx files', DEFAULT_OUT_DIR)
+    .addOption(outOption('.pptx files'))
     .option('--pdf', 'also write a PDF of each deck (needs LibreOffice)')
     .addOption(sofficeOption())
     .option('-w, --watch', 'rebuild a deck whenever it, its data, pictures or template change')
@@ -25,7 +24,7 @@ export function registerBuild(program: Command, ctx: CommandContext): void {
 export function registerExport(program: Command, ctx: CommandContext): void {
   const exportCommand = program.command('export').description('export decks to other formats');
   deckCommand(exportCommand, 'pdf', 'build decks and write each as a PDF too (needs LibreOffice)')
-    .option('-o, --out <dir>', 'folder for the .pptx and .pdf files', DEFAULT_OUT_DIR)
+    .addOption(outOption('.pptx and .pdf files'))
     .addOption(sofficeOption())
     .addHelpText('after', '\nExample:\n  $ lectern export pdf content/week1.md')
     .action(async (inputs: string[], options: DeckOptions) => {

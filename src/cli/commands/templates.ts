@@ -72,7 +72,7 @@ function whereIs(name: string, dir: string, library: TemplateLibrary): string {
   return `project: ${shown(dir)}${shadows}`;
 }
 
-/** Copies the template `from` to ./templates/`to` and says what to edit and how to use it. */
+/** Copies the template `from` to the project's templates/`to` and says what to edit and how to use it. */
 function copyTemplate(library: TemplateLibrary, from: string, to: string, ctx: CommandContext): void {
   if (!/^[\w-][\w.-]*$/.test(to)) {
     throw new CliError(
@@ -83,7 +83,8 @@ function copyTemplate(library: TemplateLibrary, from: string, to: string, ctx: C
   const known = library.names();
   if (!known.includes(from)) throw new CliError(`unknown template "${from}"${didYouMean(from, known)}; templates: ${known.join(', ')}`);
   const { dir, description } = readable(library, from);
-  const target = path.resolve('templates', to);
+  // Into the project's templates/ folder, the first the library searches, wherever lectern runs.
+  const target = path.join(library.searchDirs[0], to);
   if (existsSync(target)) throw new CliError(`${shown(target)} already exists; choose another name, or delete that folder first`);
 
   cpSync(dir, target, { recursive: true, errorOnExist: true, force: false });
