@@ -17,6 +17,8 @@ import { missingWords } from './support/words.js';
  * sequence, and FUZZ_SEED=random a new one each run (printed in the test's name).
  */
 const RUNS = Number(process.env.FUZZ_RUNS ?? (process.env.MODE === 'fuzz' ? 1000 : 100));
+/** At least a second a deck. */
+const TIMEOUT = Math.max(600_000, RUNS * 1000);
 const SEED = process.env.FUZZ_SEED === 'random' ? Date.now() % 2 ** 31 : Number(process.env.FUZZ_SEED ?? 20261127);
 
 const CSV = 'candidate,votes,share_percent\nTokayev,6456393,81.31\nAgainst all,460484,5.80\nDairabayev,,3.42\n';
@@ -155,39 +157,35 @@ const deck = fc
   .map(([fm, slides, { newline, bom }]) => (bom ? '\uFEFF' : '') + (fm + slides.join('\n\n---\n\n')).replace(/\n/g, newline));
 
 describe('random decks', () => {
-  it(
-    `build to a valid deck or to diagnostics, never an exception (${RUNS} runs, seed ${SEED})`,
-    async () => {
-      const templates = new TemplateLibrary([SHIPPED_TEMPLATES]);
-      // Each built deck is validated while the next ones are built.
-      const validations = validator.missing ? undefined : validationQueue();
-      let built = 0;
-      let failed = 0;
-      await fc.assert(
-        fc.asyncProperty(deck, async (source) => {
-          const dir = tempDir('lectern-fuzz-');
-          writeFiles(dir, { 'deck.md': source, 'results.csv': CSV, 'flag.png': pngBytes(30, 20) });
-          const result = await buildDeckFile(path.join(dir, 'deck.md'), { outDir: path.join(dir, 'out'), templates });
-          if (result.ok) {
-            built++;
-            validations?.add(result.output!);
-            // Every word the teacher wrote is in the deck, or a warning names it.
-            const { markdown } = await modelDeck(path.join(dir, 'deck.md'), { templates });
-            expect(await missingWords(markdown, result.output!, result.diagnostics)).toEqual([]);
-          } else {
-            failed++;
-            expect(result.diagnostics.length).toBeGreaterThan(0);
-            for (const d of result.diagnostics) expect(d.file && d.rule && d.message).toBeTruthy();
-            expect(existsSync(path.join(dir, 'out')) ? readdirSync(path.join(dir, 'out')) : []).toEqual([]);
-          }
-        }),
-        { seed: SEED, numRuns: RUNS },
-      );
-      console.log(`fuzz: ${RUNS} random decks, ${built} built, ${failed} rejected with diagnostics`);
-      expect(built).toBeGreaterThan(RUNS / 10);
-      need(validator);
-      expect(await validations!.invalid()).toEqual([]);
-    },
-    Math.max(600_000, RUNS * 1000),
-  );
+  it(`build to a valid deck or to diagnostics, never an exception (${RUNS} runs, seed ${SEED})`, { timeout: TIMEOUT }, async () => {
+    const templates = new TemplateLibrary([SHIPPED_TEMPLATES]);
+    // Each built deck is validated while the next ones are built.
+    const validations = validator.missing ? undefined : validationQueue();
+    let built = 0;
+    let failed = 0;
+    await fc.assert(
+      fc.asyncProperty(deck, async (source) => {
+        const dir = tempDir('lectern-fuzz-');
+        writeFiles(dir, { 'deck.md': source, 'results.csv': CSV, 'flag.png': pngBytes(30, 20) });
+        const result = await buildDeckFile(path.join(dir, 'deck.md'), { outDir: path.join(dir, 'out'), templates });
+        if (result.ok) {
+          built++;
+          validations?.add(result.output!);
+          // Every word the teacher wrote is in the deck, or a warning names it.
+          const { markdown } = await modelDeck(path.join(dir, 'deck.md'), { templates });
+          expect(await missingWords(markdown, result.output!, result.diagnostics)).toEqual([]);
+        } else {
+          failed++;
+          expect(result.diagnostics.length).toBeGreaterThan(0);
+          for (const d of result.diagnostics) expect(d.file && d.rule && d.message).toBeTruthy();
+          expect(existsSync(path.join(dir, 'out')) ? readdirSync(path.join(dir, 'out')) : []).toEqual([]);
+        }
+      }),
+      { seed: SEED, numRuns: RUNS },
+    );
+    console.log(`fuzz: ${RUNS} random decks, ${built} built, ${failed} rejected with diagnostics`);
+    expect(built).toBeGreaterThan(RUNS / 10);
+    need(validator);
+    expect(await validations!.invalid()).toEqual([]);
+  });
 });
