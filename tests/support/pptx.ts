@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import JSZip from 'jszip';
@@ -58,10 +58,10 @@ export async function validatePptx(file: string): Promise<ValidationError[]> {
 
 /**
  * Validates .pptx files while the test goes on making more: `add` queues one, at most
- * `concurrency` validators run at a time, and `invalid` waits for all of them and returns
+ * `concurrency` validators (one a core) run at a time, and `invalid` waits for all of them and returns
  * "file: the first error" for each file the validator rejects.
  */
-export function validationQueue(concurrency = 2) {
+export function validationQueue(concurrency = availableParallelism()) {
   const waiting: string[] = [];
   const running = new Set<Promise<void>>();
   const invalid: string[] = [];
