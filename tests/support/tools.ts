@@ -1,6 +1,6 @@
-import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import { TestRunner } from 'vitest';
 
 /**
@@ -68,11 +68,10 @@ function findValidator(): Tool & { path?: string } {
   }
 }
 
+/** Whether `command` is a file in one of PATH's folders (with one of PATHEXT's endings on Windows). */
 function onPath(command: string): boolean {
-  try {
-    execFileSync(process.platform === 'win32' ? 'where' : 'which', [command], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
+  const endings = process.platform === 'win32' ? (process.env.PATHEXT ?? '.EXE').split(';') : [''];
+  return (process.env.PATH ?? '')
+    .split(path.delimiter)
+    .some((dir) => dir && endings.some((ending) => existsSync(path.join(dir, command + ending))));
 }
