@@ -1,32 +1,13 @@
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { buildDeckFile, TemplateLibrary } from '../src/pipeline.js';
 import { SHIPPED_TEMPLATES } from '../src/packageRoot.js';
 import { openPptx, ROOT, tempDir, textOf, writeFiles } from './support/pptx.js';
+import { libreOffice, need } from './support/tools.js';
 
 const run = promisify(execFile);
-
-function has(command: string): boolean {
-  try {
-    execFileSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-const available = has('soffice') && has('pdftotext') && has('pdfinfo');
-// In CI LibreOffice is installed by .ci/run, so a missing soffice there is a failure, not a skip.
-const required = process.env.CI === 'true';
-if (!available) {
-  console.warn(
-    required
-      ? 'LibreOffice render test: soffice/poppler missing in CI; .ci/run should have installed them.'
-      : 'LibreOffice render test SKIPPED: soffice or poppler-utils not installed (apt-get install libreoffice-impress poppler-utils).',
-  );
-}
 
 /** The decks rendered: the default deck, and a deck with every Markdown construct saved by a Windows editor (BOM, CRLF, UTF-16 data). */
 const DECKS = {
@@ -34,10 +15,11 @@ const DECKS = {
   'the Windows-saved deck of every construct': path.join(ROOT, 'tests/fixtures/windows-saved/deck.md'),
 };
 
-describe.skipIf(!available && !required)('LibreOffice opens the decks', () => {
+describe('LibreOffice opens the decks', () => {
   for (const [what, deck] of Object.entries(DECKS))
     for (const template of new TemplateLibrary([SHIPPED_TEMPLATES]).names()) {
       it(`converts ${what} with the "${template}" template to PDF, one page per slide, all text on its page`, async () => {
+        need(libreOffice);
         const out = tempDir();
         const result = await buildDeckFile(deck, {
           outDir: out,
@@ -66,6 +48,7 @@ describe.skipIf(!available && !required)('LibreOffice opens the decks', () => {
     }
 
   it('build --pdf writes a PDF beside each deck, one page per slide', async () => {
+    need(libreOffice);
     const dir = tempDir();
     writeFiles(dir, { 'content/deck.md': '---\ntitle: PDF\n---\n## One\n\nText\n\n---\n\n## Two\n\n- a\n- b\n' });
     const { stdout } = await run(process.execPath, [path.join(ROOT, 'bin/lectern.js'), 'build', '--pdf'], { cwd: dir, timeout: 180_000 });
