@@ -4,6 +4,8 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { lectern, type CliRun } from './support/cli.js';
+import { pathWithoutLibreOffice, pdfPages, SOFFICE } from './support/libreoffice.js';
+import { libreOffice, need } from './support/tools.js';
 import { openPptx, ROOT, tempDir, writeFiles } from './support/pptx.js';
 
 /**
@@ -185,6 +187,41 @@ describe('lectern installed globally (npm install -g)', () => {
     });
   });
 
+  describe('settings and PDFs', () => {
+    let project: string;
+    /** The install, and every program of this machine but LibreOffice's. */
+    const noLibreOffice = () => [path.join(prefix, 'bin'), pathWithoutLibreOffice()];
+
+    beforeAll(async () => {
+      project = path.join(tempDir('lectern-work-'), 'course');
+      const init = await shell('lectern', ['init', project], work, bins());
+      expect(init.code, init.stderr).toBe(0);
+    });
+
+    it('a lectern.config.json in the course sends the decks to the folder it names', async () => {
+      writeFileSync(path.join(project, 'lectern.config.json'), '{ "out": "slides" }\n');
+      const build = await shell('lectern', ['build'], path.join(project, 'content'), bins());
+      expect(build.code, build.stderr).toBe(0);
+      expect(await slideCount(path.join(project, 'slides/first-lesson.pptx'))).toBe(4);
+      expect(existsSync(path.join(project, 'output/first-lesson.pptx'))).toBe(false);
+    });
+
+    it('--pdf finds LibreOffice through LECTERN_SOFFICE when it is not on the PATH', async () => {
+      need(libreOffice);
+      const build = await shell('lectern', ['build', '--pdf', '-o', 'pdf'], project, noLibreOffice(), { LECTERN_SOFFICE: SOFFICE! });
+      expect(build.code, build.stderr).toBe(0);
+      expect(pdfPages(path.join(project, 'pdf/first-lesson.pdf'))).toBe(4);
+    }, 180_000);
+
+    it('--pdf with no LibreOffice anywhere: exit 1, the .pptx written, and a line saying how to get it', async () => {
+      const build = await shell('lectern', ['build', '--pdf', '-o', 'nopdf'], project, noLibreOffice(), { LECTERN_SOFFICE: '' });
+      expect(build.code).toBe(1);
+      expect(build.stderr).toContain('LibreOffice was not found');
+      expect(await slideCount(path.join(project, 'nopdf/first-lesson.pptx'))).toBe(4);
+      expect(existsSync(path.join(project, 'nopdf/first-lesson.pdf'))).toBe(false);
+    });
+  });
+
   it('runs from a read-only copy of the install and writes nothing inside it', async () => {
     const readOnly = tempDir('lectern-readonly-');
     cpSync(prefix, readOnly, { recursive: true, verbatimSymlinks: true });
@@ -233,6 +270,16 @@ describe('lectern installed in a project (npm install lectern)', () => {
     expect(await slideCount(path.join(project, 'output/first-lesson.pptx'))).toBe(4);
     const script = await shell('npm', ['run', 'build'], project, [NODE_DIR]);
     expect(script.code, script.stderr).toBe(0);
+
+    // The library, as a script of the teacher's project imports it.
+    writeFileSync(
+      path.join(project, 'build-decks.mjs'),
+      "import { build } from 'lectern';\nconst [deck] = await build({ outDir: 'from-code' });\nconsole.log(JSON.stringify({ ok: deck.ok, slides: deck.slides, output: deck.output }));\n",
+    );
+    const fromCode = await shell('node', ['build-decks.mjs'], project, [NODE_DIR]);
+    expect(fromCode.code, fromCode.stderr).toBe(0);
+    expect(JSON.parse(fromCode.stdout)).toEqual({ ok: true, slides: 4, output: path.join(project, 'from-code/first-lesson.pptx') });
+    expect(await slideCount(path.join(project, 'from-code/first-lesson.pptx'))).toBe(4);
   });
 });
 

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { findLibreOffice, LibreOfficeNotFound } from '../src/render/findLibreOffice.js';
 import { deckText } from './support/build.js';
 import { lectern } from './support/cli.js';
-import { pathWithoutLibreOffice, pdfPages, SOFFICE, skipWithoutLibreOffice } from './support/libreoffice.js';
+import { pathWithoutLibreOffice, pdfPages, SOFFICE } from './support/libreoffice.js';
+import { libreOffice, need } from './support/tools.js';
 import { tempDir, writeFiles } from './support/pptx.js';
 
 /** LibreOffice takes seconds to start, more on a busy machine. */
@@ -148,10 +149,11 @@ describe('lectern build --pdf', () => {
     ]);
   });
 
-  describe.skipIf(skipWithoutLibreOffice('build --pdf through LECTERN_SOFFICE and --soffice'))('with LibreOffice not on the PATH', () => {
+  describe('with LibreOffice not on the PATH', () => {
     it(
       'writes the PDF with LibreOffice named by LECTERN_SOFFICE',
       async () => {
+        need(libreOffice);
         const dir = project();
         const result = await lectern(['build', '--pdf'], dir, { ...noLibreOffice, LECTERN_SOFFICE: SOFFICE! });
         expect(result.stderr).toBe('');
@@ -165,6 +167,7 @@ describe('lectern build --pdf', () => {
     it(
       'writes the PDF with LibreOffice named by export pdf --soffice',
       async () => {
+        need(libreOffice);
         const dir = project();
         const result = await lectern(['export', 'pdf', '--soffice', SOFFICE!], dir, noLibreOffice);
         expect(result.code).toBe(0);

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { deckText } from './support/build.js';
 import { lectern } from './support/cli.js';
-import { pdfPages, skipWithoutLibreOffice } from './support/libreoffice.js';
+import { pdfPages } from './support/libreoffice.js';
+import { libreOffice, need } from './support/tools.js';
 import { openPptx, ROOT, tempDir, textOf, writeFiles } from './support/pptx.js';
 
 /** Generous: two cores are shared by several test runs. */
@@ -297,9 +298,10 @@ describe('lectern build --watch', () => {
 });
 
 describe('lectern build --watch --pdf, --format json', () => {
-  it.skipIf(skipWithoutLibreOffice('watch --pdf'))(
+  it(
     'rebuilds the PDF of a deck rebuilt after an edit',
     async () => {
+      need(libreOffice);
       const w = await startWatch({ 'content/a.md': deckText('## First\n\nHello') }, ['--pdf'], LIBREOFFICE_MS);
       const pdf = path.join(w.dir, 'output/a.pdf');
       expect(w.stdout).toMatch(/✓ content\/a\.md → output\/a\.pptx \(2 slides\) in \d+ ms\n {2}\+ output\/a\.pdf\n/);

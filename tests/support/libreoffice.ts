@@ -13,20 +13,6 @@ export const SOFFICE = (() => {
 })();
 
 /**
- * Whether tests that run LibreOffice are skipped: where it is missing, with a one-line
- * reason; never in CI (`CI=true`), where .ci/run installs it and a missing soffice fails them.
- */
-export function skipWithoutLibreOffice(what: string): boolean {
-  if (SOFFICE) return false;
-  if (process.env.CI === 'true') {
-    console.warn(`${what}: soffice missing in CI; .ci/run should have installed it.`);
-    return false;
-  }
-  console.warn(`${what} SKIPPED: LibreOffice's soffice is not installed (apt-get install libreoffice-impress).`);
-  return true;
-}
-
-/**
  * A PATH with every program of this one except LibreOffice's: a folder of links to
  * them. (soffice is a shell script that needs dirname, sed and the like, which on
  * merged-/usr systems share its folder, /usr/bin, with node.)
