@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import YAML from 'yaml';
 import { fail, type SourcePosition } from '../diagnostics.js';
+import { CONFIG_FILE_NAMES } from '../input/boundary.js';
 import { readInputText } from '../input/readInput.js';
 import { isKeyLine, keyLineIn } from '../yamlKeys.js';
 import { checkConfig, type CheckedConfig } from './schema.js';
@@ -23,11 +24,10 @@ type Reader = (text: string, file: string) => unknown;
  * the first that holds settings is used (package.json only with a "lectern" key).
  */
 const CONFIG_FILES: [string, Reader][] = [
-  ['lectern.config.json', parseJson],
-  ['lectern.config.yaml', parseYaml],
-  ['lectern.config.yml', parseYaml],
-  ['lectern.config.js', runModule],
-  ['lectern.config.mjs', runModule],
+  ...CONFIG_FILE_NAMES.map((name): [string, Reader] => [
+    name,
+    name.endsWith('.json') ? parseJson : /\.ya?ml$/.test(name) ? parseYaml : runModule,
+  ]),
   ['package.json', (text, file) => (parseJson(text, file) as { lectern?: unknown } | null)?.lectern],
 ];
 

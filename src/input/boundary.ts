@@ -1,9 +1,17 @@
-import { readdirSync, realpathSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
 
-/** Files and folders that mark a lectern project's root folder. */
-const PROJECT_MARKERS = [/^lectern\.config\.[\w.]+$/, /^package\.json$/, /^templates$/, /^content$/];
+/** The config files a project may have in its root folder, in the order lectern reads them (src/config/loadConfig.ts). */
+export const CONFIG_FILE_NAMES = [
+  'lectern.config.json',
+  'lectern.config.yaml',
+  'lectern.config.yml',
+  'lectern.config.js',
+  'lectern.config.mjs',
+];
+/** What makes a folder a project's root. Each is looked up by name: a folder such as /tmp may hold thousands of entries. */
+const PROJECT_MARKERS = [...CONFIG_FILE_NAMES, 'package.json', 'templates', 'content'];
 
 /**
  * The project a deck belongs to: the nearest folder at or above the deck's
@@ -22,11 +30,7 @@ export function projectRoot(deckDir: string): string {
 }
 
 function holdsMarker(dir: string): boolean {
-  try {
-    return readdirSync(dir).some((entry) => PROJECT_MARKERS.some((marker) => marker.test(entry)));
-  } catch {
-    return false;
-  }
+  return PROJECT_MARKERS.some((marker) => existsSync(path.join(dir, marker)));
 }
 
 /** Whether `file` is `folder` or inside it (both absolute and alike resolved). */
