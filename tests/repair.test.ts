@@ -222,6 +222,6 @@ describe('each repair', () => {
       '<Properties><Application>Microsoft Office PowerPoint</Application><Company>PptxGenJS</Company></Properties>',
       { ...PROPS, company: 'R&D "Lab"' },
     );
-    expect(xml).toBe('<Properties><Application>lectern</Application><Company>R&amp;D "Lab"</Company></Properties>');
+    expect(xml).toBe('<Properties><Application>lectern</Application><Company>R&amp;D &quot;Lab&quot;</Company></Properties>');
   });
 });

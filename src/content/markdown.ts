@@ -353,6 +353,13 @@ const MARKDOWN_STYLES: Record<string, Partial<Run>> = {
   em: { italic: true },
   s: { strike: true },
 };
+/** The opening and closing tokens of those marks (`strong_open`, `strong_close`, …), by token type. */
+const MARK_TOKENS = new Map(
+  Object.entries(MARKDOWN_STYLES).flatMap(([key, style]) => [
+    [`${key}_open`, { key, style, opens: true }],
+    [`${key}_close`, { key, style, opens: false }],
+  ]),
+);
 
 /** Properties of a run that make it look different from its neighbours. */
 const STYLE_KEYS = ['bold', 'italic', 'strike', 'code', 'link', 'underline', 'highlight', 'baseline'] as const;
@@ -400,9 +407,9 @@ export function inlineRuns(inline: Token | undefined, ctx: InlineContext = {}): 
     if (from < content.length) push(content.slice(from));
   };
   for (const c of inline?.children ?? []) {
-    const markdownStyle = MARKDOWN_STYLES[c.type.replace(/_(open|close)$/, '')];
-    if (markdownStyle && c.nesting === 1) open.push({ key: c.type.replace(/_open$/, ''), style: markdownStyle });
-    else if (markdownStyle && c.nesting === -1) close(c.type.replace(/_close$/, ''));
+    const mark = MARK_TOKENS.get(c.type);
+    if (mark?.opens) open.push({ key: mark.key, style: mark.style });
+    else if (mark) close(mark.key);
     switch (c.type) {
       case 'text':
         text(c.content); // markdown-it leaves empty text around emphasis

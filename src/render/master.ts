@@ -7,7 +7,7 @@
  */
 import { decodeEntities } from './flatXml.js';
 import { readRelationships, relsPartOf, RELATIONSHIP_TYPE, writeRelationships, type RelationshipsPart } from './packageParts.js';
-import { childElements, descendants, ParsedParts, remove, type Element } from './xml.js';
+import { childElements, descendants, insert, ParsedParts, remove, root, type Element } from './xml.js';
 
 /** The name of the layout that carries the master's decoration until it is lifted. */
 export const MASTER_LAYOUT = 'lectern-master';
@@ -43,7 +43,7 @@ export function liftMaster(parts: Parts, hideMasterIn: readonly string[]): void 
   if (unused) removeLayout(xml, rels, unused);
   for (const name of hideMasterIn) {
     const layout = named.get(name);
-    if (layout && xml.has(layout)) xml.get(layout).documentElement!.setAttribute('showMasterSp', '0');
+    if (layout && xml.has(layout)) root(xml.get(layout)).attribs.showMasterSp = '0';
   }
   xml.save();
   parts.set(MASTER_RELS, writeRelationships(rels));
@@ -56,19 +56,19 @@ function layoutName(xml: string): string {
 
 /** Moves a layout's background and shapes onto the master, with the relationships they use under new ids. */
 function liftLayout(xml: ParsedParts, masterRels: RelationshipsPart, carrier: string): void {
-  const masterData = commonSlideData(xml.get(MASTER).documentElement!);
-  const carrierData = commonSlideData(xml.get(carrier).documentElement!);
+  const masterData = commonSlideData(root(xml.get(MASTER)));
+  const carrierData = commonSlideData(root(xml.get(carrier)));
   const moved: Element[] = [];
   const background = childElements(carrierData, 'p:bg')[0];
   if (background) {
     childElements(masterData, 'p:bg').forEach(remove);
-    masterData.insertBefore(background, masterData.firstChild);
+    insert(masterData, background, 'first');
     moved.push(background);
   }
   const masterTree = shapeTree(masterData);
   shapesOf(masterTree).forEach(remove);
   for (const shape of shapesOf(shapeTree(carrierData))) {
-    masterTree.appendChild(shape);
+    insert(masterTree, shape, 'last');
     moved.push(shape);
   }
   // The carrier's relationships (its pictures), less the one to the master, become the master's.
@@ -81,8 +81,8 @@ function liftLayout(xml: ParsedParts, masterRels: RelationshipsPart, carrier: st
   }
   for (const element of moved.flatMap((e) => [e, ...descendants(e, '*')])) {
     for (const attribute of REFERENCES) {
-      const id = newIds.get(element.getAttribute(attribute) ?? '');
-      if (id) element.setAttribute(attribute, id);
+      const id = newIds.get(element.attribs[attribute] ?? '');
+      if (id) element.attribs[attribute] = id;
     }
   }
 }
@@ -93,16 +93,16 @@ function removeLayout(xml: ParsedParts, masterRels: RelationshipsPart, layout: s
   const rel = masterRels.list.find((r) => r.target === target);
   if (rel) {
     masterRels.list = masterRels.list.filter((r) => r !== rel);
-    for (const entry of descendants(xml.get(MASTER), 'p:sldLayoutId')) if (entry.getAttribute('r:id') === rel.id) remove(entry);
+    for (const entry of descendants(xml.get(MASTER), 'p:sldLayoutId')) if (entry.attribs['r:id'] === rel.id) remove(entry);
   }
   xml.delete(layout);
   xml.delete(relsPartOf(layout));
 }
 
 /** The `p:cSld` of a master or layout. */
-function commonSlideData(root: Element): Element {
-  const data = childElements(root, 'p:cSld')[0];
-  if (!data) throw new Error(`<${root.nodeName}> has no <p:cSld>`);
+function commonSlideData(part: Element): Element {
+  const data = childElements(part, 'p:cSld')[0];
+  if (!data) throw new Error(`<${part.name}> has no <p:cSld>`);
   return data;
 }
 
@@ -114,5 +114,5 @@ function shapeTree(data: Element): Element {
 
 /** The shapes of a shape tree: every child after the group's own properties. */
 function shapesOf(tree: Element): Element[] {
-  return childElements(tree).filter((e) => e.nodeName !== 'p:nvGrpSpPr' && e.nodeName !== 'p:grpSpPr');
+  return childElements(tree).filter((e) => e.name !== 'p:nvGrpSpPr' && e.name !== 'p:grpSpPr');
 }

@@ -4,7 +4,7 @@ import type { Theme } from '../templates/types.js';
 import { liftMaster, type Parts } from './master.js';
 import { MEDIA_PART, MediaDedupe } from './media.js';
 import { dropMissingOverrides, dropMissingTargets, retarget } from './packageParts.js';
-import { childElements, createElement, escapeXml, parseXml, serializeXml, setText } from './xml.js';
+import { childElements, createElement, escapeXml, insert, parseXml, root, serializeXml, setText } from './xml.js';
 import { assembleZip, packEntry, readZip, writeZip, type PackedEntry, type ZipEntry } from './zip.js';
 
 /** Document properties that pptxgenjs cannot write, or writes wrong. */
@@ -293,10 +293,9 @@ export function coreProperties(p: PackageProperties): string {
       `xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="${CORE_PROPERTIES.xsi}"/>`,
     'docProps/core.xml',
   );
-  const root = doc.documentElement!;
+  const properties = root(doc);
   const add = (tag: string, text: string | undefined, attributes: Record<string, string> = {}) => {
-    const prefix = tag.split(':')[0] as keyof typeof CORE_PROPERTIES;
-    if (text) root.appendChild(createElement(doc, CORE_PROPERTIES[prefix], tag, attributes, text));
+    if (text) insert(properties, createElement(tag, attributes, text), 'last');
   };
   add('dc:title', p.title);
   add('dc:subject', p.subject);
@@ -312,8 +311,14 @@ export function coreProperties(p: PackageProperties): string {
 /** lectern as the application, and the organisation as the company. */
 export function appProperties(xml: string, p: PackageProperties): string {
   const doc = parseXml(xml, 'docProps/app.xml');
-  const root = doc.documentElement!;
-  const property = (tag: string) => childElements(root, tag)[0] ?? root.appendChild(createElement(doc, root.namespaceURI, tag));
+  const properties = root(doc);
+  const property = (tag: string) => {
+    const found = childElements(properties, tag)[0];
+    if (found) return found;
+    const added = createElement(tag);
+    insert(properties, added, 'last');
+    return added;
+  };
   setText(property('Application'), 'lectern');
   setText(property('Company'), p.company ?? '');
   return serializeXml(doc);

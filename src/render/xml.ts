@@ -4,80 +4,112 @@
  * package parts (relationships, content types, properties, the slide master),
  * so that no text a teacher writes can change a part's structure.
  */
-import { DOMParser, XMLSerializer, type Document, type Element } from '@xmldom/xmldom';
+import render from 'dom-serializer';
+import { Document, Element, Text, isTag, type ChildNode, type ParentNode } from 'domhandler';
+import { parseDocument } from 'htmlparser2';
 import { stripControlCharacters } from '../input/readInput.js';
 
 export type { Document, Element };
-
-/** Text as XML 1.0 can hold it: without the control characters it forbids. */
-export function xmlChars(text: string): string {
-  return stripControlCharacters(text);
-}
 
 const ENTITIES: Record<string, string> = { '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' };
 
 /** Escapes text for XML written as text (element content or an attribute value) and drops the control characters XML 1.0 forbids. */
 export function escapeXml(text: string): string {
-  return xmlChars(text).replace(/[<>&"']/g, (c) => ENTITIES[c]);
+  return stripControlCharacters(text).replace(/[<>&"']/g, (c) => ENTITIES[c]);
 }
 
+/** A part's XML declaration, kept aside: the parser would read it as a processing instruction. */
+const DECLARATION = /^\uFEFF?(<\?xml\b[^?]*\?>)\s*/;
+const declarations = new WeakMap<Document, string>();
+
 /**
- * Parses a package part lectern or pptxgenjs wrote. A part that is not
- * well-formed XML is a bug in lectern, reported with the part's name.
+ * Parses a package part lectern or pptxgenjs wrote (htmlparser2 in XML mode, which
+ * lectern loads for its layouts anyway). Text and attribute values stay as XML
+ * text, entities and all, so that what is not edited is written back as it was;
+ * what lectern writes into the tree goes through `escapeXml` (setText, createElement).
  */
 export function parseXml(xml: string, part: string): Document {
-  const fatal = (message: string) => {
-    throw new Error(`${part} is not well-formed XML: ${message}`);
-  };
-  return new DOMParser({ onError: (level, message) => level !== 'warning' && fatal(message) }).parseFromString(xml, 'text/xml');
+  const declaration = DECLARATION.exec(xml);
+  const doc = parseDocument(declaration ? xml.slice(declaration[0].length) : xml, { xmlMode: true, decodeEntities: false });
+  if (!root(doc)) throw new Error(`${part} has no root element`);
+  declarations.set(doc, declaration?.[1] ?? '');
+  return doc;
 }
 
 /** A parsed part as text again, with its XML declaration. */
 export function serializeXml(doc: Document): string {
-  return new XMLSerializer().serializeToString(doc);
+  const declaration = declarations.get(doc);
+  return `${declaration ? `${declaration}\r\n` : ''}${render(doc, { xmlMode: true, encodeEntities: false })}`;
+}
+
+/** The root element of a parsed part. */
+export function root(doc: Document): Element {
+  return doc.children.find(isTag)!;
 }
 
 /** The element children of `parent`, all of them or those with the qualified name `tag`. */
-export function childElements(parent: Element | Document, tag?: string): Element[] {
-  const out: Element[] = [];
-  for (let node = parent.firstChild; node; node = node.nextSibling) {
-    if (node.nodeType === node.ELEMENT_NODE && (tag === undefined || node.nodeName === tag)) out.push(node as Element);
-  }
-  return out;
+export function childElements(parent: ParentNode, tag?: string): Element[] {
+  return parent.children.filter((node): node is Element => isTag(node) && (tag === undefined || node.name === tag));
 }
 
-/** The descendants of `parent` with the qualified name `tag`, in document order. */
-export function descendants(parent: Element | Document, tag: string): Element[] {
-  return Array.from(parent.getElementsByTagName(tag));
+/** The descendants of `parent` with the qualified name `tag` (`*` for all), in document order. */
+export function descendants(parent: ParentNode, tag: string): Element[] {
+  return childElements(parent).flatMap((e) => [...(tag === '*' || e.name === tag ? [e] : []), ...descendants(e, tag)]);
 }
 
-/** Sets an element's text, which the serializer escapes. */
+/** Sets an element's text, escaped. */
 export function setText(element: Element, text: string): void {
-  element.textContent = xmlChars(text);
+  element.children.forEach((child) => (child.parent = null));
+  const node = new Text(escapeXml(text));
+  node.parent = element;
+  element.children = [node];
 }
 
-/**
- * A new element in the namespace of its parent-to-be (`namespace`), with
- * attributes and optional text, both of which the serializer escapes.
- */
-export function createElement(
-  doc: Document,
-  namespace: string | null,
-  tag: string,
-  attributes: Record<string, string | undefined> = {},
-  text?: string,
-): Element {
-  const element = doc.createElementNS(namespace, tag);
-  for (const [name, value] of Object.entries(attributes)) if (value !== undefined) element.setAttribute(name, xmlChars(value));
+/** A new element with attributes and optional text, both escaped. */
+export function createElement(tag: string, attributes: Record<string, string | undefined> = {}, text?: string): Element {
+  const attribs = Object.fromEntries(
+    Object.entries(attributes)
+      .filter((entry): entry is [string, string] => entry[1] !== undefined)
+      .map(([name, value]) => [name, escapeXml(value)]),
+  );
+  const element = new Element(tag, attribs);
   if (text !== undefined) setText(element, text);
   return element;
 }
 
+/** Puts `node` (taken from where it was) in `parent`, first or last. */
+export function insert(parent: ParentNode, node: ChildNode, where: 'first' | 'last'): void {
+  detach(node);
+  node.parent = parent;
+  if (where === 'first') parent.children.unshift(node);
+  else parent.children.push(node);
+  relink(parent);
+}
+
 /** Removes `node` from its parent, with the white space that indents it. */
-export function remove(node: Element): void {
-  const before = node.previousSibling;
-  if (before && before.nodeType === before.TEXT_NODE && !before.nodeValue?.trim()) before.parentNode?.removeChild(before);
-  node.parentNode?.removeChild(node);
+export function remove(node: ChildNode): void {
+  const parent = node.parent;
+  if (!parent) return;
+  const at = parent.children.indexOf(node);
+  const before = parent.children[at - 1];
+  if (before instanceof Text && !before.data.trim()) detach(before);
+  detach(node);
+}
+
+function detach(node: ChildNode): void {
+  const parent = node.parent;
+  if (!parent) return;
+  parent.children.splice(parent.children.indexOf(node), 1);
+  node.parent = null;
+  relink(parent);
+}
+
+/** Keeps the sibling links the serializer and the parser's nodes carry in step with `children`. */
+function relink(parent: ParentNode): void {
+  parent.children.forEach((child, i) => {
+    child.prev = parent.children[i - 1] ?? null;
+    child.next = parent.children[i + 1] ?? null;
+  });
 }
 
 /**
