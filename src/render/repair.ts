@@ -186,10 +186,17 @@ export function oneParagraphProperties(xml: string): string {
  */
 export function uniqueShapeIds(xml: string): string {
   const shapeId = /(<p:cNvPr id=")(\d+)"/g;
-  const ids = [...xml.matchAll(shapeId)].map((m) => m[2]);
-  if (new Set(ids).size === ids.length) return xml;
-  let next = ids.reduce((max, id) => Math.max(max, Number(id)), 0) + 1;
-  const seen = new Set<string>();
+  // Most parts have no clash: one pass that stops at the first finds that out.
+  let seen = new Set<string>();
+  let next = 0;
+  let clash = false;
+  for (let m = shapeId.exec(xml); m && !clash; m = shapeId.exec(xml)) {
+    clash = seen.has(m[2]);
+    seen.add(m[2]);
+  }
+  if (!clash) return xml;
+  for (const m of xml.matchAll(shapeId)) next = Math.max(next, Number(m[2]) + 1);
+  seen = new Set<string>();
   return xml.replace(shapeId, (match, start: string, id: string) => {
     if (seen.has(id)) return `${start}${next++}"`;
     seen.add(id);
