@@ -384,6 +384,28 @@ describe('writing the output: faults are one diagnostic naming the file, the old
     });
   }
 
+  it('an output folder another thread of the batch makes first is used, not taken for a file in the way', () => {
+    const dir = tempDir();
+    const out = path.join(dir, 'course-out');
+    // Missing when looked at; made by another worker before this one's mkdir.
+    let looked = false;
+    const race: Partial<typeof fs> = {
+      statSync: ((file: string, options?: fs.StatSyncOptions) => {
+        if (file === out && !looked) {
+          looked = true;
+          return undefined;
+        }
+        return fs.statSync(file, options);
+      }) as typeof fs.statSync,
+      mkdirSync: ((folder: string) => {
+        fs.mkdirSync(folder);
+        throw errno('EEXIST');
+      }) as typeof fs.mkdirSync,
+    };
+    writeFileAtomic(path.join(out, 'lecture-02.pptx'), new Uint8Array([1, 2, 3]), { ...fs, ...race });
+    expect(readFileSync(path.join(out, 'lecture-02.pptx'))).toEqual(Buffer.from([1, 2, 3]));
+  });
+
   it('a failed write is a DiagnosticError, not a raw file-system error', () => {
     const dir = tempDir();
     expect(() =>

@@ -68,7 +68,14 @@ function makeFolders(dir: string, io: WriteFs): void {
   if (io.statSync(d, { throwIfNoEntry: false })?.isDirectory() === false) {
     throw Object.assign(new Error(`ENOTDIR: not a directory, mkdir '${dir}'`), { code: 'ENOTDIR', path: d });
   }
-  for (const folder of missing) io.mkdirSync(folder);
+  for (const folder of missing) {
+    try {
+      io.mkdirSync(folder);
+    } catch (error) {
+      // Another deck of the batch, on another thread, made it first.
+      if (errnoOf(error) !== 'EEXIST' || !io.statSync(folder, { throwIfNoEntry: false })?.isDirectory()) throw error;
+    }
+  }
 }
 
 /**
