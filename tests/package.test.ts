@@ -321,6 +321,20 @@ describe('relationships and content types', () => {
     expect(targets).toEqual(['https://x.org/?a=1&b="2">', NASTY_URL + `"/><x a='${NASTY}`]);
   });
 
+  it('gain relationships without the rest being rewritten, also from an empty list', () => {
+    const added = { id: 'rIdLink1', type: 'h', target: 'https://example.org/?q=$&', external: true };
+    const xml = withRelationships(rels, 'x.rels', [added]);
+    expect(xml.startsWith(rels.slice(0, rels.indexOf('</Relationships>')))).toBe(true);
+    expect(
+      xml.endsWith('<Relationship Id="rIdLink1" Type="h" Target="https://example.org/?q=$&amp;" TargetMode="External"/></Relationships>'),
+    ).toBe(true);
+    const empty = withRelationships('<Relationships xmlns="urn:r"/>', 'x.rels', [added]);
+    expect(empty).toBe(
+      '<Relationships xmlns="urn:r"><Relationship Id="rIdLink1" Type="h" Target="https://example.org/?q=$&amp;" TargetMode="External"/></Relationships>',
+    );
+    expect(() => withRelationships('<Relationships><x><y/></x></Relationships>', 'x.rels', [added])).toThrow(/x\.rels is not a list/);
+  });
+
   it('are refused, naming the part, when they hold anything but a list of empty elements', () => {
     expect(() => readFlatXml('<Types><Override PartName="/a"><x/></Override></Types>', '[Content_Types].xml')).toThrow(
       /\[Content_Types\]\.xml is not a list of empty elements/,

@@ -27,6 +27,22 @@ const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', a
 
 /** Reads a flat part; `part` names it in the error a part of any other shape is. */
 export function readFlatXml(xml: string, part: string): FlatXml {
+  return scanFlatXml(xml, part, true).flat;
+}
+
+/**
+ * Adds elements at the end of a flat part's list. The part is checked to be flat, and the
+ * elements are written through `escapeXml`; what was there is kept as it was written.
+ */
+export function appendFlatElements(xml: string, part: string, elements: readonly FlatElement[]): string {
+  const { childrenEnd } = scanFlatXml(xml, part, false);
+  // An empty root (`<Relationships/>`) is written anew, with its attributes.
+  if (childrenEnd < 0) return writeFlatXml({ ...readFlatXml(xml, part), children: [...elements] });
+  return `${xml.slice(0, childrenEnd)}${elements.map((e) => `${startTag(e)}/>`).join('')}${xml.slice(childrenEnd)}`;
+}
+
+/** Reads a flat part (its attributes only when `attributes`), and where its list of children ends (-1 for an empty root). */
+function scanFlatXml(xml: string, part: string, attributes: boolean): { flat: FlatXml; childrenEnd: number } {
   const fail = (at: number): never => {
     throw new Error(`${part} is not a list of empty elements (at character ${at}: ${JSON.stringify(xml.slice(at, at + 40))})`);
   };
@@ -37,31 +53,36 @@ export function readFlatXml(xml: string, part: string): FlatXml {
     TAG.lastIndex = at;
     const m = TAG.exec(xml) ?? fail(at);
     at = TAG.lastIndex;
-    return { element: { name: m[1], attributes: attributesOf(m[2]) }, empty: m[3] === '/' };
+    return { element: { name: m[1], attributes: attributes ? attributesOf(m[2]) : {} }, empty: m[3] === '/' };
   };
   const { element: root, empty } = tag();
   const children: FlatElement[] = [];
   const end = `</${root.name}>`;
+  let childrenEnd = at;
   if (!empty) {
     while (!xml.startsWith(end, at)) {
       const child = tag();
       if (!child.empty) fail(at);
       children.push(child.element);
     }
+    childrenEnd = at;
     at += end.length;
   }
   if (xml.slice(at).trim()) fail(at);
-  return { declaration, root, children };
+  return { flat: { declaration, root, children }, childrenEnd: empty ? -1 : childrenEnd };
 }
 
 /** Writes a flat part back as XML. */
 export function writeFlatXml({ declaration, root, children }: FlatXml): string {
-  const start = (e: FlatElement) =>
-    `<${e.name}${Object.entries(e.attributes)
-      .map(([name, value]) => ` ${name}="${escapeXml(value)}"`)
-      .join('')}`;
-  const body = children.map((child) => `${start(child)}/>`).join('');
-  return `${declaration ? `${declaration}\r\n` : ''}${start(root)}>${body}</${root.name}>`;
+  const body = children.map((child) => `${startTag(child)}/>`).join('');
+  return `${declaration ? `${declaration}\r\n` : ''}${startTag(root)}>${body}</${root.name}>`;
+}
+
+/** An element's start tag, without its closing `>`; values through `escapeXml`. */
+function startTag(e: FlatElement): string {
+  let tag = `<${e.name}`;
+  for (const name in e.attributes) tag += ` ${name}="${escapeXml(e.attributes[name])}"`;
+  return tag;
 }
 
 function attributesOf(text: string): Record<string, string> {

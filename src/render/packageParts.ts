@@ -3,7 +3,7 @@
  * content types (`[Content_Types].xml`), read into records, edited, and written back.
  */
 import path from 'node:path';
-import { readFlatXml, writeFlatXml, type FlatXml } from './flatXml.js';
+import { appendFlatElements, readFlatXml, writeFlatXml, type FlatElement, type FlatXml } from './flatXml.js';
 
 /** Relationship types lectern adds or looks for. */
 export const RELATIONSHIP_TYPE = {
@@ -57,18 +57,20 @@ export function readRelationships(xml: string, relsPart: string): RelationshipsP
 
 /** Writes a `.rels` part from its (edited) list. */
 export function writeRelationships({ xml, list }: RelationshipsPart): string {
-  const children = list.map((r) => ({
+  return writeFlatXml({ ...xml, children: list.map(relationshipElement) });
+}
+
+function relationshipElement(r: Relationship): FlatElement {
+  return {
     name: 'Relationship',
     attributes: { Id: r.id, Type: r.type, Target: r.target, ...(r.external ? { TargetMode: 'External' } : {}) },
-  }));
-  return writeFlatXml({ ...xml, children });
+  };
 }
 
 /** Adds relationships to a `.rels` part. */
 export function withRelationships(xml: string, relsPart: string, added: readonly Relationship[]): string {
   if (added.length === 0) return xml;
-  const rels = readRelationships(xml, relsPart);
-  return writeRelationships({ ...rels, list: [...rels.list, ...added] });
+  return appendFlatElements(xml, relsPart, added.map(relationshipElement));
 }
 
 /** Drops the relationships of a `.rels` part whose internal target is not in the package. */
