@@ -40,20 +40,10 @@ export function defineConfig(config: LecternConfig): LecternConfig {
 }
 
 /** A config's values checked, with its paths made absolute from the config file's folder. */
-export interface CheckedConfig {
+export type CheckedConfig = Omit<LecternConfig, 'inputs'> & {
   /** `inputs` as written: globs are matched from `dir`. */
   inputs?: string[];
-  out?: string;
-  template?: string;
-  pdf?: boolean;
-  allowOutside?: boolean;
-  lang?: string;
-  strict?: boolean;
-  soffice?: string;
-  author?: string;
-  organization?: string;
-  footer?: string;
-}
+};
 
 /** The kinds of value a key takes: what it must be, in words, and how it is checked and read. */
 const KINDS = {
