@@ -10,17 +10,12 @@ import { DEFAULT_INPUTS, DEFAULT_OUT_DIR, DEFAULT_TEMPLATE } from '../build/defa
 import type { FrontMatter } from '../content/source.js';
 import type { SourcePosition } from '../diagnostics.js';
 import type { ProjectConfig } from './loadConfig.js';
+import type { LecternConfig } from './schema.js';
 
 /** The deck options given on the command line (or to the library's build); undefined where not given. */
-export interface CommandLine {
+export type CommandLine = Pick<LecternConfig, 'template' | 'pdf' | 'allowOutside' | 'lang' | 'strict' | 'soffice'> & {
   outDir?: string;
-  template?: string;
-  pdf?: boolean;
-  allowOutside?: boolean;
-  lang?: string;
-  strict?: boolean;
-  soffice?: string;
-}
+};
 
 /** What a config sets in the front matter's place, where a deck's front matter does not: plain data, so it can go to a worker thread. */
 export interface DeckDefaults {
