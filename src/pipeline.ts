@@ -152,8 +152,11 @@ export async function buildDeckFile(
       templateName: template.name,
       time,
     });
-    await deckToPptx(deck, template, repair.add);
-    const bytes = repair.finish();
+    await deckToPptx(deck, template, repair.add).catch(async (error: unknown) => {
+      await repair.abandon();
+      throw error;
+    });
+    const bytes = await repair.finish();
     const output = path.join(options.outDir, `${path.basename(file, path.extname(file))}.pptx`);
     writeFileAtomic(output, bytes);
     return { file, output, deck, slides: deck.slides.length, diagnostics: diagnostics.list, ok: true, inputs: [...inputs] };

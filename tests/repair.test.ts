@@ -42,7 +42,7 @@ function unrepaired(parts: PackageParts): Uint8Array {
 }
 
 /** The whole package repaired and zipped, its parts handed over in pptxgenjs's order. */
-function repairPackage(parts: PackageParts, props: PackageProperties): Uint8Array {
+function repairPackage(parts: PackageParts, props: PackageProperties): Promise<Uint8Array> {
   const repair = new PackageRepair(props);
   for (const [name, content] of parts) repair.add(name, content);
   return repair.finish();
@@ -98,12 +98,12 @@ describe('the package repair', () => {
 });
 
 describe('the package repair, part by part', () => {
-  it('keeps one entry for a part written twice, as pptxgenjs writes a picture shown twice on a slide', () => {
+  it('keeps one entry for a part written twice, as pptxgenjs writes a picture shown twice on a slide', async () => {
     const repair = new PackageRepair(PROPS);
     repair.add('ppt/media/image-1-1.png', new Uint8Array([1, 2, 3]));
     repair.add('ppt/presProps.xml', '<p:presentationPr/>');
     repair.add('ppt/media/image-1-1.png', new Uint8Array([1, 2, 3]));
-    expect(readZip(repair.finish()).map((e) => e.name)).toEqual(['ppt/media/image-1-1.png', 'ppt/presProps.xml']);
+    expect(readZip(await repair.finish()).map((e) => e.name)).toEqual(['ppt/media/image-1-1.png', 'ppt/presProps.xml']);
   });
 });
 

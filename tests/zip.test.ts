@@ -1,6 +1,7 @@
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { readZip, writeZip } from '../src/render/zip.js';
+import { EntryPacker } from '../src/render/packer.js';
+import { packEntry, readZip, writeZip } from '../src/render/zip.js';
 
 describe('the zip writer and reader', () => {
   const entries = [
@@ -39,5 +40,25 @@ describe('the zip writer and reader', () => {
 
   it('gives the same bytes for the same entries', () => {
     expect(Buffer.from(writeZip(entries, time)).equals(Buffer.from(writeZip(entries, time)))).toBe(true);
+  });
+});
+
+describe('packing a big package on a second thread', () => {
+  // 400 parts of about 12 KB, 4.8 MB in all: past the size at which the second thread starts.
+  const parts = Array.from({ length: 400 }, (_, i) => ({
+    name: `ppt/slides/slide${i + 1}.xml`,
+    text: `<p:sld><a:t>Slide ${i} — Қазақстан 中文 $& ]]></a:t>${'<a:p><a:r><a:t>words</a:t></a:r></a:p>'.repeat(300)}</p:sld>`,
+  }));
+
+  it('gives the same bytes as packing each part on the calling thread, and moves the later parts off it', async () => {
+    const packer = new EntryPacker();
+    const packed = parts.map((part) => packer.pack(part));
+    await packer.close();
+    expect(packed.filter((p) => p instanceof Promise).length).toBeGreaterThan(200);
+    const resolved = await Promise.all(packed);
+    resolved.forEach((entry, i) => {
+      const alone = packEntry({ name: parts[i].name, data: Buffer.from(parts[i].text) });
+      expect({ ...entry, data: Buffer.from(entry.data) }).toEqual({ ...alone, data: Buffer.from(alone.data) });
+    });
   });
 });

@@ -5,7 +5,8 @@ import { liftMaster, type Parts } from './master.js';
 import { MEDIA_PART, MediaDedupe } from './media.js';
 import { dropMissingOverrides, dropMissingTargets, retarget } from './packageParts.js';
 import { childElements, createElement, escapeXml, insert, parseXml, root, serializeXml, setText } from './xml.js';
-import { assembleZip, packEntry, readZip, writeZip, type PackedEntry, type ZipEntry } from './zip.js';
+import { EntryPacker, type PackablePart } from './packer.js';
+import { assembleZip, readZip, writeZip, type PackedEntry } from './zip.js';
 
 /** Document properties that pptxgenjs cannot write, or writes wrong. */
 export interface PackageProperties {
@@ -38,10 +39,12 @@ function repairedLast(name: string, content: string): boolean {
  * validator and opens cleanly everywhere, and makes it reproducible and small.
  * Each fix is a named, tested function of one part's XML. Parts are repaired and
  * compressed as they come (`add`), so that the XML of a big deck does not pile up.
+ * `finish()` or `abandon()` must follow, to let the compressing thread go.
  */
 export class PackageRepair {
   private readonly names: string[] = [];
-  private readonly packed = new Map<string, PackedEntry>();
+  private readonly packed = new Map<string, PackedEntry | Promise<PackedEntry>>();
+  private readonly packer = new EntryPacker();
   /** The parts repaired last, by name; the master surgery may remove some. */
   private readonly last: Parts = new Map();
   private readonly media = new MediaDedupe();
@@ -52,29 +55,43 @@ export class PackageRepair {
     // pptxgenjs writes a picture shown twice on one slide twice, under one name: one entry it is.
     if (!this.packed.has(name) && !this.last.has(name)) this.names.push(name);
     if (typeof content === 'string' && repairedLast(name, content)) return void this.last.set(name, content);
-    const entry = packEntry(repairEntry(name, content, this.props));
-    if (!MEDIA_PART.test(name) || this.media.keep(entry)) this.packed.set(name, entry);
+    const part = repairEntry(name, content, this.props);
+    if (!MEDIA_PART.test(name) || this.media.keep(part)) this.pack(part);
   };
 
+  private pack(part: PackablePart): void {
+    const packed = this.packer.pack(part);
+    // A build that stops before finish() never awaits it: its failure is then nobody's.
+    if (packed instanceof Promise) packed.catch(() => undefined);
+    this.packed.set(part.name, packed);
+  }
+
   /** The zipped package: its parts in the order they came, less those the master surgery and media dedupe removed. */
-  finish(): Uint8Array {
-    liftMaster(this.last, this.props.hideMasterIn ?? []);
-    if (this.media.moved.size > 0) {
-      for (const [name, xml] of this.last) if (name.endsWith('.rels')) this.last.set(name, retarget(xml, name, this.media.moved));
+  async finish(): Promise<Uint8Array> {
+    try {
+      liftMaster(this.last, this.props.hideMasterIn ?? []);
+      if (this.media.moved.size > 0) {
+        for (const [name, xml] of this.last) if (name.endsWith('.rels')) this.last.set(name, retarget(xml, name, this.media.moved));
+      }
+      const names = this.names.filter((name) => this.packed.has(name) || this.last.has(name));
+      const kept = new Set(names);
+      for (const [name, xml] of this.last) this.pack(repairEntry(name, xml, this.props, kept));
+      await this.packer.close();
+      return assembleZip(await Promise.all(names.map((name) => this.packed.get(name)!)), this.props.time);
+    } finally {
+      await this.packer.close();
     }
-    const names = this.names.filter((name) => this.packed.has(name) || this.last.has(name));
-    const kept = new Set(names);
-    for (const [name, xml] of this.last) this.packed.set(name, packEntry(repairEntry(name, xml, this.props, kept)));
-    return assembleZip(
-      names.map((name) => this.packed.get(name)!),
-      this.props.time,
-    );
+  }
+
+  /** Lets the compressing thread go without a package, when the build stopped. */
+  abandon(): Promise<void> {
+    return this.packer.close();
   }
 }
 
 /** One part repaired and ready to zip. `parts`, the final list of parts, is for `[Content_Types].xml`. */
-function repairEntry(name: string, content: string | Uint8Array, props: PackageProperties, parts?: ReadonlySet<string>): ZipEntry {
-  if (typeof content === 'string') return { name, data: Buffer.from(repairPart(name, content, props, parts)) };
+function repairEntry(name: string, content: string | Uint8Array, props: PackageProperties, parts?: ReadonlySet<string>): PackablePart {
+  if (typeof content === 'string') return { name, text: repairPart(name, content, props, parts) };
   if (name.startsWith('ppt/embeddings/') && name.endsWith('.xlsx')) return { name, data: repairWorkbook(content, props.time) };
   return { name, data: content, store: /\.(png|jpe?g|gif)$/i.test(name) };
 }

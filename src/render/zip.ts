@@ -1,4 +1,4 @@
-import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
+import { crc32, deflateRawSync, inflateRawSync, type ZlibOptions } from 'node:zlib';
 
 /** One file of a zip archive. */
 export interface ZipEntry {
@@ -53,19 +53,23 @@ export interface PackedEntry {
   size: number;
 }
 
-/**
- * Deflates (or stores) one entry. The window is no larger than the entry needs,
- * nor is zlib's hash table (`memLevel`) larger than the window: as small a file
- * as with zlib's defaults, but zlib sets up and clears far less memory, which
- * is most of the cost for the many small parts of a deck.
- */
+/** Deflates (or stores) one entry. */
 export function packEntry({ name, data, store }: ZipEntry, level = 6): PackedEntry {
   const crc = crc32(data);
   if (store) return { name, data, method: 0, crc, size: data.length };
+  return { name, data: deflateRawSync(data, deflateOptions(data.length, level)), method: 8, crc, size: data.length };
+}
+
+/**
+ * zlib's options for an entry of `size` bytes. The window is no larger than the entry
+ * needs, nor is zlib's hash table (`memLevel`) larger than the window: as small a file
+ * as with zlib's defaults, but zlib sets up and clears far less memory, which is most
+ * of the cost for the many small parts of a deck.
+ */
+export function deflateOptions(size: number, level = 6): ZlibOptions {
   // zlib matches at most the window size less 262 bytes back.
-  const windowBits = Math.min(15, Math.max(9, Math.ceil(Math.log2(data.length + 262))));
-  const memLevel = Math.min(8, windowBits - 6);
-  return { name, data: deflateRawSync(data, { level, windowBits, memLevel }), method: 8, crc, size: data.length };
+  const windowBits = Math.min(15, Math.max(9, Math.ceil(Math.log2(size + 262))));
+  return { level, windowBits, memLevel: Math.min(8, windowBits - 6) };
 }
 
 /** The earliest and latest times a zip entry can record (MS-DOS dates, 1980 to 2107). */
