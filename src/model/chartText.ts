@@ -1,0 +1,50 @@
+import { linearFit } from '../data/statistics.js';
+import { DATA_WORDS } from '../data/words.js';
+import { formatNumber } from '../format.js';
+import type { ChartSeries } from './types.js';
+
+/** Points the alt text reads out per series; a screen reader does not read a thousand. */
+const ALT_TEXT_POINTS = 50;
+
+/** What a chart's description is made from: its data after the spec's transforms, and what the spec draws on it. */
+export interface ChartDescription {
+  type: keyof typeof DATA_WORDS.chart;
+  title?: string;
+  labels: string[];
+  series: ChartSeries[];
+  unit: string;
+  decimals: number;
+  stacked?: 'stacked' | 'percent';
+  trendline?: boolean;
+  highlight?: string;
+}
+
+/** "Bar chart, Share of the vote: Tokayev 81.31%, Against all 5.8%, …", with stacking, the trend and a highlighted category. */
+export function describeChart(d: ChartDescription): string {
+  const words = DATA_WORDS;
+  const kind = [words.chart[d.type], d.stacked === 'percent' ? words.percentStacked : d.stacked ? words.stacked : undefined]
+    .filter(Boolean)
+    .join(', ');
+  const head = `${kind}${d.title ? `, ${d.title}` : ''}`;
+  const shown = d.labels.slice(0, ALT_TEXT_POINTS);
+  const more = d.labels.length > shown.length ? `, ${words.more(formatNumber(d.labels.length - shown.length))}` : '';
+  const points = (s: ChartSeries) => shown.map((l, i) => `${l} ${formatNumber(s.values[i], d.decimals)}${d.unit}`).join(', ') + more;
+  const trend = (s: ChartSeries) => {
+    if (!d.trendline) return '';
+    const xs = d.type === 'scatter' ? d.labels.map(Number) : d.labels.map((_, i) => i + 1);
+    const fit = linearFit(xs, s.values);
+    if (!fit) return '';
+    const sign = fit.intercept < 0 ? '−' : '+';
+    return ` (${words.trend(formatNumber(fit.slope, 3), `${sign} ${formatNumber(Math.abs(fit.intercept), 3)}`, formatNumber(fit.r2, 3))})`;
+  };
+  const tail = d.highlight === undefined ? '' : `; ${words.highlighted(d.highlight)}`;
+  const name = (s: ChartSeries) => `${s.name}${s.secondary ? ` (${words.secondaryAxis})` : ''}`;
+  if (d.series.length === 1) return `${head}: ${points(d.series[0])}${trend(d.series[0])}${tail}`;
+  return `${head}: ${d.series.map((s) => `${name(s)}: ${points(s)}${trend(s)}`).join('; ')}${tail}`;
+}
+
+/** `share_percent` → `Share percent`. */
+export function humanize(column: string): string {
+  const words = column.replace(/[_-]+/g, ' ').trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}

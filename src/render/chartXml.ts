@@ -1,0 +1,73 @@
+import type { ChartElement } from '../model/types.js';
+import type { PartListener } from './jszipShim.js';
+import { childElements, createElement, descendants, insert, insertBefore, parseXml, root, serializeXml, type Element } from './xml.js';
+
+/** What lectern adds to a chart part that pptxgenjs cannot write: a native linear trendline on each series. */
+export interface ChartPartEdit {
+  trendline: NonNullable<ChartElement['trendline']>;
+  /** The trendline's colour, `RRGGBB`. */
+  color: string;
+}
+
+/** Series elements a trendline comes before (CT_LineSer, CT_ScatterSer). */
+const AFTER_TRENDLINE = new Set(['c:errBars', 'c:cat', 'c:val', 'c:xVal', 'c:yVal', 'c:smooth', 'c:extLst']);
+const CHART_PART = /^ppt\/charts\/chart(\d+)\.xml$/;
+
+/**
+ * Applies `edits[n - 1]` to `ppt/charts/chart<n>.xml`: the n-th chart the deck adds
+ * (charts are numbered from 1 in the order they are added). Parts without an edit pass
+ * through unparsed.
+ */
+export function withChartEdits(onPart: PartListener, edits: (ChartPartEdit | undefined)[]): PartListener {
+  if (edits.every((e) => e === undefined)) return onPart;
+  return (name, content) => {
+    const n = Number(CHART_PART.exec(name)?.[1]);
+    const edit = edits[n - 1];
+    onPart(name, edit && typeof content === 'string' ? editChart(content, name, edit) : content);
+  };
+}
+
+/** Adds a linear trendline (`c:trendline`) to every series of the chart's line and scatter plots. */
+export function editChart(xml: string, part: string, edit: ChartPartEdit): string {
+  const doc = parseXml(xml, part);
+  for (const plot of [...descendants(root(doc), 'c:lineChart'), ...descendants(root(doc), 'c:scatterChart')]) {
+    for (const series of childElements(plot, 'c:ser')) {
+      const before = childElements(series).find((child) => AFTER_TRENDLINE.has(child.name));
+      const trendline = trendlineElement(edit);
+      if (before) insertBefore(before, trendline);
+      else insert(series, trendline, 'last');
+    }
+  }
+  return serializeXml(doc);
+}
+
+function trendlineElement({ trendline, color }: ChartPartEdit): Element {
+  const el = (tag: string, attributes: Record<string, string> = {}, children: Element[] = []) => {
+    const element = createElement(tag, attributes);
+    for (const child of children) insert(element, child, 'last');
+    return element;
+  };
+  return el('c:trendline', {}, [
+    el('c:spPr', {}, [
+      el('a:ln', { w: '22225', cap: 'rnd' }, [el('a:solidFill', {}, [el('a:srgbClr', { val: color })]), el('a:prstDash', { val: 'dash' })]),
+    ]),
+    el('c:trendlineType', { val: 'linear' }),
+    el('c:dispRSqr', { val: trendline.showR2 ? '1' : '0' }),
+    el('c:dispEq', { val: trendline.showEquation ? '1' : '0' }),
+    ...(trendline.showR2 || trendline.showEquation
+      ? [
+          el('c:trendlineLbl', {}, [
+            el('c:numFmt', { formatCode: 'General', sourceLinked: '0' }),
+            el('c:txPr', {}, [
+              el('a:bodyPr'),
+              el('a:lstStyle'),
+              el('a:p', {}, [
+                el('a:pPr', {}, [el('a:defRPr', { sz: '1400' }, [el('a:solidFill', {}, [el('a:srgbClr', { val: color })])])]),
+                el('a:endParaRPr', { lang: 'en-US' }),
+              ]),
+            ]),
+          ]),
+        ]
+      : []),
+  ]);
+}
