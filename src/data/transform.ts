@@ -51,6 +51,7 @@ export function transformDataset(dataset: Dataset, spec: SpecReader): Transforme
   const filter = spec.values.filter;
   if (filter !== undefined && filter !== null) {
     const expression = typeof filter === 'string' ? filter : String(filter);
+    if (records.length === 0) throw spec.error('empty', `dataset "${dataset.name}" has no rows to filter`, 'data');
     records = records.filter(recordTest(spec, dataset, expression, 'filter'));
     if (records.length === 0)
       throw spec.error('empty-filter', `the filter "${expression}" leaves no rows of dataset "${dataset.name}"; loosen it`, 'filter');

@@ -2,11 +2,16 @@ import type { ChartElement } from '../model/types.js';
 import type { PartListener } from './jszipShim.js';
 import { childElements, createElement, descendants, insert, insertBefore, parseXml, root, serializeXml, type Element } from './xml.js';
 
-/** What lectern adds to a chart part that pptxgenjs cannot write: a native linear trendline on each series. */
+/**
+ * What lectern changes in a chart part that pptxgenjs cannot write: a native linear
+ * trendline on each series, and per-point colours (`c:dPt`) put before the data labels,
+ * where the schema wants them (pptxgenjs writes them after).
+ */
 export interface ChartPartEdit {
-  trendline: NonNullable<ChartElement['trendline']>;
+  trendline?: NonNullable<ChartElement['trendline']>;
   /** The trendline's colour, `RRGGBB`. */
   color: string;
+  pointsBeforeLabels?: boolean;
 }
 
 /** Series elements a trendline comes before (CT_LineSer, CT_ScatterSer). */
@@ -27,13 +32,20 @@ export function withChartEdits(onPart: PartListener, edits: (ChartPartEdit | und
   };
 }
 
-/** Adds a linear trendline (`c:trendline`) to every series of the chart's line and scatter plots. */
+/** Adds a linear trendline (`c:trendline`) to every series of the chart's line and scatter plots; puts points before labels. */
 export function editChart(xml: string, part: string, edit: ChartPartEdit): string {
   const doc = parseXml(xml, part);
+  if (edit.pointsBeforeLabels) {
+    for (const series of descendants(root(doc), 'c:ser')) {
+      const labels = childElements(series, 'c:dLbls')[0];
+      if (labels) for (const point of childElements(series, 'c:dPt')) insertBefore(labels, point);
+    }
+  }
+  if (!edit.trendline) return serializeXml(doc);
   for (const plot of [...descendants(root(doc), 'c:lineChart'), ...descendants(root(doc), 'c:scatterChart')]) {
     for (const series of childElements(plot, 'c:ser')) {
       const before = childElements(series).find((child) => AFTER_TRENDLINE.has(child.name));
-      const trendline = trendlineElement(edit);
+      const trendline = trendlineElement({ ...edit, trendline: edit.trendline });
       if (before) insertBefore(before, trendline);
       else insert(series, trendline, 'last');
     }
@@ -41,7 +53,7 @@ export function editChart(xml: string, part: string, edit: ChartPartEdit): strin
   return serializeXml(doc);
 }
 
-function trendlineElement({ trendline, color }: ChartPartEdit): Element {
+function trendlineElement({ trendline, color }: ChartPartEdit & { trendline: NonNullable<ChartPartEdit['trendline']> }): Element {
   const el = (tag: string, attributes: Record<string, string> = {}, children: Element[] = []) => {
     const element = createElement(tag, attributes);
     for (const child of children) insert(element, child, 'last');
@@ -57,7 +69,7 @@ function trendlineElement({ trendline, color }: ChartPartEdit): Element {
     ...(trendline.showR2 || trendline.showEquation
       ? [
           el('c:trendlineLbl', {}, [
-            el('c:numFmt', { formatCode: 'General', sourceLinked: '0' }),
+            el('c:numFmt', { formatCode: '#,##0.00', sourceLinked: '0' }),
             el('c:txPr', {}, [
               el('a:bodyPr'),
               el('a:lstStyle'),

@@ -13,6 +13,8 @@ export interface ChartCall {
   type: ChartName | ComboPart[];
   data: ChartData[];
   options: ChartOptions;
+  /** Whether pptxgenjs writes colours per point (`c:dPt`): a bar series alone in its plot with several colours given. */
+  pointColors: boolean;
 }
 
 const CHART_TYPES: Record<ChartElement['chartType'] | NonNullable<ChartSeries['type']>, ChartName> = {
@@ -101,7 +103,8 @@ export function chartCall(e: ChartElement, theme: Theme, box: { x: number; y: nu
     ...(e.chartType === 'scatter' ? { lineSize: 0 } : {}),
     ...(e.chartType === 'doughnut' ? { holeSize: 55 } : {}),
   } as ChartOptions;
-  if (!e.series.some((s) => s.type || s.secondary)) return { type: CHART_TYPES[e.chartType], data, options };
+  if (!e.series.some((s) => s.type || s.secondary))
+    return { type: CHART_TYPES[e.chartType], data, options, pointColors: !round && CHART_TYPES[e.chartType] === 'bar' && perPoint };
   return comboCall(e, data, options, valueAxis);
 }
 
@@ -117,12 +120,16 @@ function comboCall(
   valueAxis: (min?: number, max?: number, title?: string) => Partial<ChartOptions>,
 ): ChartCall {
   const parts: ComboPart[] = [];
+  const indices: number[][] = [];
   e.series.forEach((s, i) => {
     const type = CHART_TYPES[s.type ?? e.chartType];
     const last = parts[parts.length - 1];
     const secondary = Boolean(s.secondary);
-    if (last && last.type === type && Boolean(last.options.secondaryValAxis) === secondary) last.data.push(data[i]);
-    else
+    if (last && last.type === type && Boolean(last.options.secondaryValAxis) === secondary) {
+      last.data.push(data[i]);
+      indices[indices.length - 1].push(i);
+    } else {
+      indices.push([i]);
       parts.push({
         type,
         data: [data[i]],
@@ -132,6 +139,16 @@ function comboCall(
           ...(secondary ? { secondaryValAxis: true, secondaryCatAxis: true } : {}),
         } as ChartOptions,
       });
+    }
+  });
+  // pptxgenjs colours a series by its place among all of them, and a bar series alone in its
+  // plot point by point: such a part gets its series' colour at every place, so its bars are alike.
+  let pointColors = false;
+  parts.forEach((part, p) => {
+    if (part.type !== 'bar' || part.data.length !== 1) return;
+    const color = e.colors[indices[p][0] % e.colors.length];
+    part.options = { ...part.options, chartColors: Array.from({ length: Math.max(2, indices[p][0] + 1) }, () => color) };
+    pointColors = true;
   });
   const secondary = e.series.some((s) => s.secondary);
   const axes = secondary
@@ -143,7 +160,7 @@ function comboCall(
         catAxes: [{ catAxisTitle: e.xTitle, showCatAxisTitle: Boolean(e.xTitle) }, { catAxisHidden: true }],
       }
     : {};
-  return { type: parts, data: [], options: { ...options, ...axes } as ChartOptions };
+  return { type: parts, data: [], options: { ...options, ...axes } as ChartOptions, pointColors };
 }
 
 /** The value axis shows whole steps: the labels' format without its decimals. */

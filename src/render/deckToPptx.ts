@@ -358,7 +358,10 @@ class SlideWriter {
     const call = chartCall(e, this.theme, box(e));
     if (Array.isArray(call.type)) s.addChart(call.type as unknown as PptxGenJS.default.CHART_NAME, call.options as unknown as never[]);
     else s.addChart(call.type, call.data, call.options);
-    this.chartEdits.push(e.trendline ? { trendline: e.trendline, color: this.theme.colors.text } : undefined);
+    const pointColors = call.pointColors;
+    this.chartEdits.push(
+      e.trendline || pointColors ? { trendline: e.trendline, color: this.theme.colors.text, pointsBeforeLabels: pointColors } : undefined,
+    );
   }
 }
 
