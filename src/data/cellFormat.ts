@@ -25,6 +25,7 @@ export interface DatePattern {
 }
 
 const NUMBER = /^(?<prefix>[^#0]*?)(?<whole>[#0,]*0)(?:\.(?<fraction>0+))?(?<suffix>[^#0]*)$/;
+const DATE_PATTERN = /^(?:yyyy|yy|mmmm|mmm|mm|m|dd|d|"[^"]*"|[\s.,/-])+$/i;
 const DATE_TOKEN = /yyyy|yy|mmmm|mmm|mm|m|dd|d|"[^"]*"|[^ymd"]+/gi;
 
 /** Parses a `format:` pattern, or returns undefined if it is neither a number nor a date pattern. */
@@ -42,7 +43,7 @@ export function parsePattern(pattern: string): NumberPattern | DatePattern | und
       minDigits: (whole.match(/0/g) ?? []).length,
     };
   }
-  if (/[yd]|m/i.test(pattern) && !/[#0]/.test(pattern)) return { kind: 'date', tokens: pattern.match(DATE_TOKEN) ?? [] };
+  if (DATE_PATTERN.test(pattern)) return { kind: 'date', tokens: pattern.match(DATE_TOKEN) ?? [] };
   return undefined;
 }
 

@@ -53,7 +53,8 @@ function syntaxMessage(expression: string, error: Error): string {
   if (/(^|[^=!<>])=($|[^=])/.test(expression)) return `"${expression}" is not a valid expression; compare with "==", e.g. grade == "A"`;
   const lines = error.message.split('\n');
   const caret = lines.find((l) => /^-*\^$/.test(l));
-  const where = caret ? ` at "${expression.slice(caret.length - 1, caret.length + 9) || 'the end'}"` : '';
+  const rest = caret ? expression.slice(caret.length - 1, caret.length + 9) : undefined;
+  const where = rest === undefined ? '' : rest ? ` at "${rest}"` : ' at the end';
   const expecting = /Expecting (.*), got/.exec(error.message)?.[1];
   return `"${expression}" is not a valid expression${where}${expecting ? ` (expected one of ${expecting.replace(/'/g, '')})` : ''}; write e.g. final >= 50 and grade != "F"`;
 }
