@@ -6,11 +6,11 @@ import { TRANSFORM_KEYS } from '../data/transform.js';
 import { fail, type DiagnosticError } from '../diagnostics.js';
 import type { ChartBlock } from '../content/blocks.js';
 import { distinguishableColors } from './chartPalette.js';
-import { describeChart, humanize } from './chartText.js';
+import { describeChart, humanize } from './dataText.js';
 import { FenceSpec, decimalsOf } from './dataSpec.js';
 import type { ChartElement, ChartSeries, ChartType } from './types.js';
 
-export { describeChart, humanize } from './chartText.js';
+export { describeChart, humanize } from './dataText.js';
 
 /** A chart before it is placed on a slide. */
 export type ChartContent = Omit<ChartElement, 'x' | 'y' | 'w' | 'h' | 'region'> & { source?: string };

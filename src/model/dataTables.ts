@@ -3,8 +3,8 @@ import type { DataEntry, DataRecord, Value } from '../data/datasets.js';
 import type { Transformed } from '../data/transform.js';
 import { recordTest, TRANSFORM_KEYS } from '../data/transform.js';
 import { DATA_WORDS } from '../data/words.js';
-import type { Align, DataTableBlock, Run } from '../content/blocks.js';
-import { humanize } from './charts.js';
+import { runsText, type Align, type DataTableBlock, type Run } from '../content/blocks.js';
+import { describeTable, humanize } from './dataText.js';
 import { FenceSpec, decimalsOf } from './dataSpec.js';
 
 /** How a body row of a results table stands out: a `highlight:` row, or the totals row. */
@@ -20,6 +20,8 @@ export interface TableContent {
   fractions?: number[];
   /** Rows that stand out, by row (kept when the table is split over slides). */
   rowStyles?: Map<Run[][], RowStyle>;
+  /** The table's description for screen readers, from its data. */
+  altText?: string;
 }
 
 const KEYS = ['data', 'columns', ...TRANSFORM_KEYS, 'format', 'total', 'highlight', 'source'] as const;
@@ -74,6 +76,7 @@ export function tableFromBlock(block: DataTableBlock, file: string, datasets: Ma
     const test = recordTest(spec, dataset, highlight, 'highlight');
     records.forEach((r, i) => test(r) && rowStyles.set(rows[i], 'highlight'));
   }
+  const body = rows.map((row) => row.map(runsText));
   const total = totalRow(spec, dataset, columns, records);
   if (total) {
     const row = columns.map((c, i) => {
@@ -89,6 +92,11 @@ export function tableFromBlock(block: DataTableBlock, file: string, datasets: Ma
     align: columns.map((c) => (c.numeric ? 'right' : 'left')),
     source: spec.string('source'),
     ...(rowStyles.size ? { rowStyles } : {}),
+    altText: describeTable(
+      columns.map((c) => c.label),
+      body,
+      total ? rows[rows.length - 1].map(runsText) : undefined,
+    ),
   };
 }
 

@@ -140,6 +140,7 @@ function tableElement(
     w: Math.min(w, base.w),
     h,
     ...(styles ? { rowStyles: p.table.rows.map((row) => styles.get(row) ?? null) } : {}),
+    ...(p.table.altText ? { altText: p.table.altText } : {}),
     header: p.table.header,
     rows: p.table.rows,
     align: p.table.align,

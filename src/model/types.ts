@@ -69,6 +69,8 @@ export interface TableElement extends Placement {
   columnWidths: number[];
   /** Body rows that stand out, by index: rows a `highlight:` expression picks, and the totals row. */
   rowStyles?: ('highlight' | 'total' | null)[];
+  /** The description for screen readers of a table made from data (else made from its header when written). */
+  altText?: string;
   fontSize: number;
   rowHeight: number;
 }

@@ -342,7 +342,7 @@ class SlideWriter {
     s.addTable(rows, {
       ...box(e),
       // pptxgenjs writes no description for tables; the repair stage copies this name into one.
-      objectName: `Table: ${e.header.map((runs) => runs.map((r) => r.text).join('')).join(', ')} (${e.rows.length} rows)`,
+      objectName: e.altText ?? `Table: ${e.header.map((runs) => runs.map((r) => r.text).join('')).join(', ')} (${e.rows.length} rows)`,
       colW: e.columnWidths,
       fontSize: e.fontSize,
       fontFace: fonts.body,

@@ -48,3 +48,18 @@ export function humanize(column: string): string {
   const words = column.replace(/[_-]+/g, ' ').trim();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
+
+/** Rows a table's description reads out; the rest are counted. */
+const ALT_TEXT_ROWS = 20;
+
+/**
+ * A results table's description for screen readers, from its rows after the spec's
+ * transforms: "Table: Group, Students; A 5, B 5, and 1 more; Total 15".
+ */
+export function describeTable(header: string[], rows: string[][], total?: string[]): string {
+  const words = DATA_WORDS;
+  const shown = rows.slice(0, ALT_TEXT_ROWS).map((r) => r.filter(Boolean).join(' '));
+  const more = rows.length > shown.length ? [words.more(formatNumber(rows.length - shown.length))] : [];
+  const totals = total ? [total.filter(Boolean).join(' ')] : [];
+  return [`${words.table}: ${header.join(', ')}`, [...shown, ...more].join(', '), ...totals].filter(Boolean).join('; ');
+}
