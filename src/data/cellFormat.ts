@@ -31,7 +31,8 @@ const DATE_TOKEN = /yyyy|yy|mmmm|mmm|mm|m|dd|d|"[^"]*"|[^ymd"]+/gi;
 /** Parses a `format:` pattern, or returns undefined if it is neither a number nor a date pattern. */
 export function parsePattern(pattern: string): NumberPattern | DatePattern | undefined {
   const m = NUMBER.exec(pattern);
-  if (m?.groups) {
+  // Letters outside quotes are codes in a spreadsheet's format (`dd` a day), not text: "0.0 pts" needs `0.0 "pts"`.
+  if (m?.groups && !/[a-z]/i.test(`${m.groups.prefix}${m.groups.suffix}`.replace(/"[^"]*"/g, ''))) {
     const { prefix, whole, fraction, suffix } = m.groups;
     return {
       kind: 'number',

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { withoutNoise } from '../format.js';
 import { didYouMean } from '../suggest.js';
 import { recordPosition, type DataRecord, type Dataset, type Value } from './datasets.js';
 import { compileRecordTest, ExpressionError } from './expression.js';
@@ -76,7 +77,9 @@ export function transformDataset(dataset: Dataset, spec: SpecReader): Transforme
       const out: DataRecord = Object.fromEntries(keys.map((k) => [k, rows[0][k]]));
       for (const a of aggregates) {
         const value = a.fn === 'count' ? rows.length : AGGREGATES[a.fn](numbersOf(rows, a.column!));
-        out[a.name] = a.fn === 'share' ? value / (totals.get(a.name) || NaN) : Number.isFinite(value) ? value : null;
+        const result = a.fn === 'share' ? value / (totals.get(a.name) || NaN) : value;
+        // Sums of decimals carry binary noise (390.09999999999997), which would show as decimals no one wrote.
+        out[a.name] = Number.isFinite(result) ? withoutNoise(result) : null;
       }
       return out;
     });

@@ -35,7 +35,7 @@ export function describeChart(d: ChartDescription): string {
     const fit = linearFit(xs, s.values);
     if (!fit) return '';
     const sign = fit.intercept < 0 ? '−' : '+';
-    return ` (${words.trend(formatNumber(fit.slope, 3), `${sign} ${formatNumber(Math.abs(fit.intercept), 3)}`, formatNumber(fit.r2, 3))})`;
+    return ` (${words.trend(formatNumber(fit.slope), `${sign} ${formatNumber(Math.abs(fit.intercept))}`, formatNumber(fit.r2))})`;
   };
   const tail = d.highlight === undefined ? '' : `; ${words.highlighted(d.highlight)}`;
   const name = (s: ChartSeries) => `${s.name}${s.secondary ? ` (${words.secondaryAxis})` : ''}`;
