@@ -145,9 +145,18 @@ describe('```chart keys through the real pipeline', () => {
     // The line plot uses the secondary axes.
     const lineAxes = childElements(all('combo', 'c:lineChart')[0], 'c:axId').map((e) => e.attribs.val);
     expect(lineAxes).toContain(childElements(valueAxes[1], 'c:axId')[0].attribs.val);
-    // Each bar of the one column series has the series' colour.
-    const barColors = descendants(all('combo', 'c:barChart')[0], 'a:srgbClr').map((e) => e.attribs.val);
-    expect(new Set(barColors.filter((c) => c !== '222222'))).toEqual(new Set(['1F4E79']));
+    // Each series in its own colour from the palette, the line's markers too; no colours per point.
+    const colors = (plot: string) =>
+      new Set(
+        descendants(all('combo', plot)[0], 'c:ser').flatMap((ser) =>
+          [...childElements(ser, 'c:spPr'), ...childElements(ser, 'c:marker')]
+            .flatMap((e) => descendants(e, 'a:srgbClr'))
+            .map((c) => c.attribs.val),
+        ),
+      );
+    expect(colors('c:barChart')).toEqual(new Set(['1F4E79']));
+    expect(colors('c:lineChart')).toEqual(new Set(['C55A11']));
+    expect(all('combo', 'c:dPt')).toEqual([]);
   });
 
   test('the combination chart embeds its data from the workbook range', async () => {

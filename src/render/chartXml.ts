@@ -1,6 +1,17 @@
 import type { ChartElement } from '../model/types.js';
 import type { PartListener } from './jszipShim.js';
-import { childElements, createElement, descendants, insert, insertBefore, parseXml, root, serializeXml, type Element } from './xml.js';
+import {
+  childElements,
+  createElement,
+  escapeXml,
+  descendants,
+  insert,
+  insertBefore,
+  parseXml,
+  root,
+  serializeXml,
+  type Element,
+} from './xml.js';
 
 /**
  * What lectern changes in a chart part that pptxgenjs cannot write: a native linear
@@ -12,6 +23,8 @@ export interface ChartPartEdit {
   /** The trendline's colour, `RRGGBB`. */
   color: string;
   pointsBeforeLabels?: boolean;
+  /** Each series' colour by its `c:idx`: line markers are set to it. */
+  seriesColors?: string[];
 }
 
 /** Series elements a trendline comes before (CT_LineSer, CT_ScatterSer). */
@@ -39,6 +52,14 @@ export function editChart(xml: string, part: string, edit: ChartPartEdit): strin
     for (const series of descendants(root(doc), 'c:ser')) {
       const labels = childElements(series, 'c:dLbls')[0];
       if (labels) for (const point of childElements(series, 'c:dPt')) insertBefore(labels, point);
+    }
+  }
+  if (edit.seriesColors) {
+    for (const series of descendants(root(doc), 'c:ser')) {
+      const color = edit.seriesColors[Number(childElements(series, 'c:idx')[0]?.attribs.val)];
+      if (color === undefined) continue;
+      for (const marker of childElements(series, 'c:marker'))
+        for (const rgb of descendants(marker, 'a:srgbClr')) rgb.attribs.val = escapeXml(color);
     }
   }
   if (!edit.trendline) return serializeXml(doc);

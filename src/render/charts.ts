@@ -15,6 +15,8 @@ export interface ChartCall {
   options: ChartOptions;
   /** Whether pptxgenjs writes colours per point (`c:dPt`): a bar series alone in its plot with several colours given. */
   pointColors: boolean;
+  /** In a combination chart, each series' colour by its index, for the line markers pptxgenjs colours otherwise. */
+  seriesColors?: string[];
 }
 
 const CHART_TYPES: Record<ChartElement['chartType'] | NonNullable<ChartSeries['type']>, ChartName> = {
@@ -141,14 +143,10 @@ function comboCall(
       });
     }
   });
-  // pptxgenjs colours a series by its place among all of them, and a bar series alone in its
-  // plot point by point: such a part gets its series' colour at every place, so its bars are alike.
-  let pointColors = false;
+  // pptxgenjs colours a plot's series by their place in the plot: each plot gets its own series' colours
+  // (its line markers, coloured by their place among all series, are set right in the part: chartXml.ts).
   parts.forEach((part, p) => {
-    if (part.type !== 'bar' || part.data.length !== 1) return;
-    const color = e.colors[indices[p][0] % e.colors.length];
-    part.options = { ...part.options, chartColors: Array.from({ length: Math.max(2, indices[p][0] + 1) }, () => color) };
-    pointColors = true;
+    part.options = { ...part.options, chartColors: indices[p].map((i) => e.colors[i % e.colors.length]) };
   });
   const secondary = e.series.some((s) => s.secondary);
   const axes = secondary
@@ -160,7 +158,13 @@ function comboCall(
         catAxes: [{ catAxisTitle: e.xTitle, showCatAxisTitle: Boolean(e.xTitle) }, { catAxisHidden: true }],
       }
     : {};
-  return { type: parts, data: [], options: { ...options, ...axes } as ChartOptions, pointColors };
+  return {
+    type: parts,
+    data: [],
+    options: { ...options, ...axes } as ChartOptions,
+    pointColors: false,
+    seriesColors: e.colors.slice(0, e.series.length),
+  };
 }
 
 /** The value axis shows whole steps: the labels' format without its decimals. */

@@ -358,9 +358,11 @@ class SlideWriter {
     const call = chartCall(e, this.theme, box(e));
     if (Array.isArray(call.type)) s.addChart(call.type as unknown as PptxGenJS.default.CHART_NAME, call.options as unknown as never[]);
     else s.addChart(call.type, call.data, call.options);
-    const pointColors = call.pointColors;
+    const { pointColors, seriesColors } = call;
     this.chartEdits.push(
-      e.trendline || pointColors ? { trendline: e.trendline, color: this.theme.colors.text, pointsBeforeLabels: pointColors } : undefined,
+      e.trendline || pointColors || seriesColors
+        ? { trendline: e.trendline, color: this.theme.colors.text, pointsBeforeLabels: pointColors, seriesColors }
+        : undefined,
     );
   }
 }
