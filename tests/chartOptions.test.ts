@@ -225,6 +225,20 @@ describe('```chart keys through the real pipeline', () => {
   });
 });
 
+describe('highlight in a template whose accent is its first chart colour', () => {
+  test("chalkboard: the accent is the bars' yellow, so the highlighted bar takes the next distinguishable chalk", async () => {
+    const result = await buildInTemp({ 'deck.md': chartsDeck([CHARTS.formatted]), ...FILES }, { template: 'chalkboard' });
+    const chart = parseXml(await (await openPptx(result.output!)).xml('ppt/charts/chart1.xml'), 'chart');
+    expect(descendants(chart, 'c:dPt').map((p) => descendants(p, 'a:srgbClr')[0].attribs.val)).toEqual([
+      'F2D16B',
+      'F2D16B',
+      'C3B1E1',
+      'F2D16B',
+      'F2D16B',
+    ]);
+  });
+});
+
 describe('chart errors, each at its line', () => {
   const cases: [string, string, number, string][] = [
     [

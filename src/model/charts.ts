@@ -5,7 +5,7 @@ import { histogramBins } from '../data/statistics.js';
 import { TRANSFORM_KEYS } from '../data/transform.js';
 import { fail, type DiagnosticError } from '../diagnostics.js';
 import type { ChartBlock } from '../content/blocks.js';
-import { distinguishableColors } from './chartPalette.js';
+import { distinguishable, distinguishableColors } from './chartPalette.js';
 import { describeChart, humanize } from './dataText.js';
 import { FenceSpec, decimalsOf } from './dataSpec.js';
 import type { ChartElement, ChartSeries, ChartType } from './types.js';
@@ -94,9 +94,7 @@ export function chartFromBlock(
   const highlight = highlightOf(spec, chartType, labels, series);
   const seriesColors = distinguishableColors(palette, ROUND.has(chartType) ? labels.length : series.length);
   const colors =
-    highlight === undefined
-      ? seriesColors
-      : labels.map((_, i) => (i === highlight ? (accent ?? seriesColors[1] ?? seriesColors[0]) : seriesColors[0]));
+    highlight === undefined ? seriesColors : labels.map((_, i) => (i === highlight ? highlightColor(palette, accent) : seriesColors[0]));
   return {
     kind: 'chart',
     chartType,
@@ -133,6 +131,12 @@ export function chartFromBlock(
 
 function optional<K extends string>(key: K, value: string | undefined): { [P in K]?: string } {
   return (value === undefined ? {} : { [key]: value }) as { [P in K]?: string };
+}
+
+/** The colour of a highlighted category: the template's accent, or, where it is too like the bars' colour, the next palette colour that is not. */
+function highlightColor(palette: string[], accent: string | undefined): string {
+  const [base, other] = distinguishableColors(palette, 2);
+  return accent !== undefined && distinguishable(accent, base) ? accent : (other ?? base);
 }
 
 /** `stacked: true` or `stacked: percent`, on bar, column and area charts. */
