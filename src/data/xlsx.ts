@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fail, type SourcePosition } from '../diagnostics.js';
 import { readInputBytes } from '../input/readInput.js';
@@ -10,8 +11,8 @@ export interface SheetChoice {
   range?: string;
 }
 
-type ReadExcel = typeof import('read-excel-file/universal');
-let reader: Promise<ReadExcel> | undefined;
+type ReadExcel = typeof import('read-excel-file/node');
+let reader: ReadExcel | undefined;
 
 /**
  * Reads one sheet of an .xlsx workbook into a dataset: its first row (of the range) names
@@ -21,38 +22,39 @@ let reader: Promise<ReadExcel> | undefined;
 export async function readWorkbookDataset(name: string, file: string, choice: SheetChoice, at: SourcePosition): Promise<Dataset> {
   const what = `workbook "${path.basename(file)}" for dataset "${name}"`;
   const bytes = readInputBytes(file, 'data', { what, at });
-  const excel = await (reader ??= import('read-excel-file/universal'));
-  const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-  let sheets: Awaited<ReturnType<ReadExcel['default']>>;
+  // Required, not imported: it stays out of the bundle, whose start-up every deck pays (as resvg does).
+  const excel = (reader ??= createRequire(import.meta.url)('read-excel-file/node') as ReadExcel);
+  // Only the sheet asked for is parsed: parsing is most of the time a workbook costs.
+  let data: unknown[][];
   try {
-    sheets = await excel.default(buffer);
+    data = (await excel.readSheet(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), choice.sheet ?? 1)) as unknown[][];
   } catch (error) {
+    const sheets = (error as { sheets?: unknown }).sheets;
+    if ((error as Error).name === 'SheetNotFoundError' && Array.isArray(sheets)) {
+      const names = sheets.map(String);
+      throw fail(
+        'data/sheet',
+        `${what} has no sheet "${choice.sheet}"${didYouMean(choice.sheet ?? '', names)} (sheets: ${names.join(', ')})`,
+        at,
+      );
+    }
     throw fail(
       'data/xlsx',
       `cannot read ${what}: it is not an Excel workbook (.xlsx) lectern can read (${(error as Error).message.split('\n')[0]})`,
       at,
     );
   }
-  const names = sheets.map((s) => s.sheet);
-  const sheet = choice.sheet === undefined ? sheets[0] : sheets.find((s) => s.sheet === choice.sheet);
-  if (!sheet) {
-    throw fail(
-      'data/sheet',
-      `${what} has no sheet "${choice.sheet}"${didYouMean(choice.sheet ?? '', names)} (sheets: ${names.join(', ')})`,
-      at,
-    );
-  }
-  const rows = withinRange(sheet.data as unknown[][], choice.range, what, at);
+  const sheetName = choice.sheet === undefined ? 'the first sheet' : `sheet "${choice.sheet}"`;
+  const rows = withinRange(data, choice.range, what, at);
   const [header, ...body] = rows;
   if (!header || header.every((c) => c === null || c === '')) {
-    throw fail('data/empty', `sheet "${sheet.sheet}" of ${what} has no header row${choice.range ? ` in ${choice.range}` : ''}`, at);
+    throw fail('data/empty', `${sheetName} of ${what} has no header row${choice.range ? ` in ${choice.range}` : ''}`, at);
   }
   const columns = header.map((c, i) =>
     c === null || c === '' ? `column ${i + 1}` : String(c instanceof Date ? c.toISOString().slice(0, 10) : c).trim(),
   );
   const dupe = columns.find((c, i) => columns.indexOf(c) !== i);
-  if (dupe !== undefined)
-    throw fail('data/xlsx', `the column "${dupe}" appears twice in the header of sheet "${sheet.sheet}" of ${what}`, at);
+  if (dupe !== undefined) throw fail('data/xlsx', `the column "${dupe}" appears twice in the header of ${sheetName} of ${what}`, at);
   const records = body
     .filter((row) => row.some((c) => c !== null && c !== ''))
     .map((row): DataRecord => Object.fromEntries(columns.map((c, i) => [c, cellValue(row[i])])));
