@@ -2,7 +2,8 @@
  * Series colours a colour-blind viewer can tell apart. The rule: series take the
  * template's chart palette in order, except that a colour too close to one already
  * taken, as seen with each common colour-vision deficiency (protanopia,
- * deuteranopia, tritanopia, simulated by Viénot et al.'s matrices) or in grey, is
+ * deuteranopia, tritanopia, each approximated by one matrix on linear RGB after Viénot,
+ * Brettel and Mollon) or in grey, is
  * passed over for the next palette colour that is not. When the palette has no
  * such colour left, the rest follow in palette order.
  */

@@ -55,6 +55,7 @@ const LEGENDS = { right: 'right', bottom: 'bottom', none: 'none' } as const;
 export interface ChartStyle {
   palette: string[];
   accent?: string;
+  lang?: string;
 }
 
 /** Reads a ```chart fence into a chart: its type, categories and series, from a dataset or inline. */
@@ -64,7 +65,7 @@ export function chartFromBlock(
   datasets: Map<string, DataEntry>,
   style: ChartStyle | string[],
 ): ChartContent {
-  const { palette, accent } = Array.isArray(style) ? { palette: style, accent: undefined } : style;
+  const { palette, accent, lang } = Array.isArray(style) ? { palette: style, accent: undefined, lang: undefined } : style;
   const spec = new FenceSpec('chart', block.yaml, file, block.line, KEYS);
   const type = spec.string('type') ?? 'column';
   if (!(CHART_TYPES as readonly string[]).includes(type)) {
@@ -124,6 +125,7 @@ export function chartFromBlock(
       stacked,
       trendline: Boolean(trendline),
       highlight: highlight === undefined ? undefined : labels[highlight],
+      lang,
     }),
     source: spec.string('source'),
   };

@@ -1,6 +1,8 @@
 import { linearFit } from '../data/statistics.js';
 import { DATA_WORDS } from '../data/words.js';
+import { localise } from '../data/cellFormat.js';
 import { formatNumber } from '../format.js';
+import { numberSymbols } from '../i18n/numberSymbols.js';
 import type { ChartSeries } from './types.js';
 
 /** Points the alt text reads out per series; a screen reader does not read a thousand. */
@@ -17,25 +19,29 @@ export interface ChartDescription {
   stacked?: 'stacked' | 'percent';
   trendline?: boolean;
   highlight?: string;
+  /** The deck's language, whose separators the numbers take. */
+  lang?: string;
 }
 
 /** "Bar chart, Share of the vote: Tokayev 81.31%, Against all 5.8%, …", with stacking, the trend and a highlighted category. */
 export function describeChart(d: ChartDescription): string {
   const words = DATA_WORDS;
+  const symbols = numberSymbols(d.lang ?? 'en');
+  const number = (n: number, decimals?: number) => localise(formatNumber(n, decimals), symbols);
   const kind = [words.chart[d.type], d.stacked === 'percent' ? words.percentStacked : d.stacked ? words.stacked : undefined]
     .filter(Boolean)
     .join(', ');
   const head = `${kind}${d.title ? `, ${d.title}` : ''}`;
   const shown = d.labels.slice(0, ALT_TEXT_POINTS);
-  const more = d.labels.length > shown.length ? `, ${words.more(formatNumber(d.labels.length - shown.length))}` : '';
-  const points = (s: ChartSeries) => shown.map((l, i) => `${l} ${formatNumber(s.values[i], d.decimals)}${d.unit}`).join(', ') + more;
+  const more = d.labels.length > shown.length ? `, ${words.more(number(d.labels.length - shown.length))}` : '';
+  const points = (s: ChartSeries) => shown.map((l, i) => `${l} ${number(s.values[i], d.decimals)}${d.unit}`).join(', ') + more;
   const trend = (s: ChartSeries) => {
     if (!d.trendline) return '';
     const xs = d.type === 'scatter' ? d.labels.map(Number) : d.labels.map((_, i) => i + 1);
     const fit = linearFit(xs, s.values);
     if (!fit) return '';
     const sign = fit.intercept < 0 ? '−' : '+';
-    return ` (${words.trend(formatNumber(fit.slope), `${sign} ${formatNumber(Math.abs(fit.intercept))}`, formatNumber(fit.r2))})`;
+    return ` (${words.trend(number(fit.slope), `${sign} ${number(Math.abs(fit.intercept))}`, number(fit.r2))})`;
   };
   const tail = d.highlight === undefined ? '' : `; ${words.highlighted(d.highlight)}`;
   const name = (s: ChartSeries) => `${s.name}${s.secondary ? ` (${words.secondaryAxis})` : ''}`;

@@ -92,7 +92,7 @@ export function blocksToPieces(blocks: Block[], ctx: PieceContext): Piece[] {
         break;
       }
       case 'chart': {
-        const chart = chartFromBlock(b, ctx.file, ctx.datasets, { palette: ctx.palette, accent: ctx.accent });
+        const chart = chartFromBlock(b, ctx.file, ctx.datasets, { palette: ctx.palette, accent: ctx.accent, lang: ctx.lang });
         pieces.push({ kind: 'chart', chart, line: b.line });
         if (chart.source) text([caption(chart.source)]);
         break;
