@@ -17,7 +17,10 @@ import YAML from 'yaml';
 const DATA = path.join(FIXTURES, '_data');
 /** A share as the pipeline keeps it: to the 15 digits a double holds. */
 const noiseless = (n: number) => Number(n.toPrecision(15));
-/** marks.xlsx was written by LibreOffice Calc from marks.fods: sheets Notes, Marks (a formula column and dates) and "Week 3". */
+/**
+ * marks.xlsx was written by LibreOffice Calc from marks.fods (`soffice --headless --convert-to xlsx marks.fods`,
+ * with the libreoffice-calc package): sheets Notes, Marks (a formula column and dates) and "Week 3" (a table at B2).
+ */
 const WORKBOOK = readFileSync(path.join(DATA, 'marks.xlsx'));
 const NOTEN = readFileSync(path.join(DATA, 'noten.csv'));
 
