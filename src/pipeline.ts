@@ -77,6 +77,7 @@ export async function modelDeck(
         file,
         (name) => keyLine(original, name, true) ?? keyLine(original, 'data'),
         (ref, at) => paths.resolve(ref, at),
+        fm.lang,
       )
     : new Map<string, DataEntry>();
   const context = {

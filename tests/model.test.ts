@@ -438,7 +438,7 @@ describe('chart and table errors', () => {
     const error = await fenceError('chart', 'data: results\ntype: bars');
     expect(error.rule).toBe('chart/unknown-type');
     expect(error.line).toBe(10);
-    expect(error.message).toBe('chart: unknown chart type "bars"; use one of bar, column, line, area, pie, doughnut, scatter');
+    expect(error.message).toBe('chart: unknown chart type "bars"; use one of bar, column, line, area, pie, doughnut, scatter, histogram');
   });
 
   test('bad chart YAML points at the bad line inside the fence', async () => {
@@ -484,28 +484,35 @@ describe('chart and table errors', () => {
 describe('describeChart', () => {
   test('one series: type, title, then each label with its value, decimals and unit', () => {
     const labels = ['Kassym-Jomart Tokayev', 'Against all', 'Zhiguli Dairabayev'];
-    const text = describeChart('bar', 'Share of the vote (%)', labels, [{ name: 'Share', values: [81.31, 5.8, 3.42] }], '%', 2);
+    const text = describeChart({
+      type: 'bar',
+      title: 'Share of the vote (%)',
+      labels,
+      series: [{ name: 'Share', values: [81.31, 5.8, 3.42] }],
+      unit: '%',
+      decimals: 2,
+    });
     expect(text).toBe('Bar chart, Share of the vote (%): Kassym-Jomart Tokayev 81.31%, Against all 5.80%, Zhiguli Dairabayev 3.42%');
   });
 
   test('no title, no unit, thousands separators', () => {
-    expect(describeChart('pie', undefined, ['Yes', 'No'], [{ name: 'Votes', values: [6456392, 460484] }], '', 0)).toBe(
-      'Pie chart: Yes 6,456,392, No 460,484',
-    );
+    expect(
+      describeChart({ type: 'pie', labels: ['Yes', 'No'], series: [{ name: 'Votes', values: [6456392, 460484] }], unit: '', decimals: 0 }),
+    ).toBe('Pie chart: Yes 6,456,392, No 460,484');
   });
 
   test('several series are named, separated by semicolons', () => {
-    const text = describeChart(
-      'column',
-      'Seats',
-      ['2016', '2021'],
-      [
+    const text = describeChart({
+      type: 'column',
+      title: 'Seats',
+      labels: ['2016', '2021'],
+      series: [
         { name: 'Amanat', values: [84, 76] },
         { name: 'Ak Zhol', values: [7, 12] },
       ],
-      '',
-      0,
-    );
+      unit: '',
+      decimals: 0,
+    });
     expect(text).toBe('Column chart, Seats: Amanat: 2016 84, 2021 76; Ak Zhol: 2016 7, 2021 12');
   });
 

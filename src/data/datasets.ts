@@ -1,12 +1,18 @@
 import path from 'node:path';
-import { parse as parseCsv, CsvError } from 'csv-parse/sync';
 import { fail, type SourcePosition } from '../diagnostics.js';
-import { readInputText } from '../input/readInput.js';
+import { decodeText, readInputBytes, readInputText } from '../input/readInput.js';
+import { numberSymbols } from '../i18n/numberSymbols.js';
+import { didYouMean } from '../suggest.js';
+import { parseCsvDataset } from './csv.js';
+import { readWorkbookDataset } from './xlsx.js';
 
-export type Value = string | number | boolean | null;
+export { parseCsvDataset } from './csv.js';
+
+/** A cell: text, a number, true/false, a date (from a workbook), or empty. */
+export type Value = string | number | boolean | Date | null;
 export type DataRecord = Record<string, Value>;
 
-/** A named table of records, from a CSV or JSON file or inline YAML. */
+/** A named table of records, from a CSV, JSON or Excel file or inline YAML. */
 export interface Dataset {
   name: string;
   columns: string[];
@@ -27,21 +33,40 @@ export function recordPosition(dataset: Dataset, record: DataRecord): SourcePosi
 /** What a deck's `data:` entry resolved to: a table, or a plain value for Handlebars. */
 export type DataEntry = { kind: 'table'; dataset: Dataset } | { kind: 'value'; value: unknown };
 
+/** A dataset entry of the front matter as an object: `{file, sheet, range, delimiter, decimal, encoding}`. */
+export interface DataSource {
+  file: string;
+  sheet?: string;
+  range?: string;
+  delimiter?: string;
+  decimal?: '.' | ',';
+  encoding?: string;
+}
+
+const SOURCE_KEYS = ['file', 'sheet', 'range', 'delimiter', 'decimal', 'encoding'] as const;
+const DATA_FILE = /\.(csv|tsv|json|xlsx)$/i;
+/** Delimiters a teacher may name in words. */
+const NAMED_DELIMITERS: Record<string, string> = { tab: '\t', '\\t': '\t', semicolon: ';', comma: ',', pipe: '|' };
+
 /**
- * Loads every entry of a deck's `data:` mapping. Strings ending in .csv or .json
- * are files relative to the deck's folder; anything else is inline YAML.
+ * Loads every entry of a deck's `data:` mapping. A path ending in .csv, .tsv, .json
+ * or .xlsx, or an object with `file:`, is a file relative to the deck's folder;
+ * anything else is inline YAML. `lang` is the deck's language, whose decimal mark
+ * CSV columns may use.
  */
 export async function loadDatasets(
   spec: Record<string, unknown>,
   deckFile: string,
   lineOf: (name: string) => number | undefined,
   resolvePath: (ref: string, at: SourcePosition) => string,
+  lang = 'en-US',
 ): Promise<Map<string, DataEntry>> {
   const entries = await Promise.all(
     Object.entries(spec).map(async ([name, value]): Promise<[string, DataEntry]> => {
       const at = { file: deckFile, line: lineOf(name) };
-      if (typeof value === 'string' && /\.(csv|json)$/i.test(value.trim())) {
-        return [name, { kind: 'table', dataset: await loadDataFile(name, resolvePath(value.trim(), at), at) }];
+      const source = dataSource(name, value, at);
+      if (source) {
+        return [name, { kind: 'table', dataset: await loadDataFile(name, resolvePath(source.file, at), at, { ...source, lang }) }];
       }
       if (Array.isArray(value) && value.every(isRecord)) {
         return [name, { kind: 'table', dataset: fromRecords(name, value as Record<string, unknown>[], at) }];
@@ -52,76 +77,79 @@ export async function loadDatasets(
   return new Map(entries);
 }
 
-/** Reads one CSV or JSON data file into a dataset. */
-export async function loadDataFile(name: string, file: string, at: SourcePosition): Promise<Dataset> {
-  const text = readInputText(file, 'data', { what: `data file "${path.basename(file)}" for dataset "${name}"`, at });
-  return file.toLowerCase().endsWith('.json') ? parseJsonDataset(name, text, file) : parseCsvDataset(name, text, file);
-}
-
-const CSV_OPTIONS = { skip_empty_lines: true, trim: true, bom: true, relax_column_count: false } as const;
-
-/** Parses CSV text with a header row; numbers become numbers and empty cells null. */
-export function parseCsvDataset(name: string, text: string, file: string): Dataset {
-  let rows: string[][];
-  try {
-    rows = parseCsv(text, CSV_OPTIONS) as string[][];
-  } catch (error) {
-    if (error instanceof CsvError) {
-      const line = (error as CsvError & { lines?: number }).lines;
-      const message =
-        error.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH'
-          ? `a row has ${(error as unknown as { record: unknown[] }).record?.length ?? 'a different number of'} fields but the header has ${(error as unknown as { columns?: unknown[] }).columns?.length ?? rowsHeaderLength(text)}`
-          : error.code === 'CSV_QUOTE_NOT_CLOSED'
-            ? 'a quoted field is never closed (a " is missing)'
-            : error.message.replace(/^Invalid Record Length: /, '');
-      throw fail('data/csv', `${message}`, { file, line: error.code === 'CSV_QUOTE_NOT_CLOSED' ? unclosedQuoteLine(text) : line });
-    }
-    throw error;
+/** The file a `data:` entry names, as a path or as `{file: ..., ...}`; undefined for inline data. */
+function dataSource(name: string, value: unknown, at: SourcePosition): DataSource | undefined {
+  if (typeof value === 'string') return DATA_FILE.test(value.trim()) ? { file: value.trim() } : undefined;
+  if (!isRecord(value) || !('file' in (value as object))) return undefined;
+  const entry = value as Record<string, unknown>;
+  for (const key of Object.keys(entry)) {
+    if (!(SOURCE_KEYS as readonly string[]).includes(key))
+      throw fail(
+        'data/unknown-key',
+        `dataset "${name}" has an unknown key "${key}"${didYouMean(key, SOURCE_KEYS)}; use ${SOURCE_KEYS.join(', ')}`,
+        at,
+      );
   }
-  if (rows.length === 0) throw fail('data/empty', `the data file for dataset "${name}" has no header row`, { file, line: 1 });
-  const [header, ...body] = rows;
-  const columns = header.map((c) => c.trim());
-  const dupe = columns.find((c, i) => columns.indexOf(c) !== i);
-  if (dupe !== undefined) throw fail('data/csv', `the column "${dupe}" appears twice in the header`, { file, line: 1 });
-  const records = body.map((row) => Object.fromEntries(columns.map((c, i) => [c, castCell(row[i])])));
-  return { name, columns, records, origin: { file, line: 1 }, rowLine: (index) => csvRecordLines(text)[index + 1] };
+  const text = (key: string) => {
+    const v = entry[key];
+    if (v === undefined || v === null) return undefined;
+    if (typeof v === 'object') throw fail('data/type', `"${key}" of dataset "${name}" must be text`, at);
+    return String(v);
+  };
+  const delimiter = text('delimiter');
+  const sep = delimiter === undefined ? undefined : (NAMED_DELIMITERS[delimiter.toLowerCase()] ?? delimiter);
+  if (sep !== undefined && sep.length !== 1)
+    throw fail('data/delimiter', `the delimiter of dataset "${name}" must be one character such as ";" or "tab", not "${delimiter}"`, at);
+  const decimal = text('decimal');
+  if (decimal !== undefined && decimal !== '.' && decimal !== ',')
+    throw fail('data/decimal', `the decimal mark of dataset "${name}" must be "." or ",", not "${decimal}"`, at);
+  const file = text('file');
+  if (!file) throw fail('data/no-file', `dataset "${name}" needs "file:" naming a .csv, .json or .xlsx file`, at);
+  return {
+    file,
+    sheet: text('sheet'),
+    range: text('range'),
+    delimiter: sep,
+    decimal: decimal as DataSource['decimal'],
+    encoding: text('encoding'),
+  };
 }
 
-/**
- * The line each record of CSV `text` ends on (the header is record 0). Parses the
- * text again, so that reading a data file costs nothing extra when all is well.
- */
-function csvRecordLines(text: string): number[] {
-  const lines: number[] = [];
-  parseCsv(text, {
-    ...CSV_OPTIONS,
-    on_record: (record: string[], context: { lines: number }) => {
-      lines.push(context.lines);
-      return record;
-    },
+/** Reads one CSV, JSON or Excel (.xlsx) data file into a dataset. */
+export async function loadDataFile(
+  name: string,
+  file: string,
+  at: SourcePosition,
+  source: Omit<DataSource, 'file'> & { lang?: string } = {},
+): Promise<Dataset> {
+  const lower = file.toLowerCase();
+  if (lower.endsWith('.xlsx')) return readWorkbookDataset(name, file, source, at);
+  const what = `data file "${path.basename(file)}" for dataset "${name}"`;
+  const text = source.encoding ? readEncoded(file, source.encoding, what, at) : readInputText(file, 'data', { what, at });
+  if (lower.endsWith('.json')) return parseJsonDataset(name, text, file);
+  return parseCsvDataset(name, text, file, {
+    delimiter: source.delimiter ?? (lower.endsWith('.tsv') ? '\t' : undefined),
+    decimal: source.decimal,
+    langDecimal: source.lang ? numberSymbols(source.lang).decimal : '.',
   });
-  return lines;
 }
 
-/** The line of the quote that opens a field never closed (csv-parse reports the end of the file). */
-function unclosedQuoteLine(text: string): number {
-  let line = 1;
-  let opened = 1;
-  let quoted = false;
-  let previous = '';
-  for (const c of text) {
-    if (c === '\n') line++;
-    else if (c === '"') {
-      quoted = !quoted;
-      if (quoted && previous !== '"') opened = line; // "" inside a quoted field is an escaped quote
-    }
-    previous = c;
+/** A data file in a named encoding (`windows-1252`, `koi8-r`, `utf-16le`), as clean text. */
+function readEncoded(file: string, encoding: string, what: string, at: SourcePosition): string {
+  const bytes = readInputBytes(file, 'data', { what, at });
+  let text: string;
+  try {
+    text = new TextDecoder(encoding, { fatal: true }).decode(bytes);
+  } catch (error) {
+    throw fail(
+      'data/encoding',
+      error instanceof RangeError
+        ? `the encoding "${encoding}" of ${what} is not one lectern knows; use a name such as "utf-8", "windows-1252" or "iso-8859-2"`
+        : `${what} is not ${encoding} text; check its "encoding:"`,
+      at,
+    );
   }
-  return opened;
-}
-
-function rowsHeaderLength(text: string): number {
-  return (text.split('\n')[0] ?? '').split(',').length;
+  return decodeText(Buffer.from(text, 'utf8'), file, 'data');
 }
 
 function parseJsonDataset(name: string, text: string, file: string): Dataset {
@@ -143,17 +171,6 @@ function fromRecords(name: string, list: Record<string, unknown>[], origin: Sour
   const columns = [...new Set(list.flatMap((r) => Object.keys(r)))];
   const records = list.map((r) => Object.fromEntries(columns.map((c) => [c, toValue(r[c])])));
   return { name, columns, records, origin };
-}
-
-function castCell(cell: string | undefined): Value {
-  if (cell === undefined || cell === '') return null;
-  // A number, but not a code with leading zeros such as a postal code "007",
-  // nor one too large for a double ("1e400"), which stays as it was written.
-  if (/^[+-]?(0|[1-9]\d*)(\.\d*)?([eE][+-]?\d+)?$|^[+-]?\.\d+$/.test(cell)) {
-    const n = Number(cell);
-    if (Number.isFinite(n)) return n;
-  }
-  return cell;
 }
 
 function toValue(v: unknown): Value {

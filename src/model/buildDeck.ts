@@ -11,7 +11,7 @@ import { paginate, placePieces } from './place.js';
 import type { Deck, DeckMeta, Element, Slide } from './types.js';
 
 /** Everything the model stage needs for one deck. */
-export interface DeckInput extends Omit<PieceContext, 'palette' | 'warn'> {
+export interface DeckInput extends Omit<PieceContext, 'palette' | 'accent' | 'lang' | 'warn'> {
   frontMatter: FrontMatter;
   slides: SlideSource[];
   template: Template;
@@ -36,6 +36,8 @@ export function buildDeck(input: DeckInput): Deck {
   const ctx: PieceContext = {
     ...input,
     palette: template.theme.colors.chart,
+    accent: template.theme.colors.accent,
+    lang: meta.lang,
     warn: (rule, message, line) => input.diagnostics.warn(rule, message, { file: input.file, line }),
   };
   const slides: Slide[] = [titleSlide(meta, template)];

@@ -1,5 +1,7 @@
 import YAML from 'yaml';
+import { parsePattern, type DatePattern, type NumberPattern } from '../data/cellFormat.js';
 import type { DataEntry, Dataset } from '../data/datasets.js';
+import { transformDataset, type Transformed } from '../data/transform.js';
 import { fail, type SourcePosition } from '../diagnostics.js';
 import { didYouMean } from '../suggest.js';
 import { isKeyLine } from '../yamlKeys.js';
@@ -98,16 +100,6 @@ export class FenceSpec {
     return column;
   }
 
-  /** `sort: -votes` / `sort: votes desc` → the column and direction. */
-  sort(dataset: Dataset): { column: string; descending: boolean } | undefined {
-    const raw = this.string('sort');
-    if (raw === undefined) return undefined;
-    const m = /^(-)?\s*([^\s]+?)(?:\s+(asc|desc))?$/.exec(raw.trim());
-    if (!m)
-      throw this.error('sort', `"sort" must be a column name, optionally with a leading "-" or a trailing "desc", not "${raw}"`, 'sort');
-    return { column: this.column(dataset, m[2], 'sort'), descending: m[1] === '-' || m[3] === 'desc' };
-  }
-
   /** A key holding one number, e.g. `min: 50`. */
   number(key: string): number | undefined {
     const v = this.values[key];
@@ -116,42 +108,38 @@ export class FenceSpec {
     return v;
   }
 
-  limit(): number | undefined {
-    const v = this.values.limit;
-    if (v === undefined) return undefined;
-    if (typeof v !== 'number' || !Number.isInteger(v) || v < 1)
-      throw this.error('limit', '"limit" must be a whole number of rows, e.g. "limit: 5"', 'limit');
-    return v;
+  /** The dataset named by `data:` after the spec's `filter:`, `group:`/`aggregate:`, `sort:` and `limit:`. */
+  transformed(datasets: Map<string, DataEntry>): Transformed {
+    return transformDataset(this.dataset(datasets), this);
+  }
+
+  /**
+   * `format:` as patterns by column: a mapping `{final: "0.0", share: "0%"}`, or one
+   * pattern for every number column. Columns the transforms made bring their own.
+   */
+  formats(dataset: Transformed, numeric: (column: string) => boolean): Map<string, NumberPattern | DatePattern> {
+    const raw = this.values.format;
+    const wanted: [string, unknown][] =
+      raw === undefined || raw === null
+        ? []
+        : typeof raw === 'object' && !Array.isArray(raw)
+          ? Object.entries(raw)
+          : dataset.columns.filter(numeric).map((c) => [c, raw]);
+    const out = new Map<string, NumberPattern | DatePattern>();
+    for (const [column, pattern] of Object.entries(dataset.formats)) out.set(column, parsePattern(pattern)!);
+    for (const [column, pattern] of wanted) {
+      this.column(dataset, column, 'format');
+      const parsed = typeof pattern === 'string' ? parsePattern(pattern) : undefined;
+      if (!parsed)
+        throw this.error(
+          'format',
+          `the format "${String(pattern)}" of column "${column}" is not a number or date pattern; use e.g. "0.0", "#,##0", "0%" or "dd.mm.yyyy"`,
+          'format',
+        );
+      out.set(column, parsed);
+    }
+    return out;
   }
 }
 
-/** Records sorted and cut as a spec's `sort:` and `limit:` ask. */
-export function selectRecords<T extends Record<string, unknown>>(
-  records: T[],
-  sort: { column: string; descending: boolean } | undefined,
-  limit: number | undefined,
-): T[] {
-  let out = records;
-  if (sort) {
-    const dir = sort.descending ? -1 : 1;
-    out = [...records].sort((a, b) => dir * compareValues(a[sort.column], b[sort.column]));
-  }
-  return limit === undefined ? out : out.slice(0, limit);
-}
-
-function compareValues(a: unknown, b: unknown): number {
-  if (a === null || a === undefined) return b === null || b === undefined ? 0 : 1;
-  if (b === null || b === undefined) return -1;
-  if (typeof a === 'number' && typeof b === 'number') return a - b;
-  return String(a).localeCompare(String(b));
-}
-
-/** The most decimal places any of `values` has (at most three), so a column of numbers reads alike. */
-export function decimalsOf(values: number[]): number {
-  let most = 0;
-  for (const v of values) {
-    if (most === 3) break;
-    if (!Number.isInteger(v)) most = Math.max(most, Math.min(3, String(v).split('.')[1]?.length ?? 0));
-  }
-  return most;
-}
+export { decimalsOf } from '../data/cellFormat.js';

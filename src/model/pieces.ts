@@ -34,6 +34,10 @@ export interface PieceContext {
   file: string;
   datasets: Map<string, DataEntry>;
   palette: string[];
+  /** The template's accent colour, for highlighted chart categories. */
+  accent?: string;
+  /** The deck's language, in which table cells write their numbers. */
+  lang?: string;
   /** Finds a picture relative to the deck and reads its size; throws a diagnostic if it cannot. */
   image(src: string, line: number): ImageInfo;
   warn(rule: string, message: string, line: number): void;
@@ -82,13 +86,13 @@ export function blocksToPieces(blocks: Block[], ctx: PieceContext): Piece[] {
         pieces.push({ kind: 'table', table: { header: b.header, rows: b.rows, align: b.align.map((a) => a ?? 'left') }, line: b.line });
         break;
       case 'datatable': {
-        const table = tableFromBlock(b, ctx.file, ctx.datasets);
+        const table = tableFromBlock(b, ctx.file, ctx.datasets, ctx.lang);
         pieces.push({ kind: 'table', table, line: b.line });
         if (table.source) text([caption(table.source)]);
         break;
       }
       case 'chart': {
-        const chart = chartFromBlock(b, ctx.file, ctx.datasets, ctx.palette);
+        const chart = chartFromBlock(b, ctx.file, ctx.datasets, { palette: ctx.palette, accent: ctx.accent, lang: ctx.lang });
         pieces.push({ kind: 'chart', chart, line: b.line });
         if (chart.source) text([caption(chart.source)]);
         break;

@@ -4,6 +4,7 @@ import { runsText } from '../content/blocks.js';
 import { tableRowHeight, textHeight, paragraphHeight } from './measure.js';
 import type { Picture, Piece } from './pieces.js';
 import type { TableContent } from './dataTables.js';
+import { fittedColumnWidths } from './tableWidths.js';
 import type { Element, ImageElement, Paragraph, Placement, Run, TableElement } from './types.js';
 
 /** Space between stacked pieces, in inches. */
@@ -111,13 +112,13 @@ function withoutSource<T extends { source?: string }>(chart: T): Omit<T, 'source
   return rest;
 }
 
-/** A table's column widths at `width`: its fixed fractions if it was split, else from its content. */
-function tableWidths(table: TableContent, width: number): number[] {
-  return table.fractions ? table.fractions.map((f) => f * width) : columnWidths(table.header, table.rows, width);
+/** A table's column widths within `width`: its fixed fractions if it was split, else fitted to its content. */
+function tableWidths(table: TableContent, width: number, size: number): number[] {
+  return table.fractions ? table.fractions.map((f) => f * width) : fittedColumnWidths(table.header, table.rows, width, size);
 }
 
 function tableHeight(p: Extract<Piece, { kind: 'table' }>, width: number, size: number): number {
-  const widths = tableWidths(p.table, width);
+  const widths = tableWidths(p.table, width, size);
   return [p.table.header, ...p.table.rows].reduce((h, row) => h + tableRowHeight(row.map(runsText), widths, size), 0);
 }
 
@@ -126,13 +127,20 @@ function tableElement(
   base: { x: number; y: number; w: number; region: string },
   size: number,
 ): TableElement {
-  const widths = tableWidths(p.table, base.w);
+  const widths = tableWidths(p.table, base.w, size);
   const rowHeight = tableRowHeight(['x'], [base.w], size);
   const h = [p.table.header, ...p.table.rows].reduce((sum, row) => sum + tableRowHeight(row.map(runsText), widths, size), 0);
+  // A table narrower than its area sits centred in it.
+  const w = widths.reduce((a, b) => a + b, 0);
+  const styles = p.table.rowStyles;
   return {
     kind: 'table',
     ...base,
+    x: base.x + Math.max(0, (base.w - w) / 2),
+    w: Math.min(w, base.w),
     h,
+    ...(styles ? { rowStyles: p.table.rows.map((row) => styles.get(row) ?? null) } : {}),
+    ...(p.table.altText ? { altText: p.table.altText } : {}),
     header: p.table.header,
     rows: p.table.rows,
     align: p.table.align,
@@ -140,19 +148,6 @@ function tableElement(
     fontSize: size,
     rowHeight,
   };
-}
-
-/** Column widths in proportion to each column's longest line (within limits), filling `width`. */
-export function columnWidths(header: Run[][], rows: Run[][][], width: number): number[] {
-  // A reduce, not Math.max(...rows): a dataset's rows are too many to pass as arguments.
-  const longest = header.map((_, c) =>
-    Math.min(
-      40,
-      rows.reduce((most, row) => Math.max(most, runsText(row[c] ?? []).length), Math.max(4, runsText(header[c] ?? []).length)),
-    ),
-  );
-  const total = longest.reduce((a, b) => a + b, 0);
-  return longest.map((l) => (l / total) * width);
 }
 
 /**
@@ -199,8 +194,8 @@ export function paginate(pieces: Piece[], region: Styled, sizes: Sizes): Piece[]
       });
       if (chunk.length) add({ kind: 'text', paragraphs: chunk }, chunkHeight);
     } else {
-      const fractions = columnWidths(piece.table.header, piece.table.rows, 1);
-      const widths = fractions.map((f) => f * region.w);
+      const widths = fittedColumnWidths(piece.table.header, piece.table.rows, region.w, sizes.table);
+      const fractions = widths.map((w) => w / region.w);
       const headerHeight = tableRowHeight(piece.table.header.map(runsText), widths, sizes.table);
       let rows: typeof piece.table.rows = [];
       let height = headerHeight;

@@ -67,6 +67,10 @@ export interface TableElement extends Placement {
   align: Align[];
   /** Column widths in inches. */
   columnWidths: number[];
+  /** Body rows that stand out, by index: rows a `highlight:` expression picks, and the totals row. */
+  rowStyles?: ('highlight' | 'total' | null)[];
+  /** The description for screen readers of a table made from data (else made from its header when written). */
+  altText?: string;
   fontSize: number;
   rowHeight: number;
 }
@@ -76,6 +80,10 @@ export type ChartType = 'bar' | 'column' | 'line' | 'area' | 'pie' | 'doughnut' 
 export interface ChartSeries {
   name: string;
   values: number[];
+  /** In a combination chart, how this series is drawn (else as the chart's type). */
+  type?: 'column' | 'bar' | 'line' | 'area';
+  /** On the value axis on the right. */
+  secondary?: boolean;
 }
 
 export interface ChartElement extends Placement {
@@ -92,7 +100,21 @@ export interface ChartElement extends Placement {
   /** Where the value axis starts and ends, when fixed: bar, column and area charts start at 0 (or at the spec's `min:`). */
   valueAxis: { min?: number; max?: number };
   showValues: boolean;
+  /** The series' colours in order; for a pie or doughnut, and a bar chart with a highlighted category, the points'. */
   colors: string[];
+  /** The Excel number format of data labels and the value axis, e.g. `#,##0.0"%"`. */
+  numberFormat: string;
+  /** Bars or areas stacked on each other, or stacked to 100%. */
+  stacked?: 'stacked' | 'percent';
+  legend: 'right' | 'bottom' | 'none';
+  /** Axis titles: the category (x) axis, the value (y) axis, and the secondary value axis. */
+  xTitle?: string;
+  yTitle?: string;
+  y2Title?: string;
+  /** A native linear trendline on every series, with its equation and R² shown when asked. */
+  trendline?: { showEquation: boolean; showR2: boolean };
+  /** Gap between bars, as a percentage of a bar's width (a histogram's bars touch). */
+  gapWidth?: number;
   /** The chart's description for screen readers, generated from its data. */
   altText: string;
 }

@@ -2,7 +2,9 @@ import path from 'node:path';
 import pptxgenModule from 'pptxgenjs';
 import type PptxGenJS from 'pptxgenjs';
 import type { Deck, Element, ChartElement, Run, Slide, TableElement, TextElement } from '../model/types.js';
-import { mix, readableOn, readableOnAll } from '../templates/colors.js';
+import { mix, readableOn } from '../templates/colors.js';
+import { chartCall } from './charts.js';
+import { withChartEdits, type ChartPartEdit } from './chartXml.js';
 import { streamParts, type PartListener } from './jszipShim.js';
 import { MASTER_LAYOUT } from './master.js';
 import { RELATIONSHIP_TYPE, withRelationships } from './packageParts.js';
@@ -39,7 +41,7 @@ export async function deckToPptx(deck: Deck, template: Template, onPart: PartLis
   // resvg is loaded only if some picture is an SVG.
   renderSvgFallbacks(pptx);
   // pptxgenjs zips through lectern's JSZip stand-in, which hands each part over as it is written.
-  await streamParts(withChartsFromOne(withTextBodies(onPart, writer.bodies)), (outputType) =>
+  await streamParts(withChartsFromOne(withChartEdits(withTextBodies(onPart, writer.bodies), writer.chartEdits)), (outputType) =>
     pptx.write({ outputType: outputType as 'uint8array' }),
   );
 }
@@ -215,6 +217,8 @@ class SlideWriter {
 
   /** The text bodies lectern writes itself, by slide number. */
   readonly bodies = new Map<number, SlideBodies>();
+  /** What lectern adds to each chart's part, by the chart's number from 1 less one. */
+  readonly chartEdits: (ChartPartEdit | undefined)[] = [];
   /** Makes the markers unlike any text a deck could hold (Node's crypto would cost a small build 6 ms to load). */
   private readonly markerId = Math.random().toString(36).slice(2) + Math.random().toString(36).slice(2);
 
@@ -317,95 +321,61 @@ class SlideWriter {
     // Header in the primary colour, zebra rows a tint of the background: readable on light and dark templates.
     const headerText = readableOn(colors.primary, [colors.background, colors.text, 'FFFFFF', '000000']);
     const stripe = mix(colors.background, colors.text, 0.08);
-    const cell = (runs: Run[], c: number, header: boolean, zebra: boolean): PptxGenJS.default.TableCell => ({
+    // A highlighted row is filled with the accent colour, its text the readable one of the template's.
+    const accentText = readableOn(colors.accent, [colors.background, colors.text, 'FFFFFF', '000000']);
+    const line = { type: 'solid' as const, pt: 0.75, color: mix(colors.background, colors.text, 0.3) };
+    const cell = (runs: Run[], c: number, kind: 'header' | 'body' | 'stripe' | 'highlight' | 'total'): PptxGenJS.default.TableCell => ({
       text: runs.map((r) => ({ text: r.text, options: { ...this.runStyle(r), lang: this.lang } })),
       options: {
-        align: header && e.align[c] !== 'right' ? 'left' : e.align[c],
-        bold: header,
-        color: header ? headerText : colors.text,
-        fill: { color: header ? colors.primary : zebra ? stripe : colors.background },
+        align: kind === 'header' && e.align[c] !== 'right' ? 'left' : e.align[c],
+        bold: kind === 'header' || kind === 'total',
+        color: kind === 'header' ? headerText : kind === 'highlight' ? accentText : colors.text,
+        fill: { color: TABLE_FILLS[kind](colors, stripe) },
+        // The totals row is set off by a rule in the text colour above it.
+        ...(kind === 'total' ? { border: [{ type: 'solid', pt: 2, color: colors.text }, line, line, line] } : {}),
       },
     });
     const rows = [
-      e.header.map((runs, c) => cell(runs, c, true, false)),
-      ...e.rows.map((row, r) => row.map((runs, c) => cell(runs, c, false, r % 2 === 1))),
+      e.header.map((runs, c) => cell(runs, c, 'header')),
+      ...e.rows.map((row, r) => row.map((runs, c) => cell(runs, c, e.rowStyles?.[r] ?? (r % 2 === 1 ? 'stripe' : 'body')))),
     ];
     s.addTable(rows, {
       ...box(e),
       // pptxgenjs writes no description for tables; the repair stage copies this name into one.
-      objectName: `Table: ${e.header.map((runs) => runs.map((r) => r.text).join('')).join(', ')} (${e.rows.length} rows)`,
+      objectName: e.altText ?? `Table: ${e.header.map((runs) => runs.map((r) => r.text).join('')).join(', ')} (${e.rows.length} rows)`,
       colW: e.columnWidths,
       fontSize: e.fontSize,
       fontFace: fonts.body,
       valign: 'middle',
       margin: [0.04 * 72, 0.1 * 72, 0.04 * 72, 0.1 * 72],
-      border: { type: 'solid', pt: 0.75, color: mix(colors.background, colors.text, 0.3) },
+      border: line,
       autoPage: false,
     });
   }
 
+  /** A chart, and what lectern adds to its part afterwards (`chartEdits`, one entry per chart in the order added). */
   private chart(s: PptxSlide, e: ChartElement): void {
-    const { colors, fonts } = this.theme;
-    const round = e.chartType === 'pie' || e.chartType === 'doughnut';
-    const type = CHART_TYPES[e.chartType];
-    const data =
-      e.chartType === 'scatter'
-        ? [{ name: 'X', values: e.labels.map(Number) }, ...e.series.map((sr) => ({ name: sr.name, values: sr.values }))]
-        : e.series.map((sr) => ({ name: sr.name, labels: e.labels, values: sr.values }));
-    const suffix = e.unit === '%' ? '"%"' : e.unit ? `" ${e.unit.replace(/"/g, '')}"` : '';
-    const format = `#,##0${e.decimals > 0 ? `.${'0'.repeat(e.decimals)}` : ''}${suffix}`;
-    const axisText = { fontFace: fonts.body, fontSize: 14, color: colors.text };
-    s.addChart(type, data, {
-      ...box(e),
-      altText: e.altText,
-      chartColors: round ? e.colors.slice(0, Math.max(1, e.labels.length)) : e.colors.slice(0, e.series.length),
-      ...(e.chartType === 'bar' ? { barDir: 'bar', catAxisOrientation: 'maxMin', valGridLine: { style: 'none' } } : {}),
-      ...(e.chartType === 'column' ? { barDir: 'col' } : {}),
-      ...(e.chartType === 'bar' || e.chartType === 'column' ? { barGapWidthPct: 60 } : {}),
-      showTitle: Boolean(e.title),
-      ...(e.title ? { title: e.title, titleFontFace: fonts.heading, titleFontSize: 18, titleColor: colors.text } : {}),
-      showLegend: round || e.series.length > 1,
-      legendPos: round ? 'r' : 'b',
-      legendFontSize: 14,
-      legendFontFace: fonts.body,
-      legendColor: colors.text,
-      showValue: e.showValues,
-      // Pie labels sit outside the slices, on the slide's background, where the text colour reads.
-      ...(round ? { showPercent: false, showLeaderLines: true, dataLabelPosition: e.chartType === 'pie' ? 'outEnd' : 'ctr' } : {}),
-      ...(e.showValues && !round && e.chartType !== 'line' && e.chartType !== 'area' && e.chartType !== 'scatter'
-        ? { dataLabelPosition: 'outEnd' }
-        : {}),
-      dataLabelFormatCode: format,
-      dataLabelFontSize: 14,
-      dataLabelFontFace: fonts.body,
-      // Doughnut labels sit on the slices; others on the slide.
-      dataLabelColor: e.chartType === 'doughnut' ? readableOnAll(e.colors.slice(0, e.labels.length), ['FFFFFF', '000000']) : colors.text,
-      valAxisLabelFormatCode: `#,##0${suffix}`,
-      ...(e.valueAxis.min !== undefined ? { valAxisMinVal: e.valueAxis.min } : {}),
-      ...(e.valueAxis.max !== undefined ? { valAxisMaxVal: e.valueAxis.max } : {}),
-      catAxisLabelFontFace: axisText.fontFace,
-      catAxisLabelFontSize: axisText.fontSize,
-      catAxisLabelColor: axisText.color,
-      valAxisLabelFontFace: axisText.fontFace,
-      valAxisLabelFontSize: axisText.fontSize,
-      valAxisLabelColor: axisText.color,
-      ...(e.chartType === 'line' || e.chartType === 'scatter' ? { lineSize: 3, lineDataSymbolSize: 8 } : {}),
-      ...(e.chartType === 'scatter' ? { lineSize: 0 } : {}),
-      ...(e.chartType === 'doughnut' ? { holeSize: 55 } : {}),
-    } as PptxGenJS.default.IChartOpts);
+    const call = chartCall(e, this.theme, box(e));
+    if (Array.isArray(call.type)) s.addChart(call.type as unknown as PptxGenJS.default.CHART_NAME, call.options as unknown as never[]);
+    else s.addChart(call.type, call.data, call.options);
+    const { pointColors, seriesColors } = call;
+    this.chartEdits.push(
+      e.trendline || pointColors || seriesColors
+        ? { trendline: e.trendline, color: this.theme.colors.text, pointsBeforeLabels: pointColors, seriesColors }
+        : undefined,
+    );
   }
 }
-
-const CHART_TYPES: Record<ChartElement['chartType'], PptxGenJS.default.CHART_NAME> = {
-  bar: 'bar',
-  column: 'bar',
-  line: 'line',
-  area: 'area',
-  pie: 'pie',
-  doughnut: 'doughnut',
-  scatter: 'scatter',
-};
 
 function box(b: { x: number; y: number; w: number; h: number }) {
   return { x: b.x, y: b.y, w: b.w, h: b.h };
 }
+
+/** The fill of a table cell, by the kind of row it is in. */
+const TABLE_FILLS: Record<'header' | 'body' | 'stripe' | 'highlight' | 'total', (colors: Theme['colors'], stripe: string) => string> = {
+  header: (colors) => colors.primary,
+  body: (colors) => colors.background,
+  stripe: (_, stripe) => stripe,
+  highlight: (colors) => colors.accent,
+  total: (colors) => colors.background,
+};

@@ -86,6 +86,16 @@ export function insert(parent: ParentNode, node: ChildNode, where: 'first' | 'la
   relink(parent);
 }
 
+/** Puts `node` (taken from where it was) just before `reference`, among `reference`'s siblings. */
+export function insertBefore(reference: ChildNode, node: ChildNode): void {
+  const parent = reference.parent;
+  if (!parent) throw new Error('insertBefore: the reference node has no parent');
+  detach(node);
+  node.parent = parent;
+  parent.children.splice(parent.children.indexOf(reference), 0, node);
+  relink(parent);
+}
+
 /** Removes `node` from its parent, with the white space that indents it. */
 export function remove(node: ChildNode): void {
   const parent = node.parent;
