@@ -69,7 +69,8 @@ export async function modelDeck(
   inputs.add(path.resolve(file));
   const source = await loadDeckSource(file);
   const original = source.text;
-  const warnAt = (rule: string, message: string, at: { line?: number; column?: number }) => diagnostics.warn(rule, message, { file, ...at });
+  const warnAt = (rule: string, message: string, at: { line?: number; column?: number }) =>
+    diagnostics.warn(rule, message, { file, ...at });
   // Marp's and Quarto's front matter read as lectern's, before the command line and config are laid over it.
   const dialect = readDialect(source, options.templates, warnAt);
   const settled = settleFrontMatter(source.frontMatter, options, (key) => ({ file, line: keyLine(original, key) }));

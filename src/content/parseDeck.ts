@@ -5,7 +5,7 @@ import { parseSlideMarkdown, type SlideParseOptions } from './markdown.js';
 import { splitSlides } from './slides.js';
 import type { DeckSource } from './source.js';
 import type { DialectSettings } from './dialects/dialect.js';
-import { hasSeparators, splitByHeadings, type HeadedSlide } from './dialects/headingSlides.js';
+import { hasSeparators, headingsMakeSlides, splitByHeadings, type HeadedSlide } from './dialects/headingSlides.js';
 
 /** A deck's body: its Markdown after Handlebars, and the slides made from it. */
 export interface ParsedBody {
@@ -58,7 +58,8 @@ export function parseDeckBody(
 /**
  * The slides of a deck body: a Marp deck's are cut at `---` (and at headings
  * with `headingDivider`); a pandoc deck's, and a lectern deck's without any
- * `---`, by pandoc's slide-level rule; a lectern deck's at `---`.
+ * `---` but with several headings at pandoc's slide level, by pandoc's
+ * slide-level rule; a lectern deck's at `---`.
  */
 function slideTexts(text: string, dialect: DialectSettings): HeadedSlide[] {
   if (dialect.dialect === 'marp') {
@@ -67,7 +68,7 @@ function slideTexts(text: string, dialect: DialectSettings): HeadedSlide[] {
       splitByHeadings(slide.markdown, { divider: dialect.headingDivider }).map((s) => ({ ...s, firstLine: slide.firstLine + s.firstLine })),
     );
   }
-  if (dialect.dialect === 'pandoc' || dialect.slideLevel !== undefined || !hasSeparators(text)) {
+  if (dialect.dialect === 'pandoc' || dialect.slideLevel !== undefined || (!hasSeparators(text) && headingsMakeSlides(text))) {
     return splitByHeadings(text, { slideLevel: dialect.slideLevel });
   }
   return splitSlides(text);

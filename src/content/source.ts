@@ -89,7 +89,8 @@ export function parseDeckSource(text: string, file: string): DeckSource {
 function checkFrontMatter(data: Record<string, unknown>, text: string, file: string): FrontMatter {
   const at = (key: string) => ({ file, line: keyLine(text, key) });
   // A Marp deck's title is its first slide's heading when the front matter names none.
-  if (data.marp === true && (data.title === undefined || data.title === null)) data = { ...data, title: firstHeading(text) ?? titleOf(file) };
+  if (data.marp === true && (data.title === undefined || data.title === null))
+    data = { ...data, title: firstHeading(text) ?? titleOf(file) };
   const out: Record<string, unknown> = { ...data };
   if (data.title === undefined || data.title === null || String(data.title).trim() === '') {
     throw fail('front-matter/title', 'the front matter needs a "title"', { file, line: 2 });

@@ -125,7 +125,10 @@ function buildSlides(source: SlideSource, previousTitle: string, template: Templ
   const original = template.layouts.get(layoutName)!;
   const layout = restyled(original, heading, content, placedBackgrounds.content, template.theme.sizes.body);
   const slideTitle = title?.text ?? `${previousTitle} (continued)`;
-  const extras = slideExtras(look, placedBackgrounds.elements);
+  const extras = {
+    ...slideExtras(look, placedBackgrounds.elements),
+    ...(layout.title && layout.title !== original.title ? { titleBox: boxOf(layout.title) } : {}),
+  };
   const base = {
     layout: layoutName,
     ...titled(slideTitle, layout, template),
@@ -236,7 +239,13 @@ function restyled(
 ): Layout {
   const classes = heading?.classes ?? [];
   const sized = content.find((b) => b.kind === 'sized');
-  const size = classes.includes('smaller') ? 'smaller' : classes.includes('r-fit-text') ? 'fit' : sized?.kind === 'sized' ? sized.size : undefined;
+  const size = classes.includes('smaller')
+    ? 'smaller'
+    : classes.includes('r-fit-text')
+      ? 'fit'
+      : sized?.kind === 'sized'
+        ? sized.size
+        : undefined;
   if (!size && area.w === SLIDE.width) return layout;
   const regions = new Map(
     [...layout.regions].map(([name, region]) => {
@@ -269,6 +278,10 @@ function withColumnWidths(layout: Layout, widths: (number | undefined)[]): Layou
     return [name, placed];
   });
   return { ...layout, regions: new Map(resized) };
+}
+
+function boxOf(b: Styled): { x: number; y: number; w: number; h: number } {
+  return { x: b.x, y: b.y, w: b.w, h: b.h };
 }
 
 /** Text in boxes of its own where a slide's areas are not its layout's (a placeholder would stay where the layout puts it). */

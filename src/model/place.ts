@@ -135,7 +135,16 @@ function sizedPictureRow(pictures: Picture[], box: Placement): ImageElement[] {
   return pictures.map(({ image, alt }, i) => {
     const w = sizes[i].w * scale;
     const h = sizes[i].h * scale;
-    const element: ImageElement = { kind: 'image', x, y: box.y + ((tallest - sizes[i].h) * scale) / 2, w, h, region: box.region, path: image.path, altText: alt };
+    const element: ImageElement = {
+      kind: 'image',
+      x,
+      y: box.y + ((tallest - sizes[i].h) * scale) / 2,
+      w,
+      h,
+      region: box.region,
+      path: image.path,
+      altText: alt,
+    };
     x += w + GAP * scale;
     return element;
   });

@@ -5,11 +5,14 @@ import type { Block } from '../content/blocks.js';
  * `<!-- pause -->`) makes what follows it appear on the next click, and each
  * item of an incremental list (`::: incremental`, Marp's `*` list, a list after
  * `<!-- incremental -->`, or any list when `incremental` is the deck's default,
- * short of a `::: nonincremental` one) on a click of its own. A list's `step` is
+ * short of a `::: nonincremental` one) on a click of its own; what follows such a
+ * list is shown with the slide, or on its pause's click. A list's `step` is
  * the click of its first item. Pauses and `incremental` directives are used up;
  * footnotes are shown with the slide.
  */
 export function revealSteps(blocks: Block[], incrementalByDefault: boolean): Block[] {
+  // The clicks used so far, and the click on which what is not a list item appears (the last pause's).
+  let clicks = 0;
   let step = 0;
   let nextListIncremental = false;
   const at = <B extends Block>(b: B): B => (step > 0 ? { ...b, step } : b);
@@ -17,7 +20,7 @@ export function revealSteps(blocks: Block[], incrementalByDefault: boolean): Blo
     list.flatMap((b): Block[] => {
       switch (b.kind) {
         case 'pause':
-          step++;
+          step = ++clicks;
           return [];
         case 'directive':
           if (b.name !== 'incremental') return [b];
@@ -27,8 +30,8 @@ export function revealSteps(blocks: Block[], incrementalByDefault: boolean): Blo
           const incremental = b.incremental ?? (nextListIncremental || incrementalByDefault);
           nextListIncremental = false;
           if (!incremental || b.items.length === 0) return [at({ ...b, incremental: false })];
-          const first = step + 1;
-          step += b.items.length;
+          const first = clicks + 1;
+          clicks += b.items.length;
           return [{ ...b, incremental: true, step: first }];
         }
         case 'columns':

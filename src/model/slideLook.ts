@@ -134,17 +134,27 @@ export class SlideDirectives {
         case 'color': {
           const hex = cssColor(value);
           if (hex) look[name === 'color' ? 'color' : 'background'] = hex;
-          else warn('dialect/marp-color', `lectern cannot draw the colour "${value}" (write a name such as "navy" or a hex colour such as "#1F4E79")`, lineOf(name));
+          else
+            warn(
+              'dialect/marp-color',
+              `lectern cannot draw the colour "${value}" (write a name such as "navy" or a hex colour such as "#1F4E79")`,
+              lineOf(name),
+            );
           break;
         }
         case 'backgroundImage': {
           const url = /^url\(\s*["']?([^"')]+)["']?\s*\)$/.exec(value.trim())?.[1];
           if (url) look.backgroundImage = url;
-          else warn('dialect/marp-background', `lectern draws a background picture, written url(picture.png), not "${value}"`, lineOf(name));
+          else
+            warn('dialect/marp-background', `lectern draws a background picture, written url(picture.png), not "${value}"`, lineOf(name));
           break;
         }
         default:
-          warn('dialect/marp-directive', `lectern does not use Marp's "${name}" directive ("${value}"); the slide is drawn without it`, lineOf(name));
+          warn(
+            'dialect/marp-directive',
+            `lectern does not use Marp's "${name}" directive ("${value}"); the slide is drawn without it`,
+            lineOf(name),
+          );
       }
     }
     return look;

@@ -28,6 +28,8 @@ export interface Slide {
   title: string;
   /** Points, when a long title is shrunk to fit its box. */
   titleSize?: number;
+  /** Where the title goes when not where its layout puts it (beside a split background picture). */
+  titleBox?: Box;
   subtitle?: string;
   byline?: string;
   elements: Element[];

@@ -9,6 +9,7 @@ import { RELATIONSHIP_TYPE, withRelationships } from './packageParts.js';
 import { renderSvgFallbacks } from './svgFallbacks.js';
 import { HIGHLIGHT, textBodyXml } from './textBody.js';
 import { withTiming, type Reveal } from './timing.js';
+import { moveShapes, type ShapeMove } from './moveShapes.js';
 import { SLIDE, type Layout, type Styled, type Template, type TextStyle, type Theme } from '../templates/types.js';
 
 // pptxgenjs's types describe a CommonJS module; under ESM its default export is the class itself.
@@ -43,7 +44,7 @@ export async function deckToPptx(deck: Deck, template: Template, onPart: PartLis
   // resvg is loaded only if some picture is an SVG.
   renderSvgFallbacks(pptx);
   // pptxgenjs zips through lectern's JSZip stand-in, which hands each part over as it is written.
-  await streamParts(withChartsFromOne(withTextBodies(withTimings(onPart, writer.reveals), writer.bodies)), (outputType) =>
+  await streamParts(withChartsFromOne(withTextBodies(withSlideEdits(onPart, writer.edits), writer.bodies)), (outputType) =>
     pptx.write({ outputType: outputType as 'uint8array' }),
   );
 }
@@ -108,11 +109,19 @@ function withTextBodies(onPart: PartListener, bodies: Map<number, SlideBodies>):
   };
 }
 
-/** Adds each slide's click-by-click reveal to its XML. */
-function withTimings(onPart: PartListener, reveals: Map<number, Reveal[]>): PartListener {
+/** What lectern changes in a slide's XML after pptxgenjs: shapes moved, and its click-by-click reveal. */
+interface SlideEdits {
+  moves: ShapeMove[];
+  reveals: Reveal[];
+}
+
+/** Applies each slide's edits to its XML. */
+function withSlideEdits(onPart: PartListener, edits: Map<number, SlideEdits>): PartListener {
   return (name, content) => {
-    const slide = reveals.get(Number(/^ppt\/slides\/slide(\d+)\.xml$/.exec(name)?.[1]));
-    onPart(name, slide && typeof content === 'string' ? withTiming(content, slide) : content);
+    const slide = edits.get(Number(/^ppt\/slides\/slide(\d+)\.xml$/.exec(name)?.[1]));
+    if (!slide || typeof content !== 'string') return onPart(name, content);
+    const moved = slide.moves.length ? moveShapes(content, slide.moves) : content;
+    onPart(name, slide.reveals.length ? withTiming(moved, slide.reveals) : moved);
   };
 }
 
@@ -227,8 +236,8 @@ class SlideWriter {
 
   /** The text bodies lectern writes itself, by slide number. */
   readonly bodies = new Map<number, SlideBodies>();
-  /** What appears click by click, by slide number. */
-  readonly reveals = new Map<number, Reveal[]>();
+  /** Shapes moved and what appears click by click, by slide number. */
+  readonly edits = new Map<number, SlideEdits>();
   /** How many shapes the slide being written has so far: the place of the next one. */
   private shapes = 0;
   /** Makes the markers unlike any text a deck could hold (Node's crypto would cost a small build 6 ms to load). */
@@ -245,23 +254,31 @@ class SlideWriter {
     // Background pictures first, so that everything else is drawn over them.
     for (const picture of slide.backgrounds ?? []) this.image(s, picture);
     const titleColor = slide.textColor ? { color: slide.textColor } : {};
+    const moves: ShapeMove[] = slide.titleBox ? [{ shape: this.shapes, box: slide.titleBox }] : [];
     // Run options, not shape options: pptxgenjs lets a placeholder's own options override the shape's.
     this.add(() =>
-      s.addText([{ text: slide.title, options: { lang: this.lang, ...titleColor, ...(slide.titleSize ? { fontSize: slide.titleSize } : {}) } }], {
-        placeholder: 'title',
-        lang: this.lang,
-      }),
+      s.addText(
+        [{ text: slide.title, options: { lang: this.lang, ...titleColor, ...(slide.titleSize ? { fontSize: slide.titleSize } : {}) } }],
+        {
+          placeholder: 'title',
+          lang: this.lang,
+        },
+      ),
     );
-    if (slide.subtitle && layout.subtitle) this.add(() => s.addText([{ text: slide.subtitle!, options: { lang: this.lang, ...titleColor } }], { placeholder: 'subtitle', lang: this.lang }));
+    if (slide.subtitle && layout.subtitle)
+      this.add(() =>
+        s.addText([{ text: slide.subtitle!, options: { lang: this.lang, ...titleColor } }], { placeholder: 'subtitle', lang: this.lang }),
+      );
     if (slide.byline && layout.byline) this.add(() => s.addText(this.lines(slide.byline!), { placeholder: 'byline', lang: this.lang }));
     for (const element of slide.elements) {
       const shape = this.shapes;
       this.element(s, element, layout, texts, slide.textColor);
-      if (element.kind === 'text' && element.paragraphs.some((p) => p.step)) reveals.push({ shape, paragraphs: element.paragraphs.map((p) => p.step ?? 0) });
+      if (element.kind === 'text' && element.paragraphs.some((p) => p.step))
+        reveals.push({ shape, paragraphs: element.paragraphs.map((p) => p.step ?? 0) });
       else if (element.step) reveals.push({ shape, step: element.step });
     }
     if (texts.bodies.length > 0) this.bodies.set(slideNumber, texts);
-    if (reveals.length > 0) this.reveals.set(slideNumber, reveals);
+    if (reveals.length > 0 || moves.length > 0) this.edits.set(slideNumber, { moves, reveals });
     const footer = slide.footer ?? this.deck.footer;
     const footerBox = slide.footer !== undefined ? (layout.footer ?? (layout.showMaster ? this.master?.footer : undefined)) : layout.footer;
     if (footer && footerBox) {

@@ -48,7 +48,10 @@ export function timingXml(reveals: Reveal[], shapeIds: string[]): string {
       .map((e, i) => {
         const node = next();
         const set = next();
-        const target = e.paragraph === undefined ? `<p:spTgt spid="${e.spid}"/>` : `<p:spTgt spid="${e.spid}"><p:txEl><p:pRg st="${e.paragraph}" end="${e.paragraph}"/></p:txEl></p:spTgt>`;
+        const target =
+          e.paragraph === undefined
+            ? `<p:spTgt spid="${e.spid}"/>`
+            : `<p:spTgt spid="${e.spid}"><p:txEl><p:pRg st="${e.paragraph}" end="${e.paragraph}"/></p:txEl></p:spTgt>`;
         return (
           `<p:par><p:cTn id="${node}" presetID="1" presetClass="entr" presetSubtype="0" fill="hold" grpId="0" nodeType="${i === 0 ? 'clickEffect' : 'withEffect'}">` +
           '<p:stCondLst><p:cond delay="0"/></p:stCondLst><p:childTnLst><p:set><p:cBhvr>' +

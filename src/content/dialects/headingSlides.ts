@@ -3,7 +3,7 @@ import { fencedLines, type SlideText } from '../slides.js';
 const HEADING = /^ {0,3}(#{1,6})(?:[ \t]|$)/;
 /** A thematic break: three or more `-`, `*` or `_`, with spaces between allowed. */
 const RULE = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
-const DIV_OPEN = /^\s*:{3,}\s*\S/;
+const DIV_OPEN = /^\s*:{3,}\s*[^:\s]/;
 const DIV_CLOSE = /^\s*:{3,}\s*$/;
 
 /** A slide cut by headings, marked when it is a section's title slide. */
@@ -93,6 +93,17 @@ export function splitByHeadings(text: string, rule: HeadingRule = {}): HeadedSli
   });
   cut(lines.length);
   return slides;
+}
+
+/**
+ * Whether a lectern deck written without `---` reads as a pandoc deck: it has
+ * more than one heading at pandoc's slide level (a deck of one slide with
+ * headings inside it has one).
+ */
+export function headingsMakeSlides(text: string): boolean {
+  const kinds = lineKinds(text.split('\n'));
+  const level = defaultSlideLevel(kinds);
+  return level > 0 && kinds.filter((k) => typeof k === 'object' && k.heading === level).length > 1;
 }
 
 /** Whether a deck body has a `---` slide separator outside code blocks. */

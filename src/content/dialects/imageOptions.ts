@@ -11,7 +11,18 @@ export interface ReadImage {
 }
 
 /** Marp's CSS filters: kept out of the description, and reported. */
-const FILTERS = new Set(['blur', 'brightness', 'contrast', 'drop-shadow', 'grayscale', 'hue-rotate', 'invert', 'opacity', 'saturate', 'sepia']);
+const FILTERS = new Set([
+  'blur',
+  'brightness',
+  'contrast',
+  'drop-shadow',
+  'grayscale',
+  'hue-rotate',
+  'invert',
+  'opacity',
+  'saturate',
+  'sepia',
+]);
 const FIT = { cover: 'cover', contain: 'contain', fit: 'contain' } as const;
 
 /**
