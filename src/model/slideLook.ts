@@ -129,6 +129,13 @@ export class SlideDirectives {
           break;
         case 'class':
           look.className = value;
+          if (value !== 'lead') {
+            warn(
+              'dialect/marp-directive',
+              `lectern draws Marp's class "lead" (a title slide), not "${value}"; the slide is drawn without it`,
+              lineOf(name),
+            );
+          }
           break;
         case 'backgroundColor':
         case 'color': {

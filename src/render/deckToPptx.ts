@@ -280,7 +280,8 @@ class SlideWriter {
     if (texts.bodies.length > 0) this.bodies.set(slideNumber, texts);
     if (reveals.length > 0 || moves.length > 0) this.edits.set(slideNumber, { moves, reveals });
     const footer = slide.footer ?? this.deck.footer;
-    const footerBox = slide.footer !== undefined ? (layout.footer ?? (layout.showMaster ? this.master?.footer : undefined)) : layout.footer;
+    // A footer of the slide's own (Marp's) shows on every layout, where the master puts its footer if the layout has none.
+    const footerBox = slide.footer !== undefined ? (layout.footer ?? this.master?.footer) : layout.footer;
     if (footer && footerBox) {
       this.add(() =>
         s.addText(footer, {
