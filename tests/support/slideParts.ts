@@ -15,7 +15,7 @@ export interface BuiltSlide {
 }
 
 /** A deck built, and its slides as they are in the .pptx. */
-export interface BuiltDeck extends DeckResult {
+export interface BuiltDeck extends Omit<DeckResult, 'slides'> {
   dir: string;
   slides: BuiltSlide[];
 }
