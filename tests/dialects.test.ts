@@ -6,6 +6,7 @@ import { describe, expect, test } from 'vitest';
 import { FIXTURES } from './support/fixtures.js';
 import { lectern } from './support/cli.js';
 import { deckText } from './support/build.js';
+import { pngBytes } from './support/images.js';
 import { tempDir, validatePptx, writeFiles } from './support/pptx.js';
 import { buildAndRead, buildDialectFixture, textShapes, type BuiltDeck } from './support/slideParts.js';
 import { libreOffice, need } from './support/tools.js';
@@ -228,6 +229,40 @@ describe('Marp decks build as they are', () => {
     });
     const built = await buildAndRead(dir);
     expect(built.diagnostics.map((d) => `${d.line}: ${d.rule}`)).toEqual(['5: dialect/marp-directive', '6: dialect/marp-color']);
+    expect(rawSyntaxIn(built)).toEqual([]);
+  });
+});
+
+describe('what lectern does not draw is a warning at its line, and keeps its text', () => {
+  test('heading attributes lectern does not use, and a div it does not know', async () => {
+    const dir = tempDir();
+    writeFiles(dir, {
+      'deck.md': deckText('\n## Steps {.fragment data-x="1"}\n\n::: {.callout-note}\nA note for the class.\n:::\n', { format: 'pptx' }),
+    });
+    const built = await buildAndRead(dir);
+    expect(built.diagnostics.map((d) => `${d.line}: ${d.rule}`)).toEqual([
+      '6: markdown/attributes',
+      '6: markdown/attributes',
+      '8: markdown/unknown-container',
+    ]);
+    expect(built.slides[1].text).toContain('A note for the class.');
+    expect(rawSyntaxIn(built)).toEqual([]);
+  });
+});
+
+describe('more of Marp', () => {
+  test('headingDivider cuts at headings; backgroundImage: url(...) covers the slide; <!-- pause --> is a pause', async () => {
+    const dir = tempDir();
+    writeFiles(dir, {
+      'deck.md':
+        "---\nmarp: true\nheadingDivider: 2\n---\n\n# First\n\nwords\n\n## Second\n\n<!-- _backgroundImage: url('back.png') -->\n\nbefore\n\n<!-- pause -->\n\nafter\n",
+      'back.png': pngBytes(64, 36),
+    });
+    const built = await buildAndRead(dir);
+    expect(built.slides.map((s) => titleOf(s.xml))).toEqual(['First', 'Second']);
+    expect(built.slides[1].xml).toMatch(/<p:pic>/);
+    expect(built.slides[1].xml).toContain('<p:timing>');
+    expect(built.diagnostics).toEqual([]);
     expect(rawSyntaxIn(built)).toEqual([]);
   });
 });

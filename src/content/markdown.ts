@@ -7,7 +7,7 @@ import { inlineHtml, type HtmlTag } from './inlineHtml.js';
 import { parseAttributes } from './dialects/attributes.js';
 import { normalizeFencedDivs } from './dialects/fencedDivs.js';
 import { readImage } from './dialects/imageOptions.js';
-import { attributeLists, pandocPauses, type AttributeMeta } from './dialects/markdownPlugins.js';
+import { attributeLists, pandocPauses, unusedHeadingAttributes, type AttributeMeta } from './dialects/markdownPlugins.js';
 import { commentDirectives } from './dialects/commentDirectives.js';
 import type { Dialect } from './dialects/dialect.js';
 
@@ -201,6 +201,11 @@ class BlockReader {
         this.i += 3;
         const list = (t.meta as AttributeMeta | null)?.attributes;
         const attributes = list && { classes: list.classes, attributes: list.attributes };
+        for (const unused of unusedHeadingAttributes(list)) {
+          this.options.warn?.('markdown/attributes', `lectern does not use ${unused} on a heading; the heading is shown without it`, {
+            line,
+          });
+        }
         return { kind: 'heading', depth: Number(t.tag.slice(1)), runs, line, ...attributes };
       }
       case 'paragraph_open': {

@@ -1,6 +1,13 @@
 import type { DirectiveBlock } from '../content/blocks.js';
 import type { FrontMatter } from '../content/source.js';
 import { MARP_LOCAL } from '../content/dialects/commentDirectives.js';
+import { runsText } from '../content/blocks.js';
+import { inlineMarkdownRuns } from '../content/markdown.js';
+
+/** A header or footer written in Markdown (`'**bold** _italic_'`), as the text it shows. */
+function plainInline(markdown: string): string {
+  return runsText(inlineMarkdownRuns(markdown));
+}
 
 /** What Marp's local directives make of one slide. */
 export interface SlideLook {
@@ -122,10 +129,10 @@ export class SlideDirectives {
           look.slideNumber = value === 'true' || value === 'hold';
           break;
         case 'header':
-          if (value) look.header = value;
+          if (value) look.header = plainInline(value);
           break;
         case 'footer':
-          look.footer = value;
+          look.footer = plainInline(value);
           break;
         case 'class':
           look.className = value;

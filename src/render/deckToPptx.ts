@@ -286,7 +286,10 @@ class SlideWriter {
       this.add(() =>
         s.addText(footer, {
           ...box(footerBox),
-          ...textStyle({ color: this.theme.colors.muted, ...footerBox }, this.theme.fonts.body),
+          ...textStyle(
+            { color: this.theme.colors.muted, ...footerBox, ...(slide.textColor ? { color: slide.textColor } : {}) },
+            this.theme.fonts.body,
+          ),
           lang: this.lang,
         }),
       );

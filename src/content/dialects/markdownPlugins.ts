@@ -63,3 +63,18 @@ function imageAttributes(children: Token[]): void {
     child.meta = { ...child.meta, attributes: found.list } satisfies AttributeMeta;
   });
 }
+
+/** The heading classes and attributes lectern draws: Quarto's text sizes and background, Marp's `fit`; ids are harmless. */
+const HEADING_CLASSES = new Set(['smaller', 'r-fit-text', 'fit']);
+const HEADING_ATTRIBUTES = new Set(['background-image']);
+
+/** What a heading's attribute list asks for that lectern does not draw, as written (`.fragment`, `data-x="1"`), to report. */
+export function unusedHeadingAttributes(list: AttributeList | undefined): string[] {
+  if (!list) return [];
+  return [
+    ...list.classes.filter((c) => !HEADING_CLASSES.has(c)).map((c) => `the class .${c}`),
+    ...Object.entries(list.attributes)
+      .filter(([key]) => !HEADING_ATTRIBUTES.has(key))
+      .map(([key, value]) => `the attribute ${key}="${value}"`),
+  ];
+}
