@@ -100,6 +100,17 @@ describe('pandoc and Quarto decks build as they are', () => {
     expect(built.slides[0].text).toContain('March 22, 2005');
   });
 
+  test("pandoc's notes field in the metadata is the title slide's speaker notes", async () => {
+    const dir = tempDir();
+    writeFiles(dir, {
+      'deck.md':
+        '---\ntitle: My Presentation\nauthor: Jane Doe\nnotes: |\n  Welcome everyone to this presentation.\n  Remember to introduce yourself and mention the key topics.\nformat: pptx\n---\n\n## First\n\nwords\n',
+    });
+    const built = await buildAndRead(dir);
+    expect(built.slides[0].notes).toContain('Welcome everyone to this presentation.');
+    expect(built.slides[0].text).not.toContain('Welcome');
+  });
+
   test("headings above pandoc's slide level are section slides; a rule starts a slide", async () => {
     const built = await buildDialectFixture('pandoc-habits', 'habits.md');
     const titles = built.slides.map((s) => titleOf(s.xml));

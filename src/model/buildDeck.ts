@@ -60,6 +60,8 @@ export function buildDeck(input: DeckInput): Deck {
   };
   // A Marp deck's first slide is its title slide, as written.
   const slides: Slide[] = marp ? [] : [titleSlide(meta, template)];
+  // pandoc's speaker notes for the title slide: a `notes` field in the metadata.
+  if (dialect.dialect === 'pandoc' && typeof fm.notes === 'string' && fm.notes.trim()) slides[0].notes = fm.notes.trim();
   let previousTitle = meta.title;
   for (const source of input.slides) {
     const built = buildSlides(source, previousTitle, template, ctx, settings);
