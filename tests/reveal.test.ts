@@ -85,6 +85,25 @@ describe('click-by-click reveal, as PowerPoint writes "Appear, On Click, By para
     expect(await validatePptx(marp.output!)).toEqual([]);
   });
 
+  test("pandoc's block-quoted list does the opposite of the deck's default", async () => {
+    const quoted = '## Quoted\n\n> - Eat spaghetti\n> - Drink wine\n';
+    const byDefault = await built(quoted, { format: 'pptx' });
+    expect(clicks(byDefault.slides[1].xml, 'Eat spaghetti')).toEqual([['Eat spaghetti'], ['Drink wine']]);
+    const incremental = await built(quoted, { format: 'pptx', incremental: true });
+    expect(incremental.slides[1].xml).not.toContain('<p:timing>');
+    // In a lectern deck a quote stays a quote.
+    const lectern = await built(quoted);
+    expect(lectern.slides[1].xml).not.toContain('<p:timing>');
+  });
+
+  test('Quarto shortcodes are left out with a warning at their line, not a Handlebars error', async () => {
+    const deck = await built('## A\n\n{{< pagebreak >}}\n\nwords\n', { format: 'pptx' });
+    expect(deck.diagnostics.map((d) => `${d.line}: ${d.message}`)).toEqual([
+      "7: lectern does not run Quarto's shortcode {{< pagebreak >}}, so it is left out",
+    ]);
+    expect(deck.slides[1].text).not.toContain('{{');
+  });
+
   test('. . . pauses: what follows appears on the next click, paragraphs and a picture alike', async () => {
     const deck = await built(
       '## Slide with a pause\n\ncontent before the pause\n\n. . .\n\ncontent after the pause\n\n. . .\n\n![a grey square](square.png)\n',

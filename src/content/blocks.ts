@@ -49,8 +49,19 @@ export type HeadingBlock = At & { kind: 'heading'; depth: number; runs: Run[]; c
 export type ParagraphBlock = At & { kind: 'paragraph'; runs: Run[] };
 /** A block quote: the paragraphs, lists and quotes inside it. */
 export type QuoteBlock = At & { kind: 'quote'; blocks: Block[] };
-/** A list; `incremental` when its items appear one click at a time (false when a `::: nonincremental` says so). */
-export type ListBlock = At & { kind: 'list'; ordered: boolean; start: number; items: ListItem[]; incremental?: boolean };
+/**
+ * A list; `incremental` when its items appear one click at a time (false when a
+ * `::: nonincremental` says so); `againstDefault` for pandoc's block-quoted list,
+ * which does the opposite of the deck's default.
+ */
+export type ListBlock = At & {
+  kind: 'list';
+  ordered: boolean;
+  start: number;
+  items: ListItem[];
+  incremental?: boolean;
+  againstDefault?: boolean;
+};
 export type CodeBlock = At & { kind: 'code'; lang: string; text: string };
 export type TableBlock = At & { kind: 'table'; align: (Align | undefined)[]; header: Run[][]; rows: Run[][][] };
 export type ImageBlock = At & { kind: 'image'; src: string; alt: string; options?: ImageOptions };

@@ -236,7 +236,11 @@ class BlockReader {
         return this.table(line);
       case 'blockquote_open': {
         this.i++;
-        return { kind: 'quote', blocks: this.blocks(this.tokens.length, 'blockquote_close'), line };
+        const blocks = this.blocks(this.tokens.length, 'blockquote_close');
+        // pandoc's older way to flip a list's incremental default: the list alone in a block quote.
+        if (this.options.dialect === 'pandoc' && blocks.length === 1 && blocks[0].kind === 'list')
+          return { ...blocks[0], againstDefault: true };
+        return { kind: 'quote', blocks, line };
       }
       case 'container_notes_open': {
         this.i++;

@@ -5,6 +5,7 @@ import { parseSlideMarkdown, type SlideParseOptions } from './markdown.js';
 import { splitSlides } from './slides.js';
 import type { DeckSource } from './source.js';
 import type { DialectSettings } from './dialects/dialect.js';
+import { takeShortcodes } from './dialects/quartoShortcodes.js';
 import { hasSeparators, headingsMakeSlides, splitByHeadings, type HeadedSlide } from './dialects/headingSlides.js';
 
 /** A deck's body: its Markdown after Handlebars, and the slides made from it. */
@@ -24,7 +25,7 @@ export function parseDeckBody(
   warn?: SlideParseOptions['warn'],
   dialect: DialectSettings = { dialect: 'lectern', incremental: false },
 ): ParsedBody {
-  const expanded = expandBody(source.body, context, source.file, source.bodyLine);
+  const expanded = expandBody(bodyOf(source, dialect, warn), context, source.file, source.bodyLine);
   const sourceLines = expanded.sourceLines;
   const { text, footnotes } = takeFootnotes(expanded.text, (i) => sourceLines[i]);
   const slides = slideTexts(text, dialect).map(({ markdown, firstLine, section }) => {
@@ -53,6 +54,18 @@ export function parseDeckBody(
     );
   }
   return { markdown: expanded.text, slides };
+}
+
+/** A deck's body; a pandoc deck's without Quarto's shortcodes, which are reported. */
+function bodyOf(source: DeckSource, dialect: DialectSettings, warn: SlideParseOptions['warn']): string {
+  if (dialect.dialect !== 'pandoc') return source.body;
+  const { body, shortcodes } = takeShortcodes(source.body);
+  for (const { source: code, line } of shortcodes) {
+    warn?.('dialect/quarto-shortcode', `lectern does not run Quarto's shortcode ${code}, so it is left out`, {
+      line: source.bodyLine + line,
+    });
+  }
+  return body;
 }
 
 /**

@@ -27,7 +27,7 @@ export function revealSteps(blocks: Block[], incrementalByDefault: boolean): Blo
           nextListIncremental = true;
           return [];
         case 'list': {
-          const incremental = b.incremental ?? (nextListIncremental || incrementalByDefault);
+          const incremental = b.incremental ?? (b.againstDefault ? !incrementalByDefault : nextListIncremental || incrementalByDefault);
           nextListIncremental = false;
           if (!incremental || b.items.length === 0) return [at({ ...b, incremental: false })];
           const first = clicks + 1;
