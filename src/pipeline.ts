@@ -2,6 +2,7 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { createHandlebars, helperDiagnostic } from './templates/helpers.js';
 import { parseDeckBody } from './content/parseDeck.js';
+import { readDialect } from './content/dialects/dialect.js';
 import { readImageInfo } from './content/images.js';
 import { PathResolver } from './content/resolve.js';
 import { keyLine, loadDeckSource, type DeckSource } from './content/source.js';
@@ -68,6 +69,10 @@ export async function modelDeck(
   inputs.add(path.resolve(file));
   const source = await loadDeckSource(file);
   const original = source.text;
+  const warnAt = (rule: string, message: string, at: { line?: number; column?: number }) =>
+    diagnostics.warn(rule, message, { file, ...at });
+  // Marp's and Quarto's front matter read as lectern's, before the command line and config are laid over it.
+  const dialect = readDialect(source, options.templates, warnAt);
   const settled = settleFrontMatter(source.frontMatter, options, (key) => ({ file, line: keyLine(original, key) }));
   const fm = settled.frontMatter;
   const paths = new PathResolver(file, options.allowOutside, inputs);
@@ -84,7 +89,7 @@ export async function modelDeck(
     ...fm,
     data: Object.fromEntries([...datasets].map(([name, entry]) => [name, entry.kind === 'table' ? entry.dataset.records : entry.value])),
   };
-  const { markdown, slides } = parseDeckBody(source, context, (rule, message, at) => diagnostics.warn(rule, message, { file, ...at }));
+  const { markdown, slides } = parseDeckBody(source, context, warnAt, dialect);
   const template = options.templates.load(settled.template, fm, settled.where('template'));
   template.dirs.forEach((dir) => inputs.add(dir));
   const footer = fm.footer ? renderFooter(fm.footer, context, settled.where('footer')) : undefined;
@@ -94,6 +99,7 @@ export async function modelDeck(
     slides,
     template,
     footer,
+    dialect,
     datasets,
     diagnostics,
     image: (src, line) => readImageInfo(paths.resolve(src, { file, line }), src, { file, line }),

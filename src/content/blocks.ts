@@ -26,16 +26,45 @@ export type Align = 'left' | 'center' | 'right';
 interface At {
   /** 1-based line in the deck file. */
   line: number;
+  /** The click on which the block appears (0 or none: with the slide); see model/reveal.ts. */
+  step?: number;
 }
 
-export type HeadingBlock = At & { kind: 'heading'; depth: number; runs: Run[] };
+/** A length as written: `50%` of the area, or inches (`3in`, `300px`, Marp's `w:200`). */
+export type Length = { unit: '%'; value: number } | { unit: 'in'; value: number };
+
+/** How a background picture fills its area (Marp's `cover`, `contain`/`fit`). */
+export type BackgroundFit = 'cover' | 'contain';
+
+/** A picture's size and placement, from pandoc attributes (`{width=50%}`) or Marp's alt keywords (`w:200`, `bg left:40%`). */
+export interface ImageOptions {
+  width?: Length;
+  height?: Length;
+  /** A background picture: the whole slide, or a side of it whose width is `split` (a fraction). */
+  background?: { fit: BackgroundFit; side?: 'left' | 'right'; split?: number; vertical?: boolean };
+}
+
+/** A heading; `classes` and `attributes` from pandoc's `{.smaller background-image="x.png"}` or Marp's `<!-- fit -->`. */
+export type HeadingBlock = At & { kind: 'heading'; depth: number; runs: Run[]; classes?: string[]; attributes?: Record<string, string> };
 export type ParagraphBlock = At & { kind: 'paragraph'; runs: Run[] };
 /** A block quote: the paragraphs, lists and quotes inside it. */
 export type QuoteBlock = At & { kind: 'quote'; blocks: Block[] };
-export type ListBlock = At & { kind: 'list'; ordered: boolean; start: number; items: ListItem[] };
+/**
+ * A list; `incremental` when its items appear one click at a time (false when a
+ * `::: nonincremental` says so); `againstDefault` for pandoc's block-quoted list,
+ * which does the opposite of the deck's default.
+ */
+export type ListBlock = At & {
+  kind: 'list';
+  ordered: boolean;
+  start: number;
+  items: ListItem[];
+  incremental?: boolean;
+  againstDefault?: boolean;
+};
 export type CodeBlock = At & { kind: 'code'; lang: string; text: string };
 export type TableBlock = At & { kind: 'table'; align: (Align | undefined)[]; header: Run[][]; rows: Run[][][] };
-export type ImageBlock = At & { kind: 'image'; src: string; alt: string };
+export type ImageBlock = At & { kind: 'image'; src: string; alt: string; options?: ImageOptions };
 /** Several pictures in one paragraph, shown side by side. */
 export type ImageRowBlock = At & { kind: 'images'; images: ImageBlock[] };
 /** A footnote a slide refers to, shown in small print at the slide's foot. */
@@ -45,7 +74,12 @@ export type ChartBlock = At & { kind: 'chart'; yaml: string };
 /** A ```table fence: YAML spec of a results table from a dataset. */
 export type DataTableBlock = At & { kind: 'datatable'; yaml: string };
 export type NotesBlock = At & { kind: 'notes'; text: string };
-export type ColumnsBlock = At & { kind: 'columns'; columns: Block[][] };
+/** Columns; `widths` are the fractions a `::: {.column width="40%"}` asks for. */
+export type ColumnsBlock = At & { kind: 'columns'; columns: Block[][]; widths?: (number | undefined)[] };
+/** A pause (pandoc's `. . .`): what follows appears on the next click. */
+export type PauseBlock = At & { kind: 'pause' };
+/** Content of a div with a class lectern renders by its size (`.smaller`, `.r-fit-text`). */
+export type SizedBlock = At & { kind: 'sized'; size: 'smaller' | 'fit'; blocks: Block[] };
 /** `<!-- name: value -->`, e.g. `<!-- layout: chart -->`. */
 export type DirectiveBlock = At & { kind: 'directive'; name: string; value: string };
 
@@ -64,6 +98,8 @@ export type Block =
   | DataTableBlock
   | NotesBlock
   | ColumnsBlock
+  | PauseBlock
+  | SizedBlock
   | DirectiveBlock;
 
 /** One slide's source: its blocks and the file line where it starts. */

@@ -4,9 +4,15 @@ import container from 'markdown-it-container';
 import { runsText, type Align, type Block, type ImageBlock, type ListBlock, type ListItem, type Run } from './blocks.js';
 import type { Footnotes } from './footnotes.js';
 import { inlineHtml, type HtmlTag } from './inlineHtml.js';
+import { parseAttributes } from './dialects/attributes.js';
+import { normalizeFencedDivs } from './dialects/fencedDivs.js';
+import { readImage } from './dialects/imageOptions.js';
+import { attributeLists, pandocPauses, unusedHeadingAttributes, type AttributeMeta } from './dialects/markdownPlugins.js';
+import { commentDirectives } from './dialects/commentDirectives.js';
+import type { Dialect } from './dialects/dialect.js';
 
 /** The `:::` containers lectern knows; any other name is reported, and its content kept. */
-const CONTAINERS = ['notes', 'columns', 'column'] as const;
+const CONTAINERS = ['notes', 'columns', 'column', 'incremental', 'nonincremental', 'smaller', 'r-fit-text'] as const;
 const containerName = (params: string) => params.trim().split(/\s+/, 1)[0];
 
 /** CommonMark with the GFM table, strikethrough and autolink extensions, and `:::` containers. */
@@ -14,6 +20,12 @@ const md = new MarkdownIt('default', { html: true, linkify: true, typographer: f
   .use(container, 'notes')
   .use(container, 'columns')
   .use(container, 'column')
+  .use(container, 'incremental')
+  .use(container, 'nonincremental')
+  .use(container, 'smaller')
+  .use(container, 'r-fit-text')
+  .use(pandocPauses)
+  .use(attributeLists)
   .use(container, 'unknown', { validate: (params: string) => containerName(params) !== '' })
   .use(linkifyOnlyWhereText);
 
@@ -50,6 +62,8 @@ export interface SlideParseOptions {
   warn?: (rule: string, message: string, at: MarkdownPosition) => void;
   /** The deck's footnote definitions, which `[^label]` refers to. */
   footnotes?: Footnotes;
+  /** The tool the deck was written for: Marp's `*` lists appear an item a click. */
+  dialect?: Dialect;
 }
 
 /**
@@ -58,7 +72,7 @@ export interface SlideParseOptions {
  * refers to follow its other blocks.
  */
 export function parseSlideMarkdown(markdown: string, lineOf: (index: number) => number, options: SlideParseOptions = {}): Block[] {
-  const source = nestContainers(markdown);
+  const source = nestContainers(normalizeFencedDivs(markdown));
   const tokens = md.parse(source, {});
   const reader = new BlockReader(tokens, source.split('\n'), lineOf, options);
   const blocks = reader.blocks(tokens.length);
@@ -185,7 +199,14 @@ class BlockReader {
       case 'heading_open': {
         const runs = this.runs(this.tokens[this.i + 1], t);
         this.i += 3;
-        return { kind: 'heading', depth: Number(t.tag.slice(1)), runs, line };
+        const list = (t.meta as AttributeMeta | null)?.attributes;
+        const attributes = list && { classes: list.classes, attributes: list.attributes };
+        for (const unused of unusedHeadingAttributes(list)) {
+          this.options.warn?.('markdown/attributes', `lectern does not use ${unused} on a heading; the heading is shown without it`, {
+            line,
+          });
+        }
+        return { kind: 'heading', depth: Number(t.tag.slice(1)), runs, line, ...attributes };
       }
       case 'paragraph_open': {
         const inline = this.tokens[this.i + 1];
@@ -215,7 +236,11 @@ class BlockReader {
         return this.table(line);
       case 'blockquote_open': {
         this.i++;
-        return { kind: 'quote', blocks: this.blocks(this.tokens.length, 'blockquote_close'), line };
+        const blocks = this.blocks(this.tokens.length, 'blockquote_close');
+        // pandoc's older way to flip a list's incremental default: the list alone in a block quote.
+        if (this.options.dialect === 'pandoc' && blocks.length === 1 && blocks[0].kind === 'list')
+          return { ...blocks[0], againstDefault: true };
+        return { kind: 'quote', blocks, line };
       }
       case 'container_notes_open': {
         this.i++;
@@ -225,13 +250,32 @@ class BlockReader {
       case 'container_columns_open': {
         this.i++;
         const inner = this.blocks(this.tokens.length, 'container_columns_close');
-        const columns = inner.filter((b) => b.kind === 'columns').flatMap((b) => (b.kind === 'columns' ? b.columns : []));
-        return { kind: 'columns', columns, line };
+        const parts = inner.flatMap((b) => (b.kind === 'columns' ? [b] : []));
+        const widths = parts.flatMap((b) => b.columns.map((_, i) => b.widths?.[i]));
+        return { kind: 'columns', columns: parts.flatMap((b) => b.columns), line, ...(widths.some(Boolean) ? { widths } : {}) };
       }
       case 'container_column_open': {
         this.i++;
-        return { kind: 'columns', columns: [this.blocks(this.tokens.length, 'container_column_close')], line };
+        const width = columnWidth(t.info);
+        const column = this.blocks(this.tokens.length, 'container_column_close');
+        return { kind: 'columns', columns: [column], line, ...(width ? { widths: [width] } : {}) };
       }
+      case 'container_incremental_open':
+      case 'container_nonincremental_open': {
+        this.i++;
+        const incremental = t.type === 'container_incremental_open';
+        const inner = this.blocks(this.tokens.length, t.type.replace('_open', '_close'));
+        return inner.map((b) => (b.kind === 'list' ? { ...b, incremental } : b));
+      }
+      case 'container_smaller_open':
+      case 'container_r-fit-text_open': {
+        this.i++;
+        const blocks = this.blocks(this.tokens.length, t.type.replace('_open', '_close'));
+        return { kind: 'sized', size: t.type === 'container_smaller_open' ? 'smaller' : 'fit', blocks, line };
+      }
+      case 'pause':
+        this.i++;
+        return { kind: 'pause', line };
       case 'container_unknown_open': {
         this.i++;
         const name = containerName(t.info);
@@ -258,9 +302,7 @@ class BlockReader {
    */
   private paragraph(inline: Token, t: Token, line: number): Block[] {
     const children = inline.children ?? [];
-    const images: ImageBlock[] = children
-      .filter((c) => c.type === 'image')
-      .map((c) => ({ kind: 'image', src: String(c.attrGet('src') ?? ''), alt: plainText(c.children ?? []), line }));
+    const images: ImageBlock[] = children.filter((c) => c.type === 'image').map((c) => this.image(c, line));
     const runs = this.runs(inline, t, images.length > 0);
     const blocks: Block[] = runsText(runs).trim() ? [{ kind: 'paragraph', runs, line }] : [];
     if (images.length === 1) blocks.push(images[0]);
@@ -268,12 +310,26 @@ class BlockReader {
     return blocks;
   }
 
+  /** A picture, with the size and placement its attributes or Marp's keywords ask for. */
+  private image(c: Token, line: number): ImageBlock {
+    const src = String(c.attrGet('src') ?? '');
+    const read = readImage(plainText(c.children ?? []), (c.meta as AttributeMeta | null)?.attributes);
+    if (read.ignored.length > 0) {
+      this.options.warn?.(
+        'image/options',
+        `lectern does not draw the picture options ${read.ignored.join(', ')} of "${src}"; the picture is shown without them`,
+        { line },
+      );
+    }
+    return { kind: 'image', src, alt: read.alt, line, ...(read.options ? { options: read.options } : {}) };
+  }
+
   /**
    * Raw HTML: a comment is speaker notes or a directive; anything else is read
    * as inline Markdown, so that known tags are rendered, entities decoded and
    * unknown tags reported and dropped, keeping their text.
    */
-  private htmlBlock(t: Token, line: number): Block | undefined {
+  private htmlBlock(t: Token, line: number): Block | Block[] | undefined {
     const comment = /^\s*<!--([\s\S]*?)-->\s*$/.exec(t.content);
     if (!comment) {
       const runs = this.runs(md.parseInline(t.content.trim(), {})[0], t);
@@ -284,6 +340,9 @@ class BlockReader {
     if (directive && (DIRECTIVES as readonly string[]).includes(directive[1])) {
       return { kind: 'directive', name: directive[1], value: directive[2].trim(), line };
     }
+    // Marp's directives (`_class: lead`, `paginate: true`), lectern's `<!-- incremental -->` and `<!-- pause -->`.
+    const directives = commentDirectives(inner, line);
+    if (directives) return directives;
     return inner ? { kind: 'notes', text: inner, line } : undefined;
   }
 
@@ -306,7 +365,9 @@ class BlockReader {
     }
     this.i++;
     const start = Number(open.attrGet('start') ?? 1);
-    return { kind: 'list', ordered: open.type === 'ordered_list_open', start, items, line };
+    // Marp's fragmented lists: `*` bullets and `1)` numbers appear an item a click.
+    const fragmented = this.options.dialect === 'marp' && (open.markup === '*' || open.markup === ')');
+    return { kind: 'list', ordered: open.type === 'ordered_list_open', start, items, line, ...(fragmented ? { incremental: true } : {}) };
   }
 
   private table(line: number): Block {
@@ -458,6 +519,13 @@ function withTaskBox(runs: Run[]): Run[] {
   return [{ ...runs[0], text: (box[1] === ' ' ? '☐' : '☑') + runs[0].text.slice(3) }, ...runs.slice(1)];
 }
 
+/** A `::: column width="40%"` column's width as a fraction, if it names one in percent. */
+function columnWidth(info: string): number | undefined {
+  const width = parseAttributes(info.trim().replace(/^column\b/, ''))?.attributes.width;
+  const m = width ? /^(\d+(?:\.\d+)?)%$/.exec(width) : null;
+  return m && Number(m[1]) > 0 && Number(m[1]) <= 100 ? Number(m[1]) / 100 : undefined;
+}
+
 function indentOf(line: string | undefined): number {
   return /^\s*/.exec(line ?? '')![0].length;
 }
@@ -500,7 +568,10 @@ export function blockText(b: Block): string {
     case 'columns':
       return b.columns.map((col) => col.map(blockText).join('\n')).join('\n');
     case 'directive':
+    case 'pause':
       return '';
+    case 'sized':
+      return b.blocks.map(blockText).join('\n');
     default:
       return runsText(b.runs);
   }

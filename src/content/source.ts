@@ -4,6 +4,7 @@ import { fail } from '../diagnostics.js';
 import { keyLineIn } from '../yamlKeys.js';
 import { readInputText } from '../input/readInput.js';
 import { isLanguageTag } from './languageTag.js';
+import { readTitleBlock } from './dialects/pandocTitleBlock.js';
 
 /** The deck settings a teacher writes in the front matter. */
 export interface FrontMatter {
@@ -33,6 +34,8 @@ export interface DeckSource {
   body: string;
   /** 1-based line of the file on which the body starts. */
   bodyLine: number;
+  /** The front matter came from pandoc's `% title` block. */
+  titleBlock?: boolean;
 }
 
 const TEXT_KEYS = ['title', 'subtitle', 'author', 'date', 'organization', 'subject', 'template', 'lang', 'footer'] as const;
@@ -44,10 +47,16 @@ export async function loadDeckSource(file: string): Promise<DeckSource> {
 
 /** Splits deck text into front matter and body, with the body's starting line. */
 export function parseDeckSource(text: string, file: string): DeckSource {
+  const titleBlock = readTitleBlock(text);
+  if (titleBlock?.title) {
+    const { lines, ...frontMatter } = titleBlock;
+    const body = text.split('\n').slice(lines).join('\n');
+    return { file, text, frontMatter: checkFrontMatter(frontMatter, text, file), body, bodyLine: lines + 1, titleBlock: true };
+  }
   if (!/^---\n/.test(text)) {
     throw fail(
       'front-matter/missing',
-      'the deck has no front matter; start the file with a line "---", a "title: ..." line and another "---"',
+      'the deck has no front matter; start the file with a line "---", a "title: ..." line and another "---" (or with pandoc\'s "% title" line)',
       {
         file,
         line: 1,
@@ -79,6 +88,9 @@ export function parseDeckSource(text: string, file: string): DeckSource {
 
 function checkFrontMatter(data: Record<string, unknown>, text: string, file: string): FrontMatter {
   const at = (key: string) => ({ file, line: keyLine(text, key) });
+  // A Marp deck's title is its first slide's heading when the front matter names none.
+  if (data.marp === true && (data.title === undefined || data.title === null))
+    data = { ...data, title: firstHeading(text) ?? titleOf(file) };
   const out: Record<string, unknown> = { ...data };
   if (data.title === undefined || data.title === null || String(data.title).trim() === '') {
     throw fail('front-matter/title', 'the front matter needs a "title"', { file, line: 2 });
@@ -116,6 +128,14 @@ function checkFrontMatter(data: Record<string, unknown>, text: string, file: str
 /** Line of a key in the front matter (the file's line 1 is the opening ---): a top-level one, or a `nested` one. */
 export function keyLine(text: string, key: string, nested = false): number | undefined {
   return keyLineIn(text.split('\n'), key, { nested, from: 1, until: (line) => /^---\s*$/.test(line) });
+}
+
+function firstHeading(text: string): string | undefined {
+  return /^ {0,3}#{1,6}[ \t]+(?:<!--.*?-->\s*)?(.+?)[ \t#]*$/m.exec(text)?.[1];
+}
+
+function titleOf(file: string): string {
+  return file.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '');
 }
 
 function countLines(text: string): number {

@@ -1,9 +1,14 @@
-import type { Block, SlideSource } from '../content/blocks.js';
+import type { Block, DirectiveBlock, HeadingBlock, SlideSource } from '../content/blocks.js';
+import type { DialectSettings } from '../content/dialects/dialect.js';
+import { SLIDE } from '../templates/types.js';
+import { placeBackgrounds, squeezeBox, takeBackgrounds } from './backgrounds.js';
+import { revealSteps } from './reveal.js';
+import { SlideDirectives, type SlideLook } from './slideLook.js';
 import { runsText } from '../content/blocks.js';
 import { blockText } from '../content/markdown.js';
 import type { FrontMatter } from '../content/source.js';
 import { fail, type Diagnostics } from '../diagnostics.js';
-import type { Layout, Template } from '../templates/types.js';
+import type { Layout, Styled, Template } from '../templates/types.js';
 import { chooseLayout } from './chooseLayout.js';
 import { blocksToPieces, type PieceContext } from './pieces.js';
 import { INSET, LINE_HEIGHT, wrappedLines } from './measure.js';
@@ -17,7 +22,16 @@ export interface DeckInput extends Omit<PieceContext, 'palette' | 'accent' | 'la
   template: Template;
   /** The front matter's `footer`, already rendered. */
   footer?: string;
+  /** The tool the deck was written for, and its settings (lectern's own when not given). */
+  dialect?: DialectSettings;
   diagnostics: Diagnostics;
+}
+
+/** What each slide is built with besides its blocks. */
+interface SlideSettings {
+  directives: SlideDirectives;
+  /** Lists appear an item a click unless they say otherwise. */
+  incremental: boolean;
 }
 
 /** Turns parsed slides and a template into the Deck model: layouts chosen, content placed and paginated. */
@@ -40,10 +54,19 @@ export function buildDeck(input: DeckInput): Deck {
     lang: meta.lang,
     warn: (rule, message, line) => input.diagnostics.warn(rule, message, { file: input.file, line }),
   };
-  const slides: Slide[] = [titleSlide(meta, template)];
+  const dialect = input.dialect ?? { dialect: 'lectern', incremental: false };
+  const marp = dialect.dialect === 'marp';
+  const settings: SlideSettings = {
+    directives: new SlideDirectives(fm, input.footer, marp, ctx.warn),
+    incremental: dialect.incremental,
+  };
+  // A Marp deck's first slide is its title slide, as written.
+  const slides: Slide[] = marp ? [] : [titleSlide(meta, template)];
+  // pandoc's speaker notes for the title slide: a `notes` field in the metadata.
+  if (dialect.dialect === 'pandoc' && typeof fm.notes === 'string' && fm.notes.trim()) slides[0].notes = fm.notes.trim();
   let previousTitle = meta.title;
   for (const source of input.slides) {
-    const built = buildSlides(source, previousTitle, template, ctx);
+    const built = buildSlides(source, previousTitle, template, ctx, settings);
     for (const slide of built) slides.push(slide);
     previousTitle = built[0]?.title ?? previousTitle;
   }
@@ -51,8 +74,10 @@ export function buildDeck(input: DeckInput): Deck {
     file: input.file,
     meta,
     template: template.name,
-    footer: input.footer,
-    slideNumbers: fm.slideNumbers ?? true,
+    // A Marp deck's footer is each slide's own (it may change from slide to slide).
+    footer: marp ? undefined : input.footer,
+    // A Marp deck numbers the slides its `paginate` directives name.
+    slideNumbers: marp ? false : (fm.slideNumbers ?? true),
     slides,
   };
 }
@@ -64,45 +89,82 @@ function titleSlide(meta: DeckMeta, template: Template): Slide {
 }
 
 /** One slide of Markdown becomes one slide, or several when its content does not fit. */
-function buildSlides(source: SlideSource, previousTitle: string, template: Template, ctx: PieceContext): Slide[] {
+function buildSlides(source: SlideSource, previousTitle: string, template: Template, ctx: PieceContext, settings: SlideSettings): Slide[] {
   let title: { text: string; depth: number } | undefined;
+  let heading: HeadingBlock | undefined;
   let requested: { name: string; line: number } | undefined;
   const notes: string[] = [];
-  const content: Block[] = [];
+  const written: Block[] = [];
+  const directives: DirectiveBlock[] = [];
   for (const block of source.blocks) {
-    if (block.kind === 'heading' && !title) title = { text: runsText(block.runs), depth: block.depth };
-    else if (block.kind === 'directive') requested = { name: block.value, line: block.line };
+    if (block.kind === 'heading' && !title) {
+      title = { text: runsText(block.runs), depth: block.depth };
+      heading = block;
+    } else if (block.kind === 'directive' && block.name === 'layout') requested = { name: block.value, line: block.line };
+    else if (block.kind === 'directive' && block.name !== 'incremental') directives.push(block);
     else if (block.kind === 'notes') notes.push(block.text);
-    else content.push(block);
+    else written.push(block);
+  }
+  const look = settings.directives.next(directives);
+  const backgroundSources = [
+    ...(heading?.attributes?.['background-image'] ? [{ src: heading.attributes['background-image'], line: heading.line }] : []),
+    ...(look.backgroundImage ? [{ src: look.backgroundImage, line: source.line }] : []),
+  ];
+  const taken = takeBackgrounds(written, backgroundSources, ctx.image);
+  const placedBackgrounds = placeBackgrounds(taken.pictures, SLIDE);
+  let content = revealSteps(taken.content, settings.incremental);
+  let lead: Pick<Slide, 'subtitle' | 'byline'> = {};
+  if (look.className === 'lead' && !requested) {
+    const led = leadSlide(content, template);
+    if (led) requested = { name: led.layout, line: source.line };
+    if (led?.layout === 'title') {
+      lead = led.lines;
+      content = [];
+    }
   }
   const layoutName = chooseLayout(
     { file: ctx.file, line: source.line, requested, titleDepth: title?.depth, content },
     new Set(template.layouts.keys()),
   );
-  const layout = template.layouts.get(layoutName)!;
+  const original = template.layouts.get(layoutName)!;
+  const layout = restyled(original, heading, content, placedBackgrounds.content, template.theme.sizes.body);
   const slideTitle = title?.text ?? `${previousTitle} (continued)`;
+  const extras = {
+    ...slideExtras(look, placedBackgrounds.elements),
+    ...(layout.title && layout.title !== original.title ? { titleBox: boxOf(layout.title) } : {}),
+  };
   const base = {
     layout: layoutName,
     ...titled(slideTitle, layout, template),
+    ...lead,
     line: source.line,
     ...(notes.length ? { notes: notes.join('\n\n') } : {}),
+    ...extras,
   };
 
   const columnBlocks = content.filter((b) => b.kind === 'columns');
   if (columnBlocks.length > 0) {
     // Several ::: columns blocks on one slide fill the same columns, one after the other.
     const columns: Block[][] = [];
-    for (const block of columnBlocks) block.columns.forEach((column, i) => (columns[i] ??= []).push(...column));
+    const widths: (number | undefined)[] = [];
+    for (const block of columnBlocks) {
+      block.columns.forEach((column, i) => {
+        (columns[i] ??= []).push(...column);
+        widths[i] ??= block.widths?.[i];
+      });
+    }
+    const columnLayout = withColumnWidths(layout, widths);
     const placed = placeColumns(
       columns,
       content.filter((b) => b.kind !== 'columns'),
-      layout,
+      columnLayout,
       template,
       ctx,
       source.line,
     );
     const moved = placed.leftOut.map(blockText);
-    return [{ ...base, elements: placed.elements, ...(moved.length ? { notes: [...notes, ...moved].join('\n\n') } : {}) }];
+    const elements = columnLayout === original ? placed.elements : inOwnBoxes(placed.elements);
+    return [{ ...base, elements, ...(moved.length ? { notes: [...notes, ...moved].join('\n\n') } : {}) }];
   }
   const [regionName, region] = mainRegion(layout);
   if (!region) {
@@ -117,7 +179,8 @@ function buildSlides(source: SlideSource, previousTitle: string, template: Templ
   const pieces = blocksToPieces(content, ctx);
   const sizes = template.theme.sizes;
   const placed = placePieces(pieces, region, regionName, sizes);
-  if (placed.fits) return [{ ...base, elements: placed.elements }];
+  const own = (elements: Element[]) => (layout === original ? elements : inOwnBoxes(elements));
+  if (placed.fits) return [{ ...base, elements: own(placed.elements) }];
   return paginate(pieces, region, sizes).map((page, i) => {
     const fitted = placePieces(page, region, regionName, sizes);
     if (!fitted.fits) {
@@ -128,9 +191,106 @@ function buildSlides(source: SlideSource, previousTitle: string, template: Templ
       );
     }
     return i === 0
-      ? { ...base, elements: fitted.elements }
-      : { layout: layoutName, ...titled(`${slideTitle} (continued)`, layout, template), line: source.line, elements: fitted.elements };
+      ? { ...base, elements: own(fitted.elements) }
+      : {
+          layout: layoutName,
+          ...titled(`${slideTitle} (continued)`, layout, template),
+          line: source.line,
+          elements: own(fitted.elements),
+          ...extras,
+        };
   });
+}
+
+/** The slide's own look (Marp's directives) and background pictures, on each of its slides. */
+function slideExtras(look: SlideLook, backgrounds: Slide['backgrounds']): Partial<Slide> {
+  return {
+    ...(look.background ? { background: look.background } : {}),
+    ...(look.color ? { textColor: look.color } : {}),
+    ...(backgrounds?.length ? { backgrounds } : {}),
+    ...(look.header ? { header: look.header } : {}),
+    ...(look.footer !== undefined ? { footer: look.footer } : {}),
+    ...(look.slideNumber !== undefined ? { slideNumber: look.slideNumber } : {}),
+  };
+}
+
+/**
+ * Marp's `lead` slide: with only a paragraph or two under its heading, a title
+ * slide (the paragraphs its subtitle and byline); with nothing, a section slide;
+ * otherwise its usual layout.
+ */
+function leadSlide(content: Block[], template: Template): { layout: string; lines: Pick<Slide, 'subtitle' | 'byline'> } | undefined {
+  if (content.length === 0) return { layout: 'section', lines: {} };
+  const text = content.every((b) => b.kind === 'paragraph') && content.length <= 2 && template.layouts.has('title');
+  if (!text) return undefined;
+  const [subtitle, byline] = content.map((b) => (b.kind === 'paragraph' ? runsText(b.runs) : ''));
+  return { layout: 'title', lines: { subtitle, ...(byline ? { byline } : {}) } };
+}
+
+/** How much larger than the template's size text starts on a slide marked `.smaller` or `.r-fit-text` (it then shrinks to fit). */
+const SIZE_SCALE = { smaller: 0.8, fit: 1.75 } as const;
+
+/**
+ * A layout with its content areas moved into the part a split background
+ * leaves, and its text size changed by Quarto's `{.smaller}` / `{.r-fit-text}`.
+ */
+function restyled(
+  layout: Layout,
+  heading: HeadingBlock | undefined,
+  content: Block[],
+  area: { x: number; w: number },
+  bodySize: number,
+): Layout {
+  const classes = heading?.classes ?? [];
+  const sized = content.find((b) => b.kind === 'sized');
+  const size = classes.includes('smaller')
+    ? 'smaller'
+    : classes.includes('r-fit-text')
+      ? 'fit'
+      : sized?.kind === 'sized'
+        ? sized.size
+        : undefined;
+  if (!size && area.w === SLIDE.width) return layout;
+  const regions = new Map(
+    [...layout.regions].map(([name, region]) => {
+      const squeezed = squeezeBox(region, area, SLIDE.width);
+      return [name, size ? { ...squeezed, size: Math.round((region.size ?? bodySize) * SIZE_SCALE[size]) } : squeezed];
+    }),
+  );
+  return { ...layout, regions, ...(layout.title ? { title: squeezeBox(layout.title, area, SLIDE.width) } : {}) };
+}
+
+/**
+ * A layout whose content areas, side by side, take the fractions of their
+ * combined width that `::: {.column width="40%"}` asks for (columns that name
+ * none share what is left), keeping the gaps between them.
+ */
+function withColumnWidths(layout: Layout, widths: (number | undefined)[]): Layout {
+  const regions = [...layout.regions];
+  if (regions.length < 2 || !widths.some((w) => w !== undefined)) return layout;
+  const total = regions.reduce((sum, [, r]) => sum + r.w, 0);
+  const named = regions.reduce((sum, _, i) => sum + (widths[i] ?? 0), 0);
+  const unnamed = regions.filter((_, i) => widths[i] === undefined).length;
+  const fractions = regions.map((_, i) => widths[i] ?? Math.max(0, 1 - named) / unnamed);
+  const sum = fractions.reduce((a, b) => a + b, 0);
+  let x = regions[0][1].x;
+  const resized = regions.map(([name, region], i): [string, Styled] => {
+    const w = (total * fractions[i]) / (sum || 1);
+    const placed = { ...region, x, w };
+    const next = regions[i + 1]?.[1];
+    x += w + (next ? next.x - (region.x + region.w) : 0);
+    return [name, placed];
+  });
+  return { ...layout, regions: new Map(resized) };
+}
+
+function boxOf(b: Styled): { x: number; y: number; w: number; h: number } {
+  return { x: b.x, y: b.y, w: b.w, h: b.h };
+}
+
+/** Text in boxes of its own where a slide's areas are not its layout's (a placeholder would stay where the layout puts it). */
+function inOwnBoxes(elements: Element[]): Element[] {
+  return elements.map((e) => (e.kind === 'text' && e.placeholder ? { ...e, placeholder: undefined } : e));
 }
 
 /** The smallest size a title shrinks to before it may wrap past its box. */

@@ -1,4 +1,4 @@
-import type { Block, ImageBlock, ListBlock } from '../content/blocks.js';
+import type { Block, ImageBlock, ImageOptions, ListBlock } from '../content/blocks.js';
 import type { DataEntry } from '../data/datasets.js';
 import { chartFromBlock, type ChartContent } from './charts.js';
 import { tableFromBlock, type TableContent } from './dataTables.js';
@@ -17,16 +17,17 @@ export interface ImageInfo {
  */
 export type Piece =
   | { kind: 'text'; paragraphs: Paragraph[] }
-  | { kind: 'table'; table: TableContent; line: number }
-  | { kind: 'chart'; chart: ChartContent; line: number }
-  | { kind: 'image'; image: ImageInfo; alt: string; line: number }
+  | { kind: 'table'; table: TableContent; line: number; step?: number }
+  | { kind: 'chart'; chart: ChartContent; line: number; step?: number }
+  | { kind: 'image'; image: ImageInfo; alt: string; line: number; options?: ImageOptions; step?: number }
   /** Pictures side by side, each in an equal share of the width. */
-  | { kind: 'images'; images: Picture[]; line: number };
+  | { kind: 'images'; images: Picture[]; line: number; step?: number };
 
-/** A picture and its description. */
+/** A picture, its description and the size it asks for. */
 export interface Picture {
   image: ImageInfo;
   alt: string;
+  options?: ImageOptions;
 }
 
 /** What turning blocks into pieces needs from outside the model. */
@@ -46,12 +47,17 @@ export interface PieceContext {
 /** Turns a content area's blocks into pieces, resolving charts, data tables and pictures. */
 export function blocksToPieces(blocks: Block[], ctx: PieceContext): Piece[] {
   const pieces: Piece[] = [];
+  // The click the block being read appears on: its paragraphs and pieces take it.
+  let step: number | undefined;
   const text = (paragraphs: Paragraph[]) => {
+    if (step) paragraphs = paragraphs.map((p) => (p.step === undefined ? { ...p, step } : p));
     const last = pieces[pieces.length - 1];
     if (last?.kind === 'text') for (const p of paragraphs) last.paragraphs.push(p);
     else pieces.push({ kind: 'text', paragraphs });
   };
+  const push = (piece: Exclude<Piece, { kind: 'text' }>) => pieces.push(step && piece.step === undefined ? { ...piece, step } : piece);
   for (const b of blocks) {
+    step = b.step;
     switch (b.kind) {
       case 'heading':
         text([{ runs: b.runs.map((r) => ({ ...r, bold: true })), style: 'heading', level: 0 }]);
@@ -63,14 +69,20 @@ export function blocksToPieces(blocks: Block[], ctx: PieceContext): Piece[] {
         // What a quote holds, its text in italics; tables, charts and pictures in it stay what they are.
         for (const piece of blocksToPieces(b.blocks, ctx)) {
           if (piece.kind === 'text') text(piece.paragraphs.map(quoted));
-          else pieces.push(piece);
+          else push(piece);
         }
         break;
       case 'columns':
         // Columns inside a quote or a column: their content, one column after the other.
         for (const piece of blocksToPieces(b.columns.flat(), ctx)) {
           if (piece.kind === 'text') text(piece.paragraphs);
-          else pieces.push(piece);
+          else push(piece);
+        }
+        break;
+      case 'sized':
+        for (const piece of blocksToPieces(b.blocks, ctx)) {
+          if (piece.kind === 'text') text(piece.paragraphs);
+          else push(piece);
         }
         break;
       case 'footnote':
@@ -83,25 +95,25 @@ export function blocksToPieces(blocks: Block[], ctx: PieceContext): Piece[] {
         text(listParagraphs(b, 1));
         break;
       case 'table':
-        pieces.push({ kind: 'table', table: { header: b.header, rows: b.rows, align: b.align.map((a) => a ?? 'left') }, line: b.line });
+        push({ kind: 'table', table: { header: b.header, rows: b.rows, align: b.align.map((a) => a ?? 'left') }, line: b.line });
         break;
       case 'datatable': {
         const table = tableFromBlock(b, ctx.file, ctx.datasets, ctx.lang);
-        pieces.push({ kind: 'table', table, line: b.line });
+        push({ kind: 'table', table, line: b.line });
         if (table.source) text([caption(table.source)]);
         break;
       }
       case 'chart': {
         const chart = chartFromBlock(b, ctx.file, ctx.datasets, { palette: ctx.palette, accent: ctx.accent, lang: ctx.lang });
-        pieces.push({ kind: 'chart', chart, line: b.line });
+        push({ kind: 'chart', chart, line: b.line });
         if (chart.source) text([caption(chart.source)]);
         break;
       }
       case 'image':
-        pieces.push({ kind: 'image', ...picture(b, ctx), line: b.line });
+        push({ kind: 'image', ...picture(b, ctx), line: b.line });
         break;
       case 'images':
-        pieces.push({ kind: 'images', images: b.images.map((image) => picture(image, ctx)), line: b.line });
+        push({ kind: 'images', images: b.images.map((image) => picture(image, ctx)), line: b.line });
         break;
       default:
         break;
@@ -114,7 +126,7 @@ export function blocksToPieces(blocks: Block[], ctx: PieceContext): Piece[] {
 function picture(b: ImageBlock, ctx: PieceContext): Picture {
   if (!b.alt.trim())
     ctx.warn('image/alt', `the picture "${b.src}" has no description for screen readers: write ![what it shows](${b.src})`, b.line);
-  return { image: ctx.image(b.src, b.line), alt: b.alt.trim() || b.src };
+  return { image: ctx.image(b.src, b.line), alt: b.alt.trim() || b.src, ...(b.options ? { options: b.options } : {}) };
 }
 
 /** A paragraph inside a block quote: in italics, in the quote style unless it is a heading, caption or code. */
@@ -129,15 +141,19 @@ function caption(source: string): Paragraph {
 /** PowerPoint has nine outline levels; deeper list items stay at the ninth. */
 const MAX_LIST_LEVEL = 9;
 
+/** A list's paragraphs; an incremental list's items each on their own click, with their sublists. */
 function listParagraphs(list: ListBlock, level: number): Paragraph[] {
-  return list.items.flatMap((item, n) => [
-    {
-      runs: item.runs,
-      style: 'body' as const,
-      level,
-      bullet: list.ordered ? ('number' as const) : ('bullet' as const),
-      ...(list.ordered && n === 0 ? { numberFrom: list.start } : {}),
-    },
-    ...item.children.flatMap((child) => listParagraphs(child, Math.min(level + 1, MAX_LIST_LEVEL))),
-  ]);
+  return list.items.flatMap((item, n) => {
+    const paragraphs: Paragraph[] = [
+      {
+        runs: item.runs,
+        style: 'body' as const,
+        level,
+        bullet: list.ordered ? ('number' as const) : ('bullet' as const),
+        ...(list.ordered && n === 0 ? { numberFrom: list.start } : {}),
+      },
+      ...item.children.flatMap((child) => listParagraphs(child, Math.min(level + 1, MAX_LIST_LEVEL))),
+    ];
+    return list.incremental && list.step ? paragraphs.map((p) => ({ ...p, step: list.step! + n })) : paragraphs;
+  });
 }

@@ -6,6 +6,7 @@ import type { Picture, Piece } from './pieces.js';
 import type { TableContent } from './dataTables.js';
 import { fittedColumnWidths } from './tableWidths.js';
 import type { Element, ImageElement, Paragraph, Placement, Run, TableElement } from './types.js';
+import type { Length } from '../content/blocks.js';
 
 /** Space between stacked pieces, in inches. */
 const GAP = 0.2;
@@ -54,7 +55,7 @@ function layoutAt(pieces: Piece[], region: Styled, regionName: string, size: num
   const elements: Element[] = [];
   let y = region.y;
   pieces.forEach((p, i) => {
-    const base = { x: region.x, y, w, region: regionName };
+    const base = { x: region.x, y, w, region: regionName, ...(p.kind !== 'text' && p.step ? { step: p.step } : {}) };
     switch (p.kind) {
       case 'text':
         elements.push({
@@ -78,7 +79,9 @@ function layoutAt(pieces: Piece[], region: Styled, regionName: string, size: num
         break;
       case 'image':
       case 'images': {
-        const row = pictureRow(p.kind === 'image' ? [p] : p.images, { ...base, h: share });
+        const row = pictureRow(p.kind === 'image' ? [p] : p.images, { ...base, h: share }).map((e) =>
+          base.step ? { ...e, step: base.step } : e,
+        );
         elements.push(...row);
         y += Math.max(...row.map((e) => e.h));
         break;
@@ -96,6 +99,7 @@ function layoutAt(pieces: Piece[], region: Styled, regionName: string, size: num
  * on the tallest one's height.
  */
 export function pictureRow(pictures: Picture[], box: Placement): ImageElement[] {
+  if (pictures.some((p) => p.options?.width || p.options?.height)) return sizedPictureRow(pictures, box);
   const cell = (box.w - GAP * (pictures.length - 1)) / pictures.length;
   const heights = pictures.map(({ image }) => Math.min(box.h, (cell * image.height) / image.width));
   const row = Math.max(...heights);
@@ -104,6 +108,46 @@ export function pictureRow(pictures: Picture[], box: Placement): ImageElement[] 
     const w = (h * image.width) / image.height;
     const x = box.x + i * (cell + GAP) + (cell - w) / 2;
     return { kind: 'image', x, y: box.y + (row - h) / 2, w, region: box.region, h, path: image.path, altText: alt };
+  });
+}
+
+/**
+ * Pictures side by side when some ask for a size (`{width=50%}` of the area's
+ * width, `{height=3in}`, Marp's `w:200` in pixels): those at their size, the
+ * others fitted into an equal share of the width; the row is centred, and made
+ * smaller as a whole when it does not fit the box.
+ */
+function sizedPictureRow(pictures: Picture[], box: Placement): ImageElement[] {
+  const cell = (box.w - GAP * (pictures.length - 1)) / pictures.length;
+  const length = (l: Length | undefined, whole: number) => (l ? (l.unit === '%' ? (l.value / 100) * whole : l.value) : undefined);
+  const sizes = pictures.map(({ image, options }) => {
+    const aspect = image.height / image.width;
+    let w = length(options?.width, box.w);
+    let h = length(options?.height, box.h);
+    if (w === undefined && h === undefined) h = Math.min(box.h, cell * aspect);
+    w ??= h! / aspect;
+    h ??= w * aspect;
+    return { w, h };
+  });
+  const total = sizes.reduce((sum, s) => sum + s.w, 0) + GAP * (pictures.length - 1);
+  const tallest = Math.max(...sizes.map((s) => s.h));
+  const scale = Math.min(1, box.w / total, box.h / tallest);
+  let x = box.x + (box.w - total * scale) / 2;
+  return pictures.map(({ image, alt }, i) => {
+    const w = sizes[i].w * scale;
+    const h = sizes[i].h * scale;
+    const element: ImageElement = {
+      kind: 'image',
+      x,
+      y: box.y + ((tallest - sizes[i].h) * scale) / 2,
+      w,
+      h,
+      region: box.region,
+      path: image.path,
+      altText: alt,
+    };
+    x += w + GAP * scale;
+    return element;
   });
 }
 

@@ -28,17 +28,33 @@ export interface Slide {
   title: string;
   /** Points, when a long title is shrunk to fit its box. */
   titleSize?: number;
+  /** Where the title goes when not where its layout puts it (beside a split background picture). */
+  titleBox?: Box;
   subtitle?: string;
   byline?: string;
   elements: Element[];
   notes?: string;
   /** 1-based line of the deck file where the slide starts. */
   line: number;
+  /** The slide's own background colour (Marp's `backgroundColor`), as hex without `#`. */
+  background?: string;
+  /** The slide's own text colour (Marp's `color`), as hex without `#`. */
+  textColor?: string;
+  /** Pictures behind everything on the slide (Marp's `![bg]`, Quarto's `background-image`), drawn first. */
+  backgrounds?: ImageElement[];
+  /** A line of text at the top of the slide (Marp's `header`). */
+  header?: string;
+  /** The slide's own footer, for a deck whose footer changes from slide to slide (Marp's `footer`). */
+  footer?: string;
+  /** Whether this slide shows its number, over the deck's `slideNumbers` (Marp's `paginate`). */
+  slideNumber?: boolean;
 }
 
 /** Where an element sits: inches, and the layout content area it belongs to. */
 export interface Placement extends Box {
   region: string;
+  /** The click on which the element appears (none: with the slide). */
+  step?: number;
 }
 
 export interface Paragraph {
@@ -49,6 +65,8 @@ export interface Paragraph {
   bullet?: 'bullet' | 'number';
   /** First number of a numbered list, on its first item. */
   numberFrom?: number;
+  /** The click on which the paragraph appears (none: with the slide). */
+  step?: number;
 }
 
 export interface TextElement extends Placement {
@@ -123,6 +141,8 @@ export interface ImageElement extends Placement {
   kind: 'image';
   path: string;
   altText: string;
+  /** Fills its box, cropped to it: the picture's size in pixels, for the crop. */
+  cover?: { width: number; height: number };
 }
 
 export type Element = TextElement | TableElement | ChartElement | ImageElement;

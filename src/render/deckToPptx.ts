@@ -1,8 +1,8 @@
 import path from 'node:path';
 import pptxgenModule from 'pptxgenjs';
 import type PptxGenJS from 'pptxgenjs';
-import type { Deck, Element, ChartElement, Run, Slide, TableElement, TextElement } from '../model/types.js';
-import { mix, readableOn } from '../templates/colors.js';
+import type { Deck, Element, ChartElement, ImageElement, Run, Slide, TableElement, TextElement } from '../model/types.js';
+import { mix, readableOn, readableOnAll } from '../templates/colors.js';
 import { chartCall } from './charts.js';
 import { withChartEdits, type ChartPartEdit } from './chartXml.js';
 import { streamParts, type PartListener } from './jszipShim.js';
@@ -10,6 +10,8 @@ import { MASTER_LAYOUT } from './master.js';
 import { RELATIONSHIP_TYPE, withRelationships } from './packageParts.js';
 import { renderSvgFallbacks } from './svgFallbacks.js';
 import { HIGHLIGHT, textBodyXml } from './textBody.js';
+import { withTiming, type Reveal } from './timing.js';
+import { moveShapes, type ShapeMove } from './moveShapes.js';
 import { SLIDE, type Layout, type Styled, type Template, type TextStyle, type Theme } from '../templates/types.js';
 
 // pptxgenjs's types describe a CommonJS module; under ESM its default export is the class itself.
@@ -20,6 +22,9 @@ type PptxSlide = ReturnType<Pptx['addSlide']>;
 type TextProps = PptxGenJS.default.TextProps;
 
 const LAYOUT_NAME = 'LECTERN_16x9';
+/** Where a slide's header line (Marp's `header`) goes: a line across the top, above the title. */
+const HEADER_BOX = { x: 0.5, y: 0.05, w: SLIDE.width - 1, h: 0.4 } as const;
+const HEADER_SIZE = 14;
 
 /** Writes the Deck model with pptxgenjs, handing each part of the package (before repair) to `onPart` as it is written. */
 export async function deckToPptx(deck: Deck, template: Template, onPart: PartListener): Promise<void> {
@@ -41,8 +46,9 @@ export async function deckToPptx(deck: Deck, template: Template, onPart: PartLis
   // resvg is loaded only if some picture is an SVG.
   renderSvgFallbacks(pptx);
   // pptxgenjs zips through lectern's JSZip stand-in, which hands each part over as it is written.
-  await streamParts(withChartsFromOne(withChartEdits(withTextBodies(onPart, writer.bodies), writer.chartEdits)), (outputType) =>
-    pptx.write({ outputType: outputType as 'uint8array' }),
+  await streamParts(
+    withChartsFromOne(withChartEdits(withTextBodies(withSlideEdits(onPart, writer.edits), writer.bodies), writer.chartEdits)),
+    (outputType) => pptx.write({ outputType: outputType as 'uint8array' }),
   );
 }
 
@@ -103,6 +109,22 @@ function withTextBodies(onPart: PartListener, bodies: Map<number, SlideBodies>):
       xml = xml.slice(0, start) + body + xml.slice(end);
     }
     onPart(name, xml);
+  };
+}
+
+/** What lectern changes in a slide's XML after pptxgenjs: shapes moved, and its click-by-click reveal. */
+interface SlideEdits {
+  moves: ShapeMove[];
+  reveals: Reveal[];
+}
+
+/** Applies each slide's edits to its XML. */
+function withSlideEdits(onPart: PartListener, edits: Map<number, SlideEdits>): PartListener {
+  return (name, content) => {
+    const slide = edits.get(Number(/^ppt\/slides\/slide(\d+)\.xml$/.exec(name)?.[1]));
+    if (!slide || typeof content !== 'string') return onPart(name, content);
+    const moved = slide.moves.length ? moveShapes(content, slide.moves) : content;
+    onPart(name, slide.reveals.length ? withTiming(moved, slide.reveals) : moved);
   };
 }
 
@@ -219,33 +241,76 @@ class SlideWriter {
   readonly bodies = new Map<number, SlideBodies>();
   /** What lectern adds to each chart's part, by the chart's number from 1 less one. */
   readonly chartEdits: (ChartPartEdit | undefined)[] = [];
+  /** Shapes moved and what appears click by click, by slide number. */
+  readonly edits = new Map<number, SlideEdits>();
+  /** How many shapes the slide being written has so far: the place of the next one. */
+  private shapes = 0;
   /** Makes the markers unlike any text a deck could hold (Node's crypto would cost a small build 6 ms to load). */
   private readonly markerId = Math.random().toString(36).slice(2) + Math.random().toString(36).slice(2);
 
   write(s: PptxSlide, slide: Slide, layout: Layout, slideNumber: number): void {
     const texts: SlideBodies = { bodies: [], links: new Map() };
+    const reveals: Reveal[] = [];
+    this.shapes = 0;
     // LibreOffice (7.x) draws slides of a layout named "table" on white, ignoring the layout's and
     // the master's background; the slide's own background works around it.
     if (layout.name === 'table') s.background = background(layout) ?? background(this.master, this.theme.colors.background)!;
+    if (slide.background) s.background = { color: slide.background };
+    // Background pictures first, so that everything else is drawn over them.
+    for (const picture of slide.backgrounds ?? []) this.image(s, picture);
+    const titleColor = slide.textColor ? { color: slide.textColor } : {};
+    const moves: ShapeMove[] = slide.titleBox ? [{ shape: this.shapes, box: slide.titleBox }] : [];
     // Run options, not shape options: pptxgenjs lets a placeholder's own options override the shape's.
-    s.addText([{ text: slide.title, options: { lang: this.lang, ...(slide.titleSize ? { fontSize: slide.titleSize } : {}) } }], {
-      placeholder: 'title',
-      lang: this.lang,
-    });
-    if (slide.subtitle && layout.subtitle) s.addText(slide.subtitle, { placeholder: 'subtitle', lang: this.lang });
-    if (slide.byline && layout.byline) s.addText(this.lines(slide.byline), { placeholder: 'byline', lang: this.lang });
-    for (const element of slide.elements) this.element(s, element, layout, texts);
+    this.add(() =>
+      s.addText(
+        [{ text: slide.title, options: { lang: this.lang, ...titleColor, ...(slide.titleSize ? { fontSize: slide.titleSize } : {}) } }],
+        {
+          placeholder: 'title',
+          lang: this.lang,
+        },
+      ),
+    );
+    if (slide.subtitle && layout.subtitle)
+      this.add(() =>
+        s.addText([{ text: slide.subtitle!, options: { lang: this.lang, ...titleColor } }], { placeholder: 'subtitle', lang: this.lang }),
+      );
+    if (slide.byline && layout.byline) this.add(() => s.addText(this.lines(slide.byline!), { placeholder: 'byline', lang: this.lang }));
+    for (const element of slide.elements) {
+      const shape = this.shapes;
+      this.element(s, element, layout, texts, slide.textColor);
+      if (element.kind === 'text' && element.paragraphs.some((p) => p.step))
+        reveals.push({ shape, paragraphs: element.paragraphs.map((p) => p.step ?? 0) });
+      else if (element.step) reveals.push({ shape, step: element.step });
+    }
     if (texts.bodies.length > 0) this.bodies.set(slideNumber, texts);
-    if (this.deck.footer && layout.footer) {
-      s.addText(this.deck.footer, {
-        ...box(layout.footer),
-        ...textStyle({ color: this.theme.colors.muted, ...layout.footer }, this.theme.fonts.body),
-        lang: this.lang,
-      });
+    if (reveals.length > 0 || moves.length > 0) this.edits.set(slideNumber, { moves, reveals });
+    const footer = slide.footer ?? this.deck.footer;
+    // A footer of the slide's own (Marp's) shows on every layout, where the master puts its footer if the layout has none.
+    const footerBox = slide.footer !== undefined ? (layout.footer ?? this.master?.footer) : layout.footer;
+    if (footer && footerBox) {
+      this.add(() =>
+        s.addText(footer, {
+          ...box(footerBox),
+          ...textStyle(
+            { color: this.theme.colors.muted, ...footerBox, ...(slide.textColor ? { color: slide.textColor } : {}) },
+            this.theme.fonts.body,
+          ),
+          lang: this.lang,
+        }),
+      );
+    }
+    if (slide.header) {
+      this.add(() =>
+        s.addText(slide.header!, {
+          ...HEADER_BOX,
+          ...textStyle({ color: slide.textColor ?? this.theme.colors.muted, size: HEADER_SIZE }, this.theme.fonts.body),
+          lang: this.lang,
+        }),
+      );
     }
     // A slide shows its number where its layout puts it, else where the master does.
     const number = layout.slideNumber ?? (layout.showMaster ? this.master?.slideNumber : undefined);
-    if (this.deck.slideNumbers && number) {
+    if ((slide.slideNumber ?? this.deck.slideNumbers) && number) {
       s.slideNumber = {
         ...box(number),
         ...textStyle({ color: this.theme.colors.muted, ...number }, this.theme.fonts.body),
@@ -258,25 +323,36 @@ class SlideWriter {
     return text.split('\n').map((line, i, all) => ({ text: line, options: { lang: this.lang, breakLine: i < all.length - 1 } }));
   }
 
-  private element(s: PptxSlide, e: Element, layout: Layout, texts: SlideBodies): void {
+  /** Adds one shape to the slide, counting it: a reveal names a shape by its place. */
+  private add(write: () => void): void {
+    write();
+    this.shapes++;
+  }
+
+  private element(s: PptxSlide, e: Element, layout: Layout, texts: SlideBodies, textColor?: string): void {
     switch (e.kind) {
       case 'text':
-        return this.text(s, e, layout, texts);
+        return this.add(() => this.text(s, e, layout, texts, textColor));
       case 'table':
-        return this.table(s, e);
+        return this.add(() => this.table(s, e));
       case 'chart':
-        return this.chart(s, e);
+        return this.add(() => this.chart(s, e));
       case 'image':
-        s.addImage({ path: e.path, ...box(e), altText: e.altText });
-        return;
+        return this.image(s, e);
     }
+  }
+
+  /** A picture; one that covers its box is cropped to it, around its centre. */
+  private image(s: PptxSlide, e: ImageElement): void {
+    const cover = e.cover ? { w: e.cover.width / 96, h: e.cover.height / 96, sizing: { type: 'cover' as const, w: e.w, h: e.h } } : {};
+    this.add(() => s.addImage({ path: e.path, ...box(e), altText: e.altText, ...cover }));
   }
 
   /**
    * A text element: pptxgenjs writes the shape (a placeholder of the layout, or a
    * box) with a marker for its text, and lectern the text body (`textBodyXml`).
    */
-  private text(s: PptxSlide, e: TextElement, layout: Layout, texts: SlideBodies): void {
+  private text(s: PptxSlide, e: TextElement, layout: Layout, texts: SlideBodies, textColor?: string): void {
     const region = layout.regions.get(e.region);
     const links = texts.links;
     // Unguessable, so that no text on the slide can be taken for it; it never reaches the file.
@@ -284,8 +360,8 @@ class SlideWriter {
     const xml = textBodyXml(e, {
       lang: this.lang,
       font: region?.font ?? this.theme.fonts.body,
-      color: region?.color ?? this.theme.colors.text,
-      placeholder: Boolean(e.placeholder),
+      color: textColor ?? region?.color ?? this.theme.colors.text,
+      placeholder: Boolean(e.placeholder) && !textColor,
       headingFont: this.theme.fonts.heading,
       codeFont: this.theme.fonts.code,
       mutedColor: this.theme.colors.muted,

@@ -1,0 +1,30 @@
+import type { Box } from '../templates/types.js';
+
+const EMU_PER_INCH = 914400;
+
+/** A shape of a slide, by its place in the order the shapes are written, and the box it is moved to. */
+export interface ShapeMove {
+  shape: number;
+  box: Box;
+}
+
+/**
+ * Moves shapes of a slide's XML to new boxes: the first offset and extent in
+ * each one's properties are rewritten (pptxgenjs puts a placeholder where its
+ * layout does, whatever position it is given).
+ */
+export function moveShapes(xml: string, moves: ShapeMove[]): string {
+  const tree = xml.indexOf('<p:spTree>');
+  // After the shape tree's own group properties, one `p:cNvPr` a shape, in the order they were written.
+  const starts = [...xml.slice(tree).matchAll(/<p:cNvPr /g)].slice(1).map((m) => tree + m.index);
+  let out = xml;
+  for (const { shape, box } of [...moves].sort((a, b) => b.shape - a.shape)) {
+    const start = starts[shape];
+    if (start === undefined) continue;
+    const at = out.indexOf('<a:off ', start);
+    const end = out.indexOf('/>', out.indexOf('<a:ext ', at)) + 2;
+    const emu = (inches: number) => Math.round(inches * EMU_PER_INCH);
+    out = out.slice(0, at) + `<a:off x="${emu(box.x)}" y="${emu(box.y)}"/><a:ext cx="${emu(box.w)}" cy="${emu(box.h)}"/>` + out.slice(end);
+  }
+  return out;
+}
