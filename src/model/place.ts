@@ -2,6 +2,7 @@ import type { Styled } from '../templates/types.js';
 import type { Theme } from '../templates/types.js';
 import { runsText } from '../content/blocks.js';
 import { tableRowHeight, textHeight, paragraphHeight } from './measure.js';
+import { mathBox } from './mathCodeMeasure.js';
 import type { Picture, Piece } from './pieces.js';
 import type { TableContent } from './dataTables.js';
 import type { Element, ImageElement, Paragraph, Placement, Run, TableElement } from './types.js';
@@ -41,7 +42,13 @@ export function placePieces(pieces: Piece[], region: Styled, regionName: string,
 function layoutAt(pieces: Piece[], region: Styled, regionName: string, size: number, tableSize: number): Placed {
   const w = region.w;
   const fixed = pieces.map((p) =>
-    p.kind === 'text' ? textHeight(p.paragraphs, w, size) : p.kind === 'table' ? tableHeight(p, w, tableSize) : 0,
+    p.kind === 'text'
+      ? textHeight(p.paragraphs, w, size)
+      : p.kind === 'table'
+        ? tableHeight(p, w, tableSize)
+        : p.kind === 'math'
+          ? mathBox(p.math, size, w).h
+          : 0,
   );
   const flexible = pieces.filter(isVisual);
   const used = fixed.reduce((a, b) => a + b, 0) + GAP * (pieces.length - 1);
@@ -63,11 +70,19 @@ function layoutAt(pieces: Piece[], region: Styled, regionName: string, size: num
           paragraphs: p.paragraphs,
           fontSize: size,
           ...(onlyText ? { placeholder: regionName } : {}),
+          ...(p.fill ? { fill: p.fill } : {}),
         });
         y += fixed[i];
         break;
       case 'table': {
         elements.push(tableElement(p, base, tableSize));
+        y += fixed[i];
+        break;
+      }
+      case 'math': {
+        // Centred, in a box the equation's own size (LibreOffice stretches an equation to its box).
+        const box = mathBox(p.math, size, w);
+        elements.push({ kind: 'math', ...base, x: region.x + (w - box.w) / 2, w: box.w, h: box.h, math: p.math, fontSize: box.size });
         y += fixed[i];
         break;
       }
@@ -176,6 +191,10 @@ export function paginate(pieces: Piece[], region: Styled, sizes: Sizes): Piece[]
     if (isVisual(piece)) {
       if (room < MIN_VISUAL[piece.kind]) newPage();
       add(piece, MIN_VISUAL[piece.kind]);
+    } else if (piece.kind === 'math') {
+      const h = mathBox(piece.math, size, region.w).h;
+      if (room < h) newPage();
+      add(piece, h);
     } else if (piece.kind === 'text') {
       const numbers = listNumbers(piece.paragraphs);
       let chunk: Paragraph[] = [];
@@ -186,7 +205,7 @@ export function paginate(pieces: Piece[], region: Styled, sizes: Sizes): Piece[]
       piece.paragraphs.forEach((paragraph, i) => {
         const h = paragraphHeight(paragraph, region.w, size);
         if (chunkHeight + h > room && (chunk.length > 0 || pages[pages.length - 1].length > 0)) {
-          if (chunk.length) add({ kind: 'text', paragraphs: chunk }, chunkHeight);
+          if (chunk.length) add({ ...piece, paragraphs: chunk }, chunkHeight);
           newPage();
           chunk = [];
           chunkHeight = textHeight([], region.w, size);
@@ -197,7 +216,7 @@ export function paginate(pieces: Piece[], region: Styled, sizes: Sizes): Piece[]
         if (paragraph.bullet === 'number') numbered.add(paragraph.level);
         chunkHeight += h;
       });
-      if (chunk.length) add({ kind: 'text', paragraphs: chunk }, chunkHeight);
+      if (chunk.length) add({ ...piece, paragraphs: chunk }, chunkHeight);
     } else {
       const fractions = columnWidths(piece.table.header, piece.table.rows, 1);
       const widths = fractions.map((f) => f * region.w);

@@ -7,7 +7,10 @@ import { streamParts, type PartListener } from './jszipShim.js';
 import { MASTER_LAYOUT } from './master.js';
 import { RELATIONSHIP_TYPE, withRelationships } from './packageParts.js';
 import { renderSvgFallbacks } from './svgFallbacks.js';
-import { HIGHLIGHT, textBodyXml } from './textBody.js';
+import { HIGHLIGHT, hasMath, textBodyXml, type TextLook } from './textBody.js';
+import { alternateContentXml, displayMathParagraphXml } from './mathXml.js';
+import { mathPicture } from './mathPicture.js';
+import type { MathElement } from '../model/types.js';
 import { SLIDE, type Layout, type Styled, type Template, type TextStyle, type Theme } from '../templates/types.js';
 
 // pptxgenjs's types describe a CommonJS module; under ESM its default export is the class itself.
@@ -74,6 +77,11 @@ const CHART_PART = /(^ppt\/|"\/ppt\/|"\.\.\/)(charts\/(?:_rels\/)?chart|embeddin
 interface TextBody {
   marker: string;
   xml: string;
+  /**
+   * For a shape with equations, what programs without them show: the same text with
+   * the equations as plain text, or the picture pptxgenjs wrote with this name.
+   */
+  fallback?: { body: string } | { picture: string };
 }
 
 /** The text bodies of one slide, and the hyperlinks they use, by relationship id. */
@@ -93,12 +101,30 @@ function withTextBodies(onPart: PartListener, bodies: Map<number, SlideBodies>):
       return onPart(name, withRelationships(content, name, links));
     }
     let xml = content;
-    for (const { marker, xml: body } of slide.bodies) {
+    for (const { marker, xml: body, fallback } of slide.bodies) {
+      let picture = '';
+      if (fallback && 'picture' in fallback) {
+        // The picture pptxgenjs wrote after the shape moves into the shape's fallback.
+        const named = xml.indexOf(`name="${fallback.picture}"`);
+        const from = xml.lastIndexOf('<p:pic>', named);
+        const to = xml.indexOf('</p:pic>', named) + '</p:pic>'.length;
+        if (named < 0 || from < 0) throw new Error(`the picture ${fallback.picture} is missing from ${name}`);
+        picture = xml.slice(from, to);
+        xml = xml.slice(0, from) + xml.slice(to);
+      }
       const at = xml.indexOf(marker);
       const start = xml.lastIndexOf('<p:txBody>', at);
       const end = xml.indexOf('</p:txBody>', at) + '</p:txBody>'.length;
       if (at < 0 || start < 0) throw new Error(`the text body ${marker} is missing from ${name}`);
-      xml = xml.slice(0, start) + body + xml.slice(end);
+      if (!fallback) {
+        xml = xml.slice(0, start) + body + xml.slice(end);
+        continue;
+      }
+      const shapeStart = xml.lastIndexOf('<p:sp>', start);
+      const shapeEnd = xml.indexOf('</p:sp>', end) + '</p:sp>'.length;
+      const shape = (text: string) => xml.slice(shapeStart, start) + text + xml.slice(end, shapeEnd);
+      const alternative = 'body' in fallback ? shape(fallback.body) : picture;
+      xml = xml.slice(0, shapeStart) + alternateContentXml(shape(body), alternative) + xml.slice(shapeEnd);
     }
     onPart(name, xml);
   };
@@ -265,7 +291,27 @@ class SlideWriter {
       case 'image':
         s.addImage({ path: e.path, ...box(e), altText: e.altText });
         return;
+      case 'math':
+        return this.math(s, e, texts);
     }
+  }
+
+  /**
+   * A display equation: a shape holding only the equation (so that LibreOffice, which
+   * shows an equation only in a shape of its own, shows it), and a picture of it for
+   * programs without equations.
+   */
+  private math(s: PptxSlide, e: MathElement, texts: SlideBodies): void {
+    const marker = `LECTERN-TEXT-${this.markerId}-${texts.bodies.length + 1}`;
+    const look = { size: e.fontSize, color: this.theme.colors.text, lang: this.lang };
+    const body =
+      '<p:txBody><a:bodyPr wrap="none" lIns="0" tIns="0" rIns="0" bIns="0" rtlCol="0" anchor="ctr"><a:noAutofit/></a:bodyPr><a:lstStyle/>' +
+      `${displayMathParagraphXml(e.math, look)}</p:txBody>`;
+    const picture = `${marker}-picture`;
+    texts.bodies.push({ marker, xml: body, fallback: { picture } });
+    s.addText(marker, { ...box(e) });
+    const png = mathPicture(e.math, e, this.theme.colors.text);
+    s.addImage({ data: `image/png;base64,${Buffer.from(png).toString('base64')}`, ...box(e), altText: e.math.linear, objectName: picture });
   }
 
   /**
@@ -277,7 +323,7 @@ class SlideWriter {
     const links = texts.links;
     // Unguessable, so that no text on the slide can be taken for it; it never reaches the file.
     const marker = `LECTERN-TEXT-${this.markerId}-${texts.bodies.length + 1}`;
-    const xml = textBodyXml(e, {
+    const look: TextLook = {
       lang: this.lang,
       font: region?.font ?? this.theme.fonts.body,
       color: region?.color ?? this.theme.colors.text,
@@ -293,9 +339,11 @@ class SlideWriter {
         links.set(id, url);
         return id;
       },
-    });
-    texts.bodies.push({ marker, xml });
-    s.addText(marker, e.placeholder ? { placeholder: e.placeholder } : { ...box(e) });
+    };
+    const xml = textBodyXml(e, look);
+    texts.bodies.push({ marker, xml, ...(hasMath(e) ? { fallback: { body: textBodyXml(e, { ...look, mathAsText: true }) } } : {}) });
+    const fill = e.fill ? { fill: { color: e.fill } } : {};
+    s.addText(marker, e.placeholder ? { placeholder: e.placeholder, ...fill } : { ...box(e), ...fill });
   }
 
   private runStyle(r: Run): TextProps['options'] {
