@@ -55,7 +55,8 @@ function layoutAt(pieces: Piece[], region: Styled, regionName: string, size: num
   const minFlexible = flexible.reduce((h, p) => h + MIN_VISUAL[p.kind], 0);
   const fits = used + minFlexible <= region.h + 1e-6;
   const share = flexible.length ? Math.max(0, region.h - used) / flexible.length : 0;
-  const onlyText = pieces.length === 1 && pieces[0].kind === 'text';
+  // Code keeps a box its own height, for its panel.
+  const onlyText = pieces.length === 1 && pieces[0].kind === 'text' && !pieces[0].fill;
 
   const elements: Element[] = [];
   let y = region.y;

@@ -64,7 +64,7 @@ function paragraphXml(p: Paragraph, baseSize: number, listStart: number, look: T
     // A code line: exact line spacing, no space between lines, and a long line wraps under its own indent.
     const hang = Math.round(((p.hanging * size * MONO_EM) / 72) * EMU_PER_INCH);
     properties =
-      `<a:pPr algn="l" marL="${hang}" indent="-${hang}"><a:lnSpc><a:spcPts val="${Math.round(size * CODE_LINE_HEIGHT * 100)}"/></a:lnSpc>` +
+      `<a:pPr algn="l" marL="${hang}" indent="${-hang}"><a:lnSpc><a:spcPts val="${Math.round(size * CODE_LINE_HEIGHT * 100)}"/></a:lnSpc>` +
       '<a:spcBef><a:spcPts val="0"/></a:spcBef><a:spcAft><a:spcPts val="0"/></a:spcAft><a:buNone/></a:pPr>';
   } else if (p.bullet) {
     const step = Math.round(INDENT_PER_LEVEL * EMU_PER_INCH);

@@ -1,7 +1,7 @@
 import type { Block, CodeBlock, MathSource, Run, SlideSource } from '../content/blocks.js';
 import { fail } from '../diagnostics.js';
 import { didYouMean } from '../suggest.js';
-import { luminance, mix } from '../templates/colors.js';
+import { contrast, luminance, mix } from '../templates/colors.js';
 import type { Theme } from '../templates/types.js';
 import { loadHighlighter } from './highlight.js';
 import { loadMath, typesetMath } from './math.js';
@@ -110,6 +110,7 @@ async function highlightCode(blocks: CodeBlock[], ctx: TypesetContext): Promise<
     }
     const { lines, panel } = await highlighter.highlight(b.text, language, theme);
     b.lines = lines;
-    b.panel = panel;
+    // A panel the colour of the slide (a light theme on a white slide) is tinted, so that it shows.
+    b.panel = contrast(panel.background, colors.background) < 1.1 ? { ...panel, background: plainPanel.background } : panel;
   }
 }
