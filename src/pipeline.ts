@@ -87,7 +87,11 @@ export async function modelDeck(
   const { markdown, slides } = parseDeckBody(source, context, (rule, message, at) => diagnostics.warn(rule, message, { file, ...at }));
   const template = options.templates.load(settled.template, fm, settled.where('template'));
   template.dirs.forEach((dir) => inputs.add(dir));
-  await typesetSlides(slides, { file, theme: template.theme, warn: (rule, message, at) => diagnostics.warn(rule, message, { file, ...at }) });
+  await typesetSlides(slides, {
+    file,
+    theme: template.theme,
+    warn: (rule, message, at) => diagnostics.warn(rule, message, { file, ...at }),
+  });
   const footer = fm.footer ? renderFooter(fm.footer, context, settled.where('footer')) : undefined;
   const deck = buildDeck({
     file,

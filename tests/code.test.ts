@@ -18,7 +18,16 @@ function codeLines(xml: string): { colors: string[]; text: string }[] {
   expect(panel, 'a code panel with a fill').not.toBeNull();
   return [...panel![1].matchAll(/<a:p>(.*?)<\/a:p>/g)].map(([, p]) => ({
     colors: [...p.matchAll(/<a:solidFill><a:srgbClr val="(\w+)"\/><\/a:solidFill><a:latin typeface="Consolas"/g)].map((m) => m[1]),
-    text: [...p.matchAll(/<a:t>(.*?)<\/a:t>/g)].map((m) => m[1].replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&apos;/g, "'")).join(''),
+    text: [...p.matchAll(/<a:t>(.*?)<\/a:t>/g)]
+      .map((m) =>
+        m[1]
+          .replace(/&lt;/g, '<')
+          .replace(/&gt;/g, '>')
+          .replace(/&amp;/g, '&')
+          .replace(/&quot;/g, '"')
+          .replace(/&apos;/g, "'"),
+      )
+      .join(''),
   }));
 }
 
@@ -54,13 +63,17 @@ describe('highlighted code', () => {
     expect(lines.map((l) => l.text)).toEqual(source.split('\n'));
     expect(new Set(lines.flatMap((l) => l.colors)).size).toBeGreaterThanOrEqual(3);
     // One paragraph per line, with exact line spacing and no space between them.
-    expect(slide).toMatch(/<a:lnSpc><a:spcPts val="\d+"\/><\/a:lnSpc><a:spcBef><a:spcPts val="0"\/><\/a:spcBef><a:spcAft><a:spcPts val="0"\/><\/a:spcAft>/);
+    expect(slide).toMatch(
+      /<a:lnSpc><a:spcPts val="\d+"\/><\/a:lnSpc><a:spcBef><a:spcPts val="0"\/><\/a:spcBef><a:spcAft><a:spcPts val="0"\/><\/a:spcAft>/,
+    );
   });
 
   test('line numbers and highlighted lines, in lectern’s and pandoc’s words', async () => {
     const source = 'a = 1\nb = 2\nc = 3\nd = 4';
     const result = await buildInTemp(
-      deckText(`## A\n\n\`\`\`python {numbers, 2-3}\n${source}\n\`\`\`\n\n---\n\n## B\n\n\`\`\`{.python .numberLines startFrom="9"}\n${source}\n\`\`\`\n`),
+      deckText(
+        `## A\n\n\`\`\`python {numbers, 2-3}\n${source}\n\`\`\`\n\n---\n\n## B\n\n\`\`\`{.python .numberLines startFrom="9"}\n${source}\n\`\`\`\n`,
+      ),
     );
     const [, a, b] = await (await openPptx(result.output!)).slides();
     expect(codeLines(a).map((l) => l.text)).toEqual(['1  a = 1', '2  b = 2', '3  c = 3', '4  d = 4']);
@@ -69,7 +82,12 @@ describe('highlighted code', () => {
     expect(marked[0]).toContain('<a:t>2  </a:t>');
     expect(marked[1]).toContain('<a:t>3  </a:t>');
     expect(codeLines(b).map((l) => l.text)).toEqual([' 9  a = 1', '10  b = 2', '11  c = 3', '12  d = 4']);
-    expect(parseCodeInfo('{#id .r .number-lines hl_lines="1 3-4"}')).toEqual({ lang: 'r', numbers: true, highlight: [1, 3, 4], unknown: [] });
+    expect(parseCodeInfo('{#id .r .number-lines hl_lines="1 3-4"}')).toEqual({
+      lang: 'r',
+      numbers: true,
+      highlight: [1, 3, 4],
+      unknown: [],
+    });
   });
 
   test('the theme follows the template: light on default, dark on chalkboard', async () => {
@@ -89,5 +107,4 @@ describe('highlighted code', () => {
     const [, slide] = await (await openPptx(result.output!)).slides();
     expect(codeLines(slide).map((l) => l.text)).toEqual(['x = 1']);
   });
-
 });

@@ -64,7 +64,9 @@ describe('equations in the slide XML', () => {
     expect(xml).toMatch(/<a:t>Inline <\/a:t><\/a:r><a14:m><m:oMath /);
     expect(xml).toMatch(/<a:pPr algn="ctr"><a:buNone\/><\/a:pPr><a14:m><m:oMathPara /);
     // Both in mc:AlternateContent as PowerPoint writes them: a14 required, a fallback beside.
-    expect(xml.match(/<mc:Choice xmlns:a14="http:\/\/schemas.microsoft.com\/office\/drawing\/2010\/main" Requires="a14">/g)).toHaveLength(2);
+    expect(xml.match(/<mc:Choice xmlns:a14="http:\/\/schemas.microsoft.com\/office\/drawing\/2010\/main" Requires="a14">/g)).toHaveLength(
+      2,
+    );
     expect(xml.match(/<mc:Fallback>/g)).toHaveLength(2);
   });
 
@@ -98,7 +100,9 @@ describe('equations in the slide XML', () => {
 
   test('equations take the text colour of a dark template', async () => {
     const { slides } = await slidesOf('## S\n\nInline $x^2$.\n\n$$y^2$$', 'chalkboard');
-    const colors = [...slides[1].matchAll(/<m:r>(?:<m:rPr>.*?<\/m:rPr>)?<a:rPr [^>]*><a:solidFill><a:srgbClr val="(\w+)"/g)].map((m) => m[1]);
+    const colors = [...slides[1].matchAll(/<m:r>(?:<m:rPr>.*?<\/m:rPr>)?<a:rPr [^>]*><a:solidFill><a:srgbClr val="(\w+)"/g)].map(
+      (m) => m[1],
+    );
     expect(colors.length).toBeGreaterThanOrEqual(4);
     expect(new Set(colors)).toEqual(new Set(['F4F1E8']));
   });

@@ -21,7 +21,8 @@ export function parseCodeInfo(info: string): CodeInfo {
   const head = (brace >= 0 ? trimmed.slice(0, brace) : trimmed).trim().split(/\s+/)[0] ?? '';
   const attributes = brace >= 0 ? trimmed.slice(brace + 1, trimmed.lastIndexOf('}') > brace ? trimmed.lastIndexOf('}') : undefined) : '';
   const result: CodeInfo = { lang: head.replace(/^\./, '').toLowerCase(), numbers: false, highlight: [], unknown: [] };
-  for (const word of attributes.split(/[\s,]+/).filter(Boolean)) {
+  // Words, and `key="value with spaces"` pairs.
+  for (const word of attributes.match(/[\w-]+=(?:"[^"]*"|'[^']*'|[^\s,]*)|[^\s,]+/g) ?? []) {
     const pair = /^([\w-]+)=["']?([^"']*)["']?$/.exec(word);
     if (/^\.?(numbers|numberLines|number-lines|linenos|lineNumbers)$/i.test(word)) result.numbers = true;
     else if (/^\d+(-\d+)?$/.test(word)) result.highlight.push(...range(word));

@@ -256,7 +256,8 @@ class BlockReader {
         const text = t.content.replace(/\n$/, '');
         if (info === 'chart') return { kind: 'chart', yaml: text, line };
         if (info === 'table') return { kind: 'datatable', yaml: text, line };
-        if (info === 'math') return { kind: 'math', math: { tex: text, line: line + 1, column: indentOf(this.lines[(t.map?.[0] ?? 0) + 1]) + 1 }, line };
+        if (info === 'math')
+          return { kind: 'math', math: { tex: text, line: line + 1, column: indentOf(this.lines[(t.map?.[0] ?? 0) + 1]) + 1 }, line };
         return this.code(t, text, line);
       }
       case 'math_block': {
@@ -264,7 +265,8 @@ class BlockReader {
         const first = this.lines[t.map?.[0] ?? 0] ?? '';
         const math: MathSource = { tex: t.content, line, column: indentOf(first) + 3 };
         // The TeX's first line, where it starts after the `$$` or on the next line.
-        if (!first.slice(indentOf(first) + 2).trim()) Object.assign(math, { line: line + 1, column: indentOf(this.lines[(t.map?.[0] ?? 0) + 1]) + 1 });
+        if (!first.slice(indentOf(first) + 2).trim())
+          Object.assign(math, { line: line + 1, column: indentOf(this.lines[(t.map?.[0] ?? 0) + 1]) + 1 });
         return { kind: 'math', math, line };
       }
       case 'table_open':
@@ -317,7 +319,8 @@ class BlockReader {
     const display = children.findIndex((c) => c.type === 'math_display');
     if (display >= 0) {
       // `$$...$$` inside a paragraph: the text before it, the equation on its own, then the rest.
-      const part = (from: number, to: number): Token => Object.assign(Object.create(Object.getPrototypeOf(inline) as object) as Token, inline, { children: children.slice(from, to) });
+      const part = (from: number, to: number): Token =>
+        Object.assign(Object.create(Object.getPrototypeOf(inline) as object) as Token, inline, { children: children.slice(from, to) });
       const before = display > 0 ? this.paragraph(part(0, display), t, line) : [];
       const runs = inlineRuns(part(display, display + 1), { mathAt: () => this.mathPlace(children[display].content, t) });
       const after = display + 1 < children.length ? this.paragraph(part(display + 1, children.length), t, line) : [];

@@ -101,7 +101,8 @@ const BASELINE = { sub: -25000, sup: 30000 } as const;
 export const HIGHLIGHT = { fill: 'FFFF00', text: '000000' } as const;
 
 function runXml(r: Run, style: { size: number; font?: string; color?: string }, look: TextLook): string {
-  if (r.math?.typeset && !look.mathAsText) return inlineMathXml(r.math.typeset, { size: style.size, color: style.color ?? look.color, lang: look.lang });
+  if (r.math?.typeset && !look.mathAsText)
+    return inlineMathXml(r.math.typeset, { size: style.size, color: style.color ?? look.color, lang: look.lang });
   const font = r.code ? look.codeFont : style.font;
   const color = r.highlight ? HIGHLIGHT.text : (r.color ?? style.color);
   const attributes =

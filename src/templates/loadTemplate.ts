@@ -359,7 +359,8 @@ function buildTheme(
 function codeTheme(raw: unknown, parent: Theme['code'], at: { file: string; line?: number }): Theme['code'] {
   const name = (raw as { theme?: unknown } | undefined)?.theme;
   if (name === undefined) return parent;
-  if (typeof name !== 'string' || !/^[\w-]+$/.test(name)) throw fail('template/code-theme', `code.theme must be the name of a highlighting theme, such as github-light, not ${String(name)}`, at);
+  if (typeof name !== 'string' || !/^[\w-]+$/.test(name))
+    throw fail('template/code-theme', `code.theme must be the name of a highlighting theme, such as github-light, not ${String(name)}`, at);
   return { theme: name, at };
 }
 

@@ -97,6 +97,8 @@ async function highlightCode(blocks: CodeBlock[], ctx: TypesetContext): Promise<
       ctx.theme.code?.at ?? { file: ctx.file },
     );
   }
+  // The same code, shown again, is highlighted once.
+  const done = new Map<string, Awaited<ReturnType<typeof highlighter.highlight>>>();
   for (const b of highlighted) {
     const language = highlighter.language(b.lang);
     if (!language) {
@@ -108,7 +110,9 @@ async function highlightCode(blocks: CodeBlock[], ctx: TypesetContext): Promise<
       plain(b);
       continue;
     }
-    const { lines, panel } = await highlighter.highlight(b.text, language, theme);
+    const key = `${language}\n${b.text}`;
+    if (!done.has(key)) done.set(key, await highlighter.highlight(b.text, language, theme));
+    const { lines, panel } = done.get(key)!;
     b.lines = lines;
     // A panel the colour of the slide (a light theme on a white slide) is tinted, so that it shows.
     b.panel = contrast(panel.background, colors.background) < 1.1 ? { ...panel, background: plainPanel.background } : panel;
