@@ -46,13 +46,22 @@ function closingDisplay(src: string, from: number, max: number): number {
   return -1;
 }
 
-/** Where the `$` closing inline math opened before `from` is, by pandoc's rules, or -1. */
+/**
+ * Where the `$` closing inline math opened before `from` is, or -1, as pandoc reads
+ * it: the first `$` after the first character closes, unless white space comes
+ * right before it (then it is no equation at all) or a digit right after it
+ * (nor then: `$5 and $10`).
+ */
 function closingInline(src: string, from: number, max: number): number {
-  if (from >= max || isSpace(src.charCodeAt(from)) || src.charCodeAt(from) === DOLLAR) return -1;
-  for (let i = from; i < max; i++) {
+  if (from >= max || isSpace(src.charCodeAt(from))) return -1;
+  for (let i = src.charCodeAt(from) === BACKSLASH ? from + 2 : from + 1; i < max; i++) {
     const c = src.charCodeAt(i);
     if (c === BACKSLASH) i++;
-    else if (c === DOLLAR && !isSpace(src.charCodeAt(i - 1)) && !isDigit(src.charCodeAt(i + 1))) return i;
+    else if (c === DOLLAR) return isDigit(src.charCodeAt(i + 1)) ? -1 : i;
+    else if (isSpace(c)) {
+      while (i + 1 < max && isSpace(src.charCodeAt(i + 1))) i++;
+      if (src.charCodeAt(i + 1) === DOLLAR) return -1;
+    }
   }
   return -1;
 }
