@@ -18,7 +18,14 @@ export function mathPicture(math: TypesetMath, box: { w: number; h: number }, co
       (_, before: string) => `<svg${before} width="${math.width * 100}" height="${math.height * 100}"`,
     )
     .replace(/ style="vertical-align:[^"]*"/, '');
-  const png = svgToPng(new TextEncoder().encode(svg), { width: box.w, height: box.h }, 'equation', { file: 'equation' });
+  // MathJax draws its own glyphs as paths; only characters its fonts lack are text.
+  const png = svgToPng(
+    new TextEncoder().encode(svg),
+    { width: box.w, height: box.h },
+    'equation',
+    { file: 'equation' },
+    svg.includes('<text'),
+  );
   drawn.set(key, png);
   return png;
 }
