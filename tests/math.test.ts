@@ -21,6 +21,7 @@ describe("pandoc's dollar rules", () => {
     ['`$x$` in code', [], '$x$ in code'],
     ["Living on $2 a day $& $1 $' $$ ]]> end", [], "Living on $2 a day $& $1 $' $$ ]]> end"],
     ['$a\\$b$', ['a\\$b'], 'a\\$b'],
+    ['$\\text{costs $5}$ ok', ['\\text{costs $5}'], '\\text{costs $5} ok'],
   ])('%s', (md, tex, text) => {
     const [b] = parse(md);
     expect(inlineTex(b)).toEqual(tex);
@@ -121,6 +122,18 @@ describe('equations in the slide XML', () => {
     expect(display.diagnostics[0]).toMatchObject({ rule: 'math/tex', line: 7 });
     const unknown = await buildInTemp(deckText('## S\n\n$\\notacommand x$'));
     expect(unknown.diagnostics[0].message).toMatch(/notacommand/);
+  });
+
+  test('characters that mean something in XML reach the equations as text (mathml2omml does not escape them)', async () => {
+    need(validator);
+    const { slides, result } = await slidesOf(
+      '## N\n\nLess $a<b$, $x \\& y$, $\\text{]]> \\& <b> \\$1 中文 مرحبا}$.\n\n$$\\text{]]>} < \\infty$$\n\n```python\ns = "]]> $& $1 <b>&amp;"  # 中文\n```\n',
+    );
+    expect(slides[1]).toContain('<m:t xml:space="preserve">a&lt;b</m:t>');
+    expect(slides[1]).toContain('<m:t xml:space="preserve">x&amp;y</m:t>');
+    // temml writes the spaces of \text as no-break spaces.
+    expect(slides[1]).toMatch(/<m:t xml:space="preserve">\]\]&gt;\s&amp;\s&lt;b&gt;\s\$1\s中文\sمرحبا<\/m:t>/);
+    expect(await validatePptx(result.output!)).toEqual([]);
   });
 
   test('0 Open XML SDK errors for a deck with equations and code', async () => {

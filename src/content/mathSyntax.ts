@@ -54,9 +54,9 @@ function closingDisplay(src: string, from: number, max: number): number {
  */
 function closingInline(src: string, from: number, max: number): number {
   if (from >= max || isSpace(src.charCodeAt(from))) return -1;
-  for (let i = src.charCodeAt(from) === BACKSLASH ? from + 2 : from + 1; i < max; i++) {
+  for (let i = src.charCodeAt(from) === BACKSLASH ? textEnd(src, from, max) : from + 1; i < max; i++) {
     const c = src.charCodeAt(i);
-    if (c === BACKSLASH) i++;
+    if (c === BACKSLASH) i = textEnd(src, i, max) - 1;
     else if (c === DOLLAR) return isDigit(src.charCodeAt(i + 1)) ? -1 : i;
     else if (isSpace(c)) {
       while (i + 1 < max && isSpace(src.charCodeAt(i + 1))) i++;
@@ -64,6 +64,19 @@ function closingInline(src: string, from: number, max: number): number {
     }
   }
   return -1;
+}
+
+/** Where the escape at `i` ends: after `\\x`, or after the balanced braces of `\\text{...}`, which may hold a `$`. */
+function textEnd(src: string, i: number, max: number): number {
+  if (!src.startsWith('\\text{', i)) return i + 2;
+  let depth = 0;
+  for (let j = i + 5; j < max; j++) {
+    const c = src[j];
+    if (c === '\\') j++;
+    else if (c === '{') depth++;
+    else if (c === '}' && --depth === 0) return j + 1;
+  }
+  return max;
 }
 
 /** A display equation whose `$$` starts a line: to the line that ends with `$$`. */

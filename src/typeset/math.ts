@@ -2,7 +2,7 @@ import type { TypesetMath } from '../content/blocks.js';
 import { fail, type SourcePosition } from '../diagnostics.js';
 import { importModule } from '../lazyImport.js';
 import { linearMath } from './linearMath.js';
-import { fixOmml } from './omml.js';
+import { fixOmml, forMathml2omml } from './omml.js';
 
 /** The libraries that typeset an equation: TeX → MathML (temml), MathML → OMML (mathml2omml), MathML → SVG (MathJax). */
 interface MathLibraries {
@@ -42,7 +42,7 @@ export function loadMath(): Promise<MathLibraries> {
     const document = mathjax.document('', { InputJax: new MathML(), OutputJax: new SVG({ fontCache: 'none' }) });
     return {
       texToMathml: (tex, display) => temml.default.renderToString(tex, { displayMode: display, xml: true, throwOnError: true }),
-      mathmlToOmml: mml2omml,
+      mathmlToOmml: (mathml) => mml2omml(forMathml2omml(mathml)),
       mathmlToSvg: (mathml, display) => adaptor.innerHTML(document.convert(mathml, { display })),
     };
   });

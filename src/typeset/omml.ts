@@ -1,4 +1,18 @@
+import { isText } from 'domhandler';
 import { childElements, descendants, insert, parseXml, root, serializeXml } from '../render/xml.js';
+
+/**
+ * MathML whose text is escaped once more, for mathml2omml, which decodes the
+ * text it reads and writes it into OMML without escaping it again: `a<b`, `x \& y`
+ * and `\text{]]>}` would otherwise break the slide's XML.
+ */
+export function forMathml2omml(mathml: string): string {
+  const doc = parseXml(mathml, 'equation');
+  for (const element of descendants(root(doc), '*')) {
+    for (const node of element.children) if (isText(node)) node.data = node.data.replace(/&/g, () => '&amp;');
+  }
+  return serializeXml(doc);
+}
 
 /**
  * Corrects what mathml2omml writes for a large operator: it leaves the operand
