@@ -54,9 +54,21 @@ describe('equations in the slide XML', () => {
     ['fractions', '\\frac{a}{b}', ['<m:f>', '<m:num>', '<m:den>']],
     ['roots', '\\sqrt{x} + \\sqrt[3]{y}', ['<m:rad>', '<m:deg>']],
     ['sums and integrals', '\\sum_{i=1}^{n} i + \\int_0^1 f(x)\\,dx', ['<m:nary>', '<m:chr m:val="∑"/>', '<m:chr m:val="∫"/>']],
-    ['matrices', '\\begin{pmatrix} a & b \\\\ c & d \\end{pmatrix}', ['<m:m>', '<m:mr>', '<m:t xml:space="preserve">(</m:t>']],
-    // mathml2omml writes an accent as a character over its base (m:limUpp), not as m:acc.
-    ['accents', '\\hat{x} + \\vec{v} + \\bar{y}', ['<m:limUpp>', '<m:t xml:space="preserve">→</m:t>']],
+    [
+      'matrices',
+      '\\begin{pmatrix} a & b \\\\ c & d \\end{pmatrix}',
+      ['<m:d><m:dPr><m:begChr m:val="("/><m:endChr m:val=")"/></m:dPr><m:e><m:m>', '<m:mr>'],
+    ],
+    [
+      'growing brackets',
+      'A = \\left[ \\frac{a}{b} \\right] + \\left. x \\right|',
+      ['<m:d><m:dPr><m:begChr m:val="["/><m:endChr m:val="]"/></m:dPr><m:e><m:f>', '<m:begChr m:val=""/><m:endChr m:val="|"/>'],
+    ],
+    [
+      'accents',
+      '\\hat{x} + \\vec{v} + \\bar{y} + \\dot{x}',
+      ['<m:acc><m:accPr><m:chr m:val="\u0302"/>', '<m:chr m:val="\u20D7"/>', '<m:chr m:val="‾"/>', '<m:chr m:val="\u0307"/>'],
+    ],
     ['super- and subscripts', 'x_i^2 + y^3 + z_0', ['<m:sSubSup>', '<m:sSup>', '<m:sSub>']],
     ['Greek letters', '\\alpha + \\beta = \\Gamma', ['α', 'β', 'Γ']],
     ['text', 'v = \\text{speed}', ['<m:nor/>', 'speed']],

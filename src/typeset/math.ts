@@ -2,7 +2,7 @@ import type { TypesetMath } from '../content/blocks.js';
 import { fail, type SourcePosition } from '../diagnostics.js';
 import { importModule } from '../lazyImport.js';
 import { linearMath } from './linearMath.js';
-import { fixOmml, forMathml2omml } from './omml.js';
+import { mathmlToOmml } from './omml.js';
 
 /** The libraries that typeset an equation: TeX → MathML (temml), MathML → OMML (mathml2omml), MathML → SVG (MathJax). */
 interface MathLibraries {
@@ -42,7 +42,7 @@ export function loadMath(): Promise<MathLibraries> {
     const document = mathjax.document('', { InputJax: new MathML(), OutputJax: new SVG({ fontCache: 'none' }) });
     return {
       texToMathml: (tex, display) => temml.default.renderToString(tex, { displayMode: display, xml: true, throwOnError: true }),
-      mathmlToOmml: (mathml) => mml2omml(forMathml2omml(mathml)),
+      mathmlToOmml: (mathml) => mathmlToOmml(mathml, mml2omml),
       mathmlToSvg: (mathml, display) => adaptor.innerHTML(document.convert(mathml, { display })),
     };
   });
@@ -66,7 +66,7 @@ export function typesetMath(tex: string, display: boolean, math: MathLibraries, 
   const svg = math.mathmlToSvg(mathml, display);
   const box = VIEWBOX.exec(svg);
   return {
-    omml: fixOmml(math.mathmlToOmml(mathml)),
+    omml: math.mathmlToOmml(mathml),
     svg,
     width: box ? Number(box[3]) / 1000 : tex.length * 0.5,
     height: box ? Number(box[4]) / 1000 : 1.2,
