@@ -67,7 +67,7 @@ describe('equations in the slide XML', () => {
     [
       'accents',
       '\\hat{x} + \\vec{v} + \\bar{y} + \\dot{x}',
-      ['<m:acc><m:accPr><m:chr m:val="\u0302"/>', '<m:chr m:val="\u20D7"/>', '<m:chr m:val="‾"/>', '<m:chr m:val="\u0307"/>'],
+      ['<m:acc><m:accPr><m:chr m:val="\u0302"/>', '<m:chr m:val="\u20D7"/>', '<m:chr m:val="\u0305"/>', '<m:chr m:val="\u0307"/>'],
     ],
     ['super- and subscripts', 'x_i^2 + y^3 + z_0', ['<m:sSubSup>', '<m:sSup>', '<m:sSub>']],
     ['Greek letters', '\\alpha + \\beta = \\Gamma', ['α', 'β', 'Γ']],

@@ -25,12 +25,16 @@ export function mathmlToOmml(mathml: string, convert: (mathml: string) => string
   const omml = parseXml(convert(serializeXml(doc)), 'equation');
   fencesToDelimiters(root(omml), fences);
   operandsIntoOperators(root(omml));
+  // An overline accent as Word and PowerPoint write it, the combining character.
+  for (const chr of descendants(root(omml), 'm:chr'))
+    if ((chr.parent as Element | null)?.name === 'm:accPr' && chr.attribs['m:val'] === '‾') chr.attribs['m:val'] = '\u0305';
   return serializeXml(omml);
 }
 
 /**
- * temml's accent characters, as mathml2omml knows them. An overline stays `‾`:
- * mathml2omml writes its own overline (`¯`) as an `m:bar` that is not valid OMML.
+ * temml's accent characters, as mathml2omml knows them. An overline stays `‾` (and
+ * becomes the combining overline afterwards): mathml2omml writes its own overline
+ * (`¯`, U+0305) as an `m:bar` that is not valid OMML.
  */
 const ACCENTS: Record<string, string> = {
   ˆ: '^',
