@@ -8,7 +8,8 @@ import { MASTER_LAYOUT } from './master.js';
 import { RELATIONSHIP_TYPE, withRelationships } from './packageParts.js';
 import { renderSvgFallbacks } from './svgFallbacks.js';
 import { HIGHLIGHT, hasMath, textBodyXml, type TextLook } from './textBody.js';
-import { alternateContentXml, displayMathParagraphXml } from './mathXml.js';
+import { alternateContentXml, displayMathParagraphXml, inlineMathXml } from './mathXml.js';
+import { escapeXml } from './xml.js';
 import { mathPicture } from './mathPicture.js';
 import type { MathElement } from '../model/types.js';
 import { SLIDE, type Layout, type Styled, type Template, type TextStyle, type Theme } from '../templates/types.js';
@@ -88,6 +89,8 @@ interface TextBody {
 interface SlideBodies {
   bodies: TextBody[];
   links: Map<string, string>;
+  /** Equations in table cells: the marker pptxgenjs wrote as the run's text, the equation's XML, and its plain-text form. */
+  cellMath: { marker: string; xml: string; text: string }[];
 }
 
 /** Puts each text body in place of its shape's marker text, and each slide's hyperlinks in its relationships. */
@@ -126,8 +129,35 @@ function withTextBodies(onPart: PartListener, bodies: Map<number, SlideBodies>):
       const alternative = 'body' in fallback ? shape(fallback.body) : picture;
       xml = xml.slice(0, shapeStart) + alternateContentXml(shape(body), alternative) + xml.slice(shapeEnd);
     }
-    onPart(name, xml);
+    onPart(name, withCellMath(xml, slide.cellMath));
   };
+}
+
+/**
+ * Puts each table cell's equation in place of its marker run, and wraps each table
+ * that has one in `mc:AlternateContent`, with the equations as plain text in the fallback.
+ */
+function withCellMath(xml: string, cellMath: SlideBodies['cellMath']): string {
+  let out = xml;
+  let pending = cellMath;
+  while (pending.length > 0) {
+    const at = out.indexOf(pending[0].marker);
+    const start = out.lastIndexOf('<p:graphicFrame>', at);
+    const end = out.indexOf('</p:graphicFrame>', at) + '</p:graphicFrame>'.length;
+    if (at < 0 || start < 0) throw new Error(`the equation ${pending[0].marker} is missing from its table`);
+    let frame = out.slice(start, end);
+    const inFrame = pending.filter((m) => frame.includes(m.marker));
+    let fallback = frame;
+    for (const m of inFrame) {
+      const run = (text: string) =>
+        text.slice(text.lastIndexOf('<a:r>', text.indexOf(m.marker)), text.indexOf('</a:r>', text.indexOf(m.marker)) + '</a:r>'.length);
+      frame = frame.replace(run(frame), () => m.xml);
+      fallback = fallback.replace(m.marker, () => escapeXml(m.text));
+    }
+    out = out.slice(0, start) + alternateContentXml(frame, fallback) + out.slice(end);
+    pending = pending.filter((m) => !inFrame.includes(m));
+  }
+  return out;
 }
 
 /** The slide master: the template's background, and `master.hbs`'s decoration, footer and slide number. */
@@ -245,7 +275,7 @@ class SlideWriter {
   private readonly markerId = Math.random().toString(36).slice(2) + Math.random().toString(36).slice(2);
 
   write(s: PptxSlide, slide: Slide, layout: Layout, slideNumber: number): void {
-    const texts: SlideBodies = { bodies: [], links: new Map() };
+    const texts: SlideBodies = { bodies: [], links: new Map(), cellMath: [] };
     // LibreOffice (7.x) draws slides of a layout named "table" on white, ignoring the layout's and
     // the master's background; the slide's own background works around it.
     if (layout.name === 'table') s.background = background(layout) ?? background(this.master, this.theme.colors.background)!;
@@ -257,7 +287,7 @@ class SlideWriter {
     if (slide.subtitle && layout.subtitle) s.addText(slide.subtitle, { placeholder: 'subtitle', lang: this.lang });
     if (slide.byline && layout.byline) s.addText(this.lines(slide.byline), { placeholder: 'byline', lang: this.lang });
     for (const element of slide.elements) this.element(s, element, layout, texts);
-    if (texts.bodies.length > 0) this.bodies.set(slideNumber, texts);
+    if (texts.bodies.length > 0 || texts.cellMath.length > 0) this.bodies.set(slideNumber, texts);
     if (this.deck.footer && layout.footer) {
       s.addText(this.deck.footer, {
         ...box(layout.footer),
@@ -285,7 +315,7 @@ class SlideWriter {
       case 'text':
         return this.text(s, e, layout, texts);
       case 'table':
-        return this.table(s, e);
+        return this.table(s, e, texts);
       case 'chart':
         return this.chart(s, e);
       case 'image':
@@ -360,13 +390,21 @@ class SlideWriter {
     };
   }
 
-  private table(s: PptxSlide, e: TableElement): void {
+  private table(s: PptxSlide, e: TableElement, texts: SlideBodies): void {
     const { colors, fonts } = this.theme;
     // Header in the primary colour, zebra rows a tint of the background: readable on light and dark templates.
     const headerText = readableOn(colors.primary, [colors.background, colors.text, 'FFFFFF', '000000']);
     const stripe = mix(colors.background, colors.text, 0.08);
+    // An equation in a cell: pptxgenjs writes a marker, which becomes the equation (withTextBodies).
+    const text = (r: Run, header: boolean) => {
+      if (!r.math?.typeset) return r.text;
+      const marker = `LECTERN-MATH-${this.markerId}-${texts.cellMath.length + 1}`;
+      const look = { size: e.fontSize, color: header ? headerText : colors.text, lang: this.lang };
+      texts.cellMath.push({ marker, xml: inlineMathXml(r.math.typeset, look), text: r.text });
+      return marker;
+    };
     const cell = (runs: Run[], c: number, header: boolean, zebra: boolean): PptxGenJS.default.TableCell => ({
-      text: runs.map((r) => ({ text: r.text, options: { ...this.runStyle(r), lang: this.lang } })),
+      text: runs.map((r) => ({ text: text(r, header), options: { ...this.runStyle(r), lang: this.lang } })),
       options: {
         align: header && e.align[c] !== 'right' ? 'left' : e.align[c],
         bold: header,
