@@ -100,6 +100,32 @@ describe('highlighted code', () => {
     expect(codeLines(dark[1])[0].colors).not.toEqual(codeLines(light[1])[0].colors);
   });
 
+  test("a template's code.theme names the colours; an unknown one is an error at its line in template.yaml", async () => {
+    const deck = deckText('## C\n\n```python\nx = 1\n```\n', { template: 'mine' });
+    const template = (theme: string) => `extends: default\ncode:\n  theme: ${theme}\n`;
+    const dracula = await buildInTemp({ 'deck.md': deck, 'templates/mine/template.yaml': template('dracula') });
+    const [, slide] = await (await openPptx(dracula.output!)).slides();
+    expect(slide).toContain('<a:srgbClr val="282A36"/></a:solidFill><a:ln></a:ln></p:spPr>'); // dracula's background
+    const typo = await buildInTemp({ 'deck.md': deck, 'templates/mine/template.yaml': template('drakula') });
+    expect(typo.diagnostics).toMatchObject([{ rule: 'template/code-theme', line: 3 }]);
+    expect(typo.diagnostics[0].file).toMatch(/template\.yaml$/);
+    expect(typo.diagnostics[0].message).toContain('did you mean "dracula"');
+  });
+
+  test('a long code block continues on the next slide between lines, each part on its panel; a long line wraps under its indent', async () => {
+    const source = Array.from({ length: 40 }, (_, i) => `    x${i + 1} = compute(${i + 1})`).join('\n');
+    const result = await buildInTemp(deckText(`## Long\n\n\`\`\`python\n${source}\n\`\`\`\n`));
+    const slides = (await (await openPptx(result.output!)).slides()).slice(1);
+    expect(slides.length).toBeGreaterThan(1);
+    const lines = slides.flatMap((xml) => codeLines(xml).map((l) => l.text));
+    expect(lines).toEqual(source.split('\n'));
+    const long = await buildInTemp(deckText(`## Wide\n\n\`\`\`python\n        result = ${'a + '.repeat(40)}b\n\`\`\`\n`));
+    const [, wide] = await (await openPptx(long.output!)).slides();
+    // The line's indent (8 characters) hangs: the first line starts at the margin, the rest under its code.
+    expect(wide).toMatch(/<a:pPr algn="l" marL="(\d+)" indent="-\1">/);
+    expect(Number(/marL="(\d+)" indent="-/.exec(wide)![1])).toBeGreaterThan(0);
+  });
+
   test('an unknown language is plain code and a warning at its line', async () => {
     const result = await buildInTemp(deckText('## C\n\n```pyhton\nx = 1\n```\n'));
     expect(result.diagnostics).toMatchObject([{ rule: 'code/unknown-language', line: 6, severity: 'warning' }]);
