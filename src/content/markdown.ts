@@ -368,6 +368,8 @@ class BlockReader {
       const children: ListBlock[] = [];
       for (const b of inner) {
         if (b.kind === 'list') children.push(b);
+        // A display equation in a list item is an equation in the item's text.
+        else if (b.kind === 'math') runs.push(...withBreak([{ text: b.math.tex, math: b.math }], runs.length > 0));
         else runs.push(...withBreak('runs' in b ? b.runs : [{ text: blockText(b) }], runs.length > 0));
       }
       items.push({ runs: withTaskBox(runs), children });
