@@ -9,7 +9,7 @@ import type { Paragraph } from './types.js';
 /** PowerPoint draws Cambria Math somewhat larger than TeX's fonts, in which equations are measured. */
 const CAMBRIA_SCALE = 1.15;
 /** Room around a display equation, in inches. */
-const MATH_PADDING = 0.12;
+export const MATH_PADDING = 0.12;
 /** Line height of code, as a multiple of its size (exact spacing). */
 export const CODE_LINE_HEIGHT = 1.2;
 

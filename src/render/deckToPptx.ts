@@ -12,6 +12,7 @@ import { alternateContentXml, displayMathParagraphXml, inlineMathXml } from './m
 import { escapeXml } from './xml.js';
 import { mathPicture } from './mathPicture.js';
 import type { MathElement } from '../model/types.js';
+import { MATH_PADDING } from '../model/mathCodeMeasure.js';
 import { SLIDE, type Layout, type Styled, type Template, type TextStyle, type Theme } from '../templates/types.js';
 
 // pptxgenjs's types describe a CommonJS module; under ESM its default export is the class itself.
@@ -340,8 +341,10 @@ class SlideWriter {
     const picture = `${marker}-picture`;
     texts.bodies.push({ marker, xml: body, fallback: { picture } });
     s.addText(marker, { ...box(e) });
-    const png = mathPicture(e.math, e, this.theme.colors.text);
-    s.addImage({ data: `image/png;base64,${Buffer.from(png).toString('base64')}`, ...box(e), altText: e.math.linear, objectName: picture });
+    // The picture at the equation's own size, in the box less its padding.
+    const inner = { x: e.x + MATH_PADDING, y: e.y + MATH_PADDING, w: e.w - 2 * MATH_PADDING, h: e.h - 2 * MATH_PADDING };
+    const png = mathPicture(e.math, inner, this.theme.colors.text);
+    s.addImage({ data: `image/png;base64,${Buffer.from(png).toString('base64')}`, ...inner, altText: e.math.linear, objectName: picture });
   }
 
   /**
