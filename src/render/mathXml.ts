@@ -29,8 +29,16 @@ export function inlineMathXml(math: TypesetMath, look: MathLook): string {
 export function displayMathParagraphXml(math: TypesetMath, look: MathLook): string {
   return (
     `<a:p><a:pPr algn="ctr"><a:buNone/></a:pPr><a14:m><m:oMathPara xmlns:m="${NAMESPACE.m}"><m:oMathParaPr><m:jc m:val="centerGroup"/></m:oMathParaPr>` +
-    `${styledOmml(math.omml, look)}</m:oMathPara></a14:m><a:endParaRPr lang="${escapeXml(look.lang)}" sz="${Math.round(look.size * 100)}" dirty="0"/></a:p>`
+    `${styledOmml(math.omml, look)}</m:oMathPara></a14:m>${endParagraph(look)}</a:p>`
   );
+}
+
+/** The paragraph's end, in the equation's size and colour (which LibreOffice gives the equation it draws). */
+function endParagraph(look: MathLook): string {
+  const attributes = `lang="${escapeXml(look.lang)}" sz="${Math.round(look.size * 100)}" dirty="0"`;
+  return look.color
+    ? `<a:endParaRPr ${attributes}><a:solidFill><a:srgbClr val="${escapeXml(look.color)}"/></a:solidFill></a:endParaRPr>`
+    : `<a:endParaRPr ${attributes}/>`;
 }
 
 /** A shape (or anything in a shape tree) whose `choice` uses equations, with the `fallback` programs without them show. */
