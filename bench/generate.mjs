@@ -33,3 +33,32 @@ export function writeDeck(dir, name, slides, forPandoc = false) {
   writeFileSync(file, front + body + '\n');
   return file;
 }
+
+const EQUATIONS = [
+  'T = 2\\pi\\sqrt{\\frac{L}{g}}',
+  '\\sum_{i=1}^{n} x_i^2 = \\int_0^1 f(x)\\,dx',
+  'E = \\frac{1}{2} m v^{2} + m g h',
+  '\\begin{pmatrix} a & b \\\\ c & d \\end{pmatrix}',
+];
+const CODE = [
+  ['python', 'def period(length, g=9.81):\n    return 2 * math.pi * math.sqrt(length / g)'],
+  ['javascript', 'function period(length, g = 9.81) {\n  return 2 * Math.PI * Math.sqrt(length / g);\n}'],
+  ['r', 'period <- function(length, g = 9.81) {\n  2 * pi * sqrt(length / g)\n}'],
+];
+
+/**
+ * A deck of `slides` slides, each with a display equation, an inline one and a
+ * highlighted code block (`withMath`), or the same text as plain text and plain code.
+ */
+export function writeMathCodeDeck(dir, name, slides, withMath) {
+  mkdirSync(dir, { recursive: true });
+  const body = Array.from({ length: slides - 1 }, (_, i) => {
+    const tex = EQUATIONS[i % EQUATIONS.length];
+    const [lang, code] = CODE[i % CODE.length];
+    const math = withMath ? `$$${tex}$$` : tex.replace(/\\/g, '');
+    return `## Slide ${i + 1}\n\nThe period ${withMath ? '$T_0$' : 'T0'} of slide ${i + 1}:\n\n${math}\n\n\`\`\`${withMath ? lang : ''}\n${code}\n\`\`\``;
+  }).join('\n\n---\n\n');
+  const file = path.join(dir, `${name}.md`);
+  writeFileSync(file, `---\ntitle: Equations and code\n---\n\n${body}\n`);
+  return file;
+}

@@ -19,6 +19,8 @@ rmSync(path.dirname(LIBRARY), { recursive: true, force: true });
 // pptxgenjs has no way to be given another zip library: it is bundled, with its import of jszip
 // pointed at the stand-in, which no other code (a library user's own jszip) sees.
 const JSZIP_SHIM = { jszip: './dist/render/jszipShim.js' };
+/** The file beside the bundle that imports the packages lectern loads only when a deck needs them (src/lazyImport.ts). */
+const LAZY_IMPORT = './lazy-import.cjs';
 
 const { outputFiles } = await build({
   entryPoints: ['dist/cli/lectern.js'],
@@ -35,7 +37,8 @@ const { outputFiles } = await build({
     'js-yaml': './scripts/stubs/js-yaml.cjs',
     'source-map': './scripts/stubs/source-map.cjs',
   },
-  plugins: [builtinStubs(), precompiledTemplates()],
+  plugins: [builtinStubs(), precompiledTemplates(), lazyImports()],
+  external: [LAZY_IMPORT],
   // The code's own import.meta.url (where the shipped templates and the worker's file are), in CommonJS.
   define: { 'import.meta.url': '__lecternUrl' },
   // Wrapped as Node wraps a CommonJS module, so that V8 takes the file's text as it is
@@ -55,6 +58,12 @@ mkdirSync(path.dirname(BUNDLE), { recursive: true });
 writeFileSync(
   BUNDLE,
   source.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`),
+);
+
+writeFileSync(
+  path.join(path.dirname(BUNDLE), LAZY_IMPORT),
+  '// Loads an ES module for the bundle (src/lazyImport.ts): import() works in a file Node loads itself.\n' +
+    'module.exports = (specifier) => import(specifier);\n',
 );
 
 // Build the starter deck, which uses every feature, with the fresh bundle, and keep the code V8 compiled for it.
@@ -99,6 +108,19 @@ function precompiledTemplates() {
         });
         return { contents: `export const PRECOMPILED = new Map([\n${entries.join(',\n')}\n]);\n`, loader: 'js', watchFiles: files };
       });
+    },
+  };
+}
+
+/** src/lazyImport.ts in the bundle: its import() goes through the file beside the bundle. */
+function lazyImports() {
+  return {
+    name: 'lazy-imports',
+    setup(build) {
+      build.onLoad({ filter: /[\\/]dist[\\/]lazyImport\.js$/ }, () => ({
+        contents: `export function importModule(specifier) { return require(${JSON.stringify(LAZY_IMPORT)})(specifier); }\n`,
+        loader: 'js',
+      }));
     },
   };
 }

@@ -10,6 +10,7 @@ import { loadDatasets, type DataEntry } from './data/datasets.js';
 import { Diagnostics, DiagnosticError, fail, type Diagnostic } from './diagnostics.js';
 import { describeFsError, errnoOf } from './input/fsErrors.js';
 import { buildDeck } from './model/buildDeck.js';
+import { typesetSlides } from './typeset/typesetDeck.js';
 import type { Deck } from './model/types.js';
 import { deckToPptx } from './render/deckToPptx.js';
 import { PackageRepair } from './render/repair.js';
@@ -92,6 +93,11 @@ export async function modelDeck(
   const { markdown, slides } = parseDeckBody(source, context, warnAt, dialect);
   const template = options.templates.load(settled.template, fm, settled.where('template'));
   template.dirs.forEach((dir) => inputs.add(dir));
+  await typesetSlides(slides, {
+    file,
+    theme: template.theme,
+    warn: (rule, message, at) => diagnostics.warn(rule, message, { file, ...at }),
+  });
   const footer = fm.footer ? renderFooter(fm.footer, context, settled.where('footer')) : undefined;
   const deck = buildDeck({
     file,

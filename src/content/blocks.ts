@@ -14,6 +14,32 @@ export interface Run {
   baseline?: 'sub' | 'sup';
   /** A line break before this run's text. */
   break?: boolean;
+  /** Inline TeX math (`$...$`): the run's text is its linear form, for measuring and for programs without equations. */
+  math?: MathSource;
+  /** Colour of a code token (RRGGBB), from the highlighting theme. */
+  color?: string;
+}
+
+/** TeX as the deck writes it, where it is, and what typesetting made of it. */
+export interface MathSource {
+  tex: string;
+  /** 1-based line and column of the TeX in the deck file. */
+  line: number;
+  column: number;
+  /** Set by typesetting (content/typeset.ts). */
+  typeset?: TypesetMath;
+}
+
+/** An equation converted: native OMML for PowerPoint, an SVG picture for programs without equations. */
+export interface TypesetMath {
+  /** The `m:oMath` element. */
+  omml: string;
+  /** The equation drawn as SVG (paths, no fonts), and its size in em. */
+  svg: string;
+  width: number;
+  height: number;
+  /** A plain-text form, e.g. `T = 2π√(L/g)`. */
+  linear: string;
 }
 
 export interface ListItem {
@@ -62,7 +88,21 @@ export type ListBlock = At & {
   incremental?: boolean;
   againstDefault?: boolean;
 };
-export type CodeBlock = At & { kind: 'code'; lang: string; text: string };
+export type CodeBlock = At & {
+  kind: 'code';
+  lang: string;
+  text: string;
+  /** Number the lines, from `startFrom` (```` ```python {numbers} ````, pandoc's `.numberLines`). */
+  numbers?: boolean;
+  startFrom?: number;
+  /** 1-based lines to highlight (```` ```python {3-5} ````). */
+  highlight?: number[];
+  /** The highlighted lines as coloured runs, and the panel's colours, set by typesetting. */
+  lines?: Run[][];
+  panel?: { background: string; foreground: string };
+};
+/** A display equation (`$$...$$`, a ```` ```math ```` fence). */
+export type MathBlock = At & { kind: 'math'; math: MathSource };
 export type TableBlock = At & { kind: 'table'; align: (Align | undefined)[]; header: Run[][]; rows: Run[][][] };
 export type ImageBlock = At & { kind: 'image'; src: string; alt: string; options?: ImageOptions };
 /** Several pictures in one paragraph, shown side by side. */
@@ -90,6 +130,7 @@ export type Block =
   | QuoteBlock
   | ListBlock
   | CodeBlock
+  | MathBlock
   | TableBlock
   | ImageBlock
   | ImageRowBlock

@@ -1,7 +1,8 @@
 import MarkdownIt from 'markdown-it';
 import type { MarkdownIt as Parser, Token } from 'markdown-it';
 import container from 'markdown-it-container';
-import { runsText, type Align, type Block, type ImageBlock, type ListBlock, type ListItem, type Run } from './blocks.js';
+import { runsText, type Align, type Block, type ImageBlock, type ListBlock, type ListItem, type MathSource, type Run } from './blocks.js';
+import { parseCodeInfo } from './codeInfo.js';
 import type { Footnotes } from './footnotes.js';
 import { inlineHtml, type HtmlTag } from './inlineHtml.js';
 import { parseAttributes } from './dialects/attributes.js';
@@ -10,6 +11,7 @@ import { readImage } from './dialects/imageOptions.js';
 import { attributeLists, pandocPauses, unusedHeadingAttributes, type AttributeMeta } from './dialects/markdownPlugins.js';
 import { commentDirectives } from './dialects/commentDirectives.js';
 import type { Dialect } from './dialects/dialect.js';
+import { mathSyntax } from './mathSyntax.js';
 
 /** The `:::` containers lectern knows; any other name is reported, and its content kept. */
 const CONTAINERS = ['notes', 'columns', 'column', 'incremental', 'nonincremental', 'smaller', 'r-fit-text'] as const;
@@ -27,6 +29,7 @@ const md = new MarkdownIt('default', { html: true, linkify: true, typographer: f
   .use(pandocPauses)
   .use(attributeLists)
   .use(container, 'unknown', { validate: (params: string) => containerName(params) !== '' })
+  .use(mathSyntax)
   .use(linkifyOnlyWhereText);
 
 /**
@@ -166,10 +169,23 @@ class BlockReader {
   private runs(inline: Token | undefined, block: Token, skipImages = false): Run[] {
     const from = block.map?.[0] ?? 0;
     let cursor = { line: from, column: 0 };
+    let mathCursor = { line: from, column: 0 };
     return inlineRuns(inline, {
       skipImages,
       footnotes: this.options.footnotes,
       referred: this.referred,
+      mathAt: (tex) => {
+        // The equation's place: its first line searched for from the last one found, within the block's lines.
+        const first = tex.split('\n')[0];
+        for (let l = mathCursor.line; l < Math.max(block.map?.[1] ?? from + 1, from + 1) && l < this.lines.length; l++) {
+          const at = this.lines[l].indexOf(first, l === mathCursor.line ? mathCursor.column : 0);
+          if (at >= 0) {
+            mathCursor = { line: l, column: at + first.length };
+            return { line: this.lineOf(l), column: at + 1 };
+          }
+        }
+        return { line: this.lineOf(from), column: 1 };
+      },
       unknownHtml: (tag) => {
         // The tag's place: searched for from the last one found, within the block's lines.
         for (let l = cursor.line; l < Math.max(block.map?.[1] ?? from + 1, from + 1) && l < this.lines.length; l++) {
@@ -182,6 +198,37 @@ class BlockReader {
         this.warnHtml(tag, { line: this.lineOf(from) });
       },
     });
+  }
+
+  /** Where display TeX inside a paragraph is: searched for in the paragraph's lines. */
+  private mathPlace(tex: string, block: Token): { line: number; column: number } {
+    const first = tex.split('\n')[0];
+    for (let l = block.map?.[0] ?? 0; l < (block.map?.[1] ?? 0) && l < this.lines.length; l++) {
+      const at = this.lines[l].indexOf(first);
+      if (at >= 0) return { line: this.lineOf(l), column: at + 1 };
+    }
+    return { line: this.line(block), column: 1 };
+  }
+
+  /** A code block: its language, line numbers and highlighted lines from the fence's info string. */
+  private code(t: Token, text: string, line: number): Block {
+    const info = parseCodeInfo(t.info);
+    if (info.unknown.length > 0) {
+      this.options.warn?.(
+        'code/unknown-option',
+        `lectern does not know the code block option ${info.unknown.map((u) => `"${u}"`).join(', ')}; it knows a language, {numbers}, line ranges such as {3-5}, and pandoc's {.numberLines startFrom="5"}`,
+        { line, column: indentOf(this.lines[t.map?.[0] ?? 0]) + 1 },
+      );
+    }
+    return {
+      kind: 'code',
+      lang: info.lang,
+      text,
+      line,
+      ...(info.numbers ? { numbers: true } : {}),
+      ...(info.startFrom !== undefined ? { startFrom: info.startFrom } : {}),
+      ...(info.highlight.length ? { highlight: info.highlight } : {}),
+    };
   }
 
   private warnHtml(tag: HtmlTag, at: MarkdownPosition): void {
@@ -230,7 +277,18 @@ class BlockReader {
         const text = t.content.replace(/\n$/, '');
         if (info === 'chart') return { kind: 'chart', yaml: text, line };
         if (info === 'table') return { kind: 'datatable', yaml: text, line };
-        return { kind: 'code', lang: info, text, line };
+        if (info === 'math')
+          return { kind: 'math', math: { tex: text, line: line + 1, column: indentOf(this.lines[(t.map?.[0] ?? 0) + 1]) + 1 }, line };
+        return this.code(t, text, line);
+      }
+      case 'math_block': {
+        this.i++;
+        const first = this.lines[t.map?.[0] ?? 0] ?? '';
+        const math: MathSource = { tex: t.content, line, column: indentOf(first) + 3 };
+        // The TeX's first line, where it starts after the `$$` or on the next line.
+        if (!first.slice(indentOf(first) + 2).trim())
+          Object.assign(math, { line: line + 1, column: indentOf(this.lines[(t.map?.[0] ?? 0) + 1]) + 1 });
+        return { kind: 'math', math, line };
       }
       case 'table_open':
         return this.table(line);
@@ -302,6 +360,16 @@ class BlockReader {
    */
   private paragraph(inline: Token, t: Token, line: number): Block[] {
     const children = inline.children ?? [];
+    const display = children.findIndex((c) => c.type === 'math_display');
+    if (display >= 0) {
+      // `$$...$$` inside a paragraph: the text before it, the equation on its own, then the rest.
+      const part = (from: number, to: number): Token =>
+        Object.assign(Object.create(Object.getPrototypeOf(inline) as object) as Token, inline, { children: children.slice(from, to) });
+      const before = display > 0 ? this.paragraph(part(0, display), t, line) : [];
+      const runs = inlineRuns(part(display, display + 1), { mathAt: () => this.mathPlace(children[display].content, t) });
+      const after = display + 1 < children.length ? this.paragraph(part(display + 1, children.length), t, line) : [];
+      return [...before, { kind: 'math', math: runs[0].math!, line: runs[0].math!.line }, ...after];
+    }
     const images: ImageBlock[] = children.filter((c) => c.type === 'image').map((c) => this.image(c, line));
     const runs = this.runs(inline, t, images.length > 0);
     const blocks: Block[] = runsText(runs).trim() ? [{ kind: 'paragraph', runs, line }] : [];
@@ -359,6 +427,8 @@ class BlockReader {
       const children: ListBlock[] = [];
       for (const b of inner) {
         if (b.kind === 'list') children.push(b);
+        // A display equation in a list item is an equation in the item's text.
+        else if (b.kind === 'math') runs.push(...withBreak([{ text: b.math.tex, math: b.math }], runs.length > 0));
         else runs.push(...withBreak('runs' in b ? b.runs : [{ text: blockText(b) }], runs.length > 0));
       }
       items.push({ runs: withTaskBox(runs), children });
@@ -401,6 +471,8 @@ interface InlineContext {
   referred?: Set<string>;
   /** Called for each HTML tag lectern does not render; the tag is dropped, the text around it kept. */
   unknownHtml?: (tag: HtmlTag) => void;
+  /** Where an equation's TeX is in the deck file. */
+  mathAt?: (tex: string) => { line: number; column: number };
 }
 
 /** A style opened by Markdown (`**`) or an HTML tag (`<sub>`), closed by its closing token or tag. */
@@ -423,7 +495,7 @@ const MARK_TOKENS = new Map(
 );
 
 /** Properties of a run that make it look different from its neighbours. */
-const STYLE_KEYS = ['bold', 'italic', 'strike', 'code', 'link', 'underline', 'highlight', 'baseline'] as const;
+const STYLE_KEYS = ['bold', 'italic', 'strike', 'code', 'link', 'underline', 'highlight', 'baseline', 'math', 'color'] as const;
 
 /** A footnote reference, `[^label]`, in text. */
 const FOOTNOTE_REF = /\[\^([^\]\s]+)\]/g;
@@ -477,6 +549,11 @@ export function inlineRuns(inline: Token | undefined, ctx: InlineContext = {}): 
         break;
       case 'code_inline':
         push(c.content, { code: true });
+        break;
+      case 'math_inline':
+      case 'math_display':
+        // The TeX stands as the run's text until typesetting gives its linear form.
+        push(c.content, { math: { tex: c.content, ...(ctx.mathAt?.(c.content) ?? { line: 0, column: 0 }) } });
         break;
       case 'softbreak':
         push(' ');
@@ -555,6 +632,8 @@ export function blockText(b: Block): string {
       return 'text' in b ? b.text : b.yaml;
     case 'notes':
       return b.text;
+    case 'math':
+      return `$$${b.math.tex}$$`;
     case 'table':
       return [b.header, ...b.rows].map((r) => r.map(runsText).join(' | ')).join('\n');
     case 'image':

@@ -40,12 +40,21 @@ export function checkSvg(svg: Uint8Array, src: string, at: SourcePosition): void
  * other programs read): at 192 pixels per inch of the `width` × `height` inches
  * it is placed at, its longest side at most 3000 pixels.
  */
-export function svgToPng(svg: Uint8Array, size: { width: number; height: number }, src: string, at: SourcePosition): Uint8Array {
+export function svgToPng(
+  svg: Uint8Array,
+  size: { width: number; height: number },
+  src: string,
+  at: SourcePosition,
+  /** Whether the picture has text to draw with the computer's fonts (loading them is most of a small picture's cost). */
+  systemFonts = true,
+): Uint8Array {
   const { width, height } = parseSvg(svg, src, at);
   const wanted = Math.min((size.width * PIXELS_PER_INCH) / width, (size.height * PIXELS_PER_INCH) / height);
   const zoom = Math.min(wanted, MAX_SIDE / Math.max(width, height));
   try {
-    return new (loadResvg(at).Resvg)(svg, { fitTo: { mode: 'zoom', value: zoom } }).render().asPng();
+    return new (loadResvg(at).Resvg)(svg, { fitTo: { mode: 'zoom', value: zoom }, font: { loadSystemFonts: systemFonts } })
+      .render()
+      .asPng();
   } catch (error) {
     throw fail('image/svg', `the SVG picture "${src}" could not be drawn: ${(error as Error).message.split('\n')[0]}`, at);
   }

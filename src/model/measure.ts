@@ -1,4 +1,5 @@
 import { runsText } from '../content/blocks.js';
+import { codeLineHeight } from './mathCodeMeasure.js';
 import type { Paragraph } from './types.js';
 
 /**
@@ -57,6 +58,8 @@ export function paragraphScale(p: Paragraph): number {
 /** Height in inches of one paragraph in a text box `width` inches wide. */
 export function paragraphHeight(p: Paragraph, width: number, size: number): number {
   const s = size * paragraphScale(p);
+  if (p.style === 'code' && p.hanging !== undefined)
+    return codeLineHeight(p, s, Math.max(1, Math.floor(((width - 2 * INSET.x) * 72) / (s * MONO_GLYPH_EM))));
   const indent = p.level * INDENT_PER_LEVEL + (p.bullet ? 0.1 : 0);
   const lines = wrappedLines(runsText(p.runs), width - 2 * INSET.x - indent, s, p.style === 'code');
   return (lines * s * LINE_HEIGHT + s * PARAGRAPH_SPACING) / 72;

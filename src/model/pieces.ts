@@ -1,4 +1,5 @@
-import type { Block, ImageBlock, ImageOptions, ListBlock } from '../content/blocks.js';
+import type { Block, CodeBlock, ImageBlock, ImageOptions, ListBlock, Run, TypesetMath } from '../content/blocks.js';
+import { mix } from '../templates/colors.js';
 import type { DataEntry } from '../data/datasets.js';
 import { chartFromBlock, type ChartContent } from './charts.js';
 import { tableFromBlock, type TableContent } from './dataTables.js';
@@ -16,7 +17,10 @@ export interface ImageInfo {
  * and lists together), tables, charts and pictures, in reading order.
  */
 export type Piece =
-  | { kind: 'text'; paragraphs: Paragraph[] }
+  /** Text; code on a panel of its own colour. */
+  | { kind: 'text'; paragraphs: Paragraph[]; fill?: string }
+  /** A display equation. */
+  | { kind: 'math'; math: TypesetMath; line: number; step?: number }
   | { kind: 'table'; table: TableContent; line: number; step?: number }
   | { kind: 'chart'; chart: ChartContent; line: number; step?: number }
   | { kind: 'image'; image: ImageInfo; alt: string; line: number; options?: ImageOptions; step?: number }
@@ -49,10 +53,11 @@ export function blocksToPieces(blocks: Block[], ctx: PieceContext): Piece[] {
   const pieces: Piece[] = [];
   // The click the block being read appears on: its paragraphs and pieces take it.
   let step: number | undefined;
+  const stepped = (paragraphs: Paragraph[]) => (step ? paragraphs.map((p) => (p.step === undefined ? { ...p, step } : p)) : paragraphs);
   const text = (paragraphs: Paragraph[]) => {
-    if (step) paragraphs = paragraphs.map((p) => (p.step === undefined ? { ...p, step } : p));
+    paragraphs = stepped(paragraphs);
     const last = pieces[pieces.length - 1];
-    if (last?.kind === 'text') for (const p of paragraphs) last.paragraphs.push(p);
+    if (last?.kind === 'text' && !last.fill) for (const p of paragraphs) last.paragraphs.push(p);
     else pieces.push({ kind: 'text', paragraphs });
   };
   const push = (piece: Exclude<Piece, { kind: 'text' }>) => pieces.push(step && piece.step === undefined ? { ...piece, step } : piece);
@@ -89,7 +94,11 @@ export function blocksToPieces(blocks: Block[], ctx: PieceContext): Piece[] {
         text([{ runs: [{ text: String(b.number), baseline: 'sup' }, { text: ' ' }, ...b.runs], style: 'caption', level: 0 }]);
         break;
       case 'code':
-        text([{ runs: [{ text: b.text, code: true }], style: 'code', level: 0 }]);
+        if (b.lines && b.panel) pieces.push({ kind: 'text', paragraphs: stepped(codeParagraphs(b)), fill: b.panel.background });
+        else text([{ runs: [{ text: b.text, code: true }], style: 'code', level: 0 }]);
+        break;
+      case 'math':
+        if (b.math.typeset) push({ kind: 'math', math: b.math.typeset, line: b.line });
         break;
       case 'list':
         text(listParagraphs(b, 1));
@@ -120,6 +129,31 @@ export function blocksToPieces(blocks: Block[], ctx: PieceContext): Piece[] {
     }
   }
   return pieces;
+}
+
+/**
+ * A code block as one paragraph per line (exact spacing, a hanging indent where a
+ * long line wraps), with its line numbers and highlighted lines.
+ */
+function codeParagraphs(b: CodeBlock): Paragraph[] {
+  const lines = b.lines!;
+  const first = b.startFrom ?? 1;
+  const width = String(first + lines.length - 1).length;
+  const marked = new Set(b.highlight ?? []);
+  const numberColor = mix(b.panel!.background, b.panel!.foreground, 0.55);
+  return lines.map((runs, i) => {
+    const text = runs.map((r) => r.text).join('');
+    const number: Run[] = b.numbers ? [{ text: `${String(first + i).padStart(width)}  `, code: true, color: numberColor }] : [];
+    const line = marked.has(i + 1) ? runs.map((r) => ({ ...r, highlight: true })) : runs;
+    const all = [...number, ...line];
+    return {
+      // An empty line keeps its height.
+      runs: all.length ? all : [{ text: '', code: true }],
+      style: 'code' as const,
+      level: 0,
+      hanging: (b.numbers ? width + 2 : 0) + (/^\s*/.exec(text)?.[0].length ?? 0),
+    };
+  });
 }
 
 /** A picture read from disk, described; one without a description is described by its file name, with a warning. */

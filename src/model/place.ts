@@ -2,6 +2,7 @@ import type { Styled } from '../templates/types.js';
 import type { Theme } from '../templates/types.js';
 import { runsText } from '../content/blocks.js';
 import { tableRowHeight, textHeight, paragraphHeight } from './measure.js';
+import { mathBox } from './mathCodeMeasure.js';
 import type { Picture, Piece } from './pieces.js';
 import type { TableContent } from './dataTables.js';
 import { fittedColumnWidths } from './tableWidths.js';
@@ -43,14 +44,21 @@ export function placePieces(pieces: Piece[], region: Styled, regionName: string,
 function layoutAt(pieces: Piece[], region: Styled, regionName: string, size: number, tableSize: number): Placed {
   const w = region.w;
   const fixed = pieces.map((p) =>
-    p.kind === 'text' ? textHeight(p.paragraphs, w, size) : p.kind === 'table' ? tableHeight(p, w, tableSize) : 0,
+    p.kind === 'text'
+      ? textHeight(p.paragraphs, w, size)
+      : p.kind === 'table'
+        ? tableHeight(p, w, tableSize)
+        : p.kind === 'math'
+          ? mathBox(p.math, size, w).h
+          : 0,
   );
   const flexible = pieces.filter(isVisual);
   const used = fixed.reduce((a, b) => a + b, 0) + GAP * (pieces.length - 1);
   const minFlexible = flexible.reduce((h, p) => h + MIN_VISUAL[p.kind], 0);
   const fits = used + minFlexible <= region.h + 1e-6;
   const share = flexible.length ? Math.max(0, region.h - used) / flexible.length : 0;
-  const onlyText = pieces.length === 1 && pieces[0].kind === 'text';
+  // Code keeps a box its own height, for its panel.
+  const onlyText = pieces.length === 1 && pieces[0].kind === 'text' && !pieces[0].fill;
 
   const elements: Element[] = [];
   let y = region.y;
@@ -65,11 +73,19 @@ function layoutAt(pieces: Piece[], region: Styled, regionName: string, size: num
           paragraphs: p.paragraphs,
           fontSize: size,
           ...(onlyText ? { placeholder: regionName } : {}),
+          ...(p.fill ? { fill: p.fill } : {}),
         });
         y += fixed[i];
         break;
       case 'table': {
         elements.push(tableElement(p, base, tableSize));
+        y += fixed[i];
+        break;
+      }
+      case 'math': {
+        // Centred, in a box the equation's own size (LibreOffice stretches an equation to its box).
+        const box = mathBox(p.math, size, w);
+        elements.push({ kind: 'math', ...base, x: region.x + (w - box.w) / 2, w: box.w, h: box.h, math: p.math, fontSize: box.size });
         y += fixed[i];
         break;
       }
@@ -215,6 +231,10 @@ export function paginate(pieces: Piece[], region: Styled, sizes: Sizes): Piece[]
     if (isVisual(piece)) {
       if (room < MIN_VISUAL[piece.kind]) newPage();
       add(piece, MIN_VISUAL[piece.kind]);
+    } else if (piece.kind === 'math') {
+      const h = mathBox(piece.math, size, region.w).h;
+      if (room < h) newPage();
+      add(piece, h);
     } else if (piece.kind === 'text') {
       const numbers = listNumbers(piece.paragraphs);
       let chunk: Paragraph[] = [];
@@ -225,7 +245,7 @@ export function paginate(pieces: Piece[], region: Styled, sizes: Sizes): Piece[]
       piece.paragraphs.forEach((paragraph, i) => {
         const h = paragraphHeight(paragraph, region.w, size);
         if (chunkHeight + h > room && (chunk.length > 0 || pages[pages.length - 1].length > 0)) {
-          if (chunk.length) add({ kind: 'text', paragraphs: chunk }, chunkHeight);
+          if (chunk.length) add({ ...piece, paragraphs: chunk }, chunkHeight);
           newPage();
           chunk = [];
           chunkHeight = textHeight([], region.w, size);
@@ -236,7 +256,7 @@ export function paginate(pieces: Piece[], region: Styled, sizes: Sizes): Piece[]
         if (paragraph.bullet === 'number') numbered.add(paragraph.level);
         chunkHeight += h;
       });
-      if (chunk.length) add({ kind: 'text', paragraphs: chunk }, chunkHeight);
+      if (chunk.length) add({ ...piece, paragraphs: chunk }, chunkHeight);
     } else {
       const widths = fittedColumnWidths(piece.table.header, piece.table.rows, region.w, sizes.table);
       const fractions = widths.map((w) => w / region.w);

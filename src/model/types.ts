@@ -1,4 +1,4 @@
-import type { Align, Run } from '../content/blocks.js';
+import type { Align, Run, TypesetMath } from '../content/blocks.js';
 import type { FrontMatter } from '../content/source.js';
 import type { Box } from '../templates/types.js';
 
@@ -60,6 +60,8 @@ export interface Placement extends Box {
 export interface Paragraph {
   runs: Run[];
   style: 'body' | 'heading' | 'quote' | 'code' | 'caption';
+  /** A code line: its indent in characters, kept when a long line wraps (a hanging indent). */
+  hanging?: number;
   /** 0 for plain paragraphs; list nesting depth, from 1, for list items. */
   level: number;
   bullet?: 'bullet' | 'number';
@@ -76,6 +78,16 @@ export interface TextElement extends Placement {
   fontSize: number;
   /** Fill the layout's placeholder for the region instead of a free text box. */
   placeholder?: string;
+  /** The colour of the panel behind code (RRGGBB). */
+  fill?: string;
+}
+
+/** A display equation: a box of its own, the equation centred in it. */
+export interface MathElement extends Placement {
+  kind: 'math';
+  math: TypesetMath;
+  /** Points. */
+  fontSize: number;
 }
 
 export interface TableElement extends Placement {
@@ -145,4 +157,4 @@ export interface ImageElement extends Placement {
   cover?: { width: number; height: number };
 }
 
-export type Element = TextElement | TableElement | ChartElement | ImageElement;
+export type Element = TextElement | TableElement | ChartElement | ImageElement | MathElement;

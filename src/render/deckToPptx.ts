@@ -9,9 +9,14 @@ import { streamParts, type PartListener } from './jszipShim.js';
 import { MASTER_LAYOUT } from './master.js';
 import { RELATIONSHIP_TYPE, withRelationships } from './packageParts.js';
 import { renderSvgFallbacks } from './svgFallbacks.js';
-import { HIGHLIGHT, textBodyXml } from './textBody.js';
 import { withTiming, type Reveal } from './timing.js';
 import { moveShapes, type ShapeMove } from './moveShapes.js';
+import { HIGHLIGHT, hasMath, textBodyXml, type TextLook } from './textBody.js';
+import { alternateContentXml, displayMathParagraphXml, inlineMathXml } from './mathXml.js';
+import { escapeXml } from './xml.js';
+import { mathPicture } from './mathPicture.js';
+import type { MathElement } from '../model/types.js';
+import { MATH_PADDING } from '../model/mathCodeMeasure.js';
 import { SLIDE, type Layout, type Styled, type Template, type TextStyle, type Theme } from '../templates/types.js';
 
 // pptxgenjs's types describe a CommonJS module; under ESM its default export is the class itself.
@@ -82,12 +87,19 @@ const CHART_PART = /(^ppt\/|"\/ppt\/|"\.\.\/)(charts\/(?:_rels\/)?chart|embeddin
 interface TextBody {
   marker: string;
   xml: string;
+  /**
+   * For a shape with equations, what programs without them show: the same text with
+   * the equations as plain text, or the picture pptxgenjs wrote with this name.
+   */
+  fallback?: { body: string } | { picture: string };
 }
 
 /** The text bodies of one slide, and the hyperlinks they use, by relationship id. */
 interface SlideBodies {
   bodies: TextBody[];
   links: Map<string, string>;
+  /** Equations in table cells: the marker pptxgenjs wrote as the run's text, the equation's XML, and its plain-text form. */
+  cellMath: { marker: string; xml: string; text: string }[];
 }
 
 /** Puts each text body in place of its shape's marker text, and each slide's hyperlinks in its relationships. */
@@ -101,14 +113,32 @@ function withTextBodies(onPart: PartListener, bodies: Map<number, SlideBodies>):
       return onPart(name, withRelationships(content, name, links));
     }
     let xml = content;
-    for (const { marker, xml: body } of slide.bodies) {
+    for (const { marker, xml: body, fallback } of slide.bodies) {
+      let picture = '';
+      if (fallback && 'picture' in fallback) {
+        // The picture pptxgenjs wrote after the shape moves into the shape's fallback.
+        const named = xml.indexOf(`name="${fallback.picture}"`);
+        const from = xml.lastIndexOf('<p:pic>', named);
+        const to = xml.indexOf('</p:pic>', named) + '</p:pic>'.length;
+        if (named < 0 || from < 0) throw new Error(`the picture ${fallback.picture} is missing from ${name}`);
+        picture = xml.slice(from, to);
+        xml = xml.slice(0, from) + xml.slice(to);
+      }
       const at = xml.indexOf(marker);
       const start = xml.lastIndexOf('<p:txBody>', at);
       const end = xml.indexOf('</p:txBody>', at) + '</p:txBody>'.length;
       if (at < 0 || start < 0) throw new Error(`the text body ${marker} is missing from ${name}`);
-      xml = xml.slice(0, start) + body + xml.slice(end);
+      if (!fallback) {
+        xml = xml.slice(0, start) + body + xml.slice(end);
+        continue;
+      }
+      const shapeStart = xml.lastIndexOf('<p:sp>', start);
+      const shapeEnd = xml.indexOf('</p:sp>', end) + '</p:sp>'.length;
+      const shape = (text: string) => xml.slice(shapeStart, start) + text + xml.slice(end, shapeEnd);
+      const alternative = 'body' in fallback ? shape(fallback.body) : picture;
+      xml = xml.slice(0, shapeStart) + alternateContentXml(shape(body), alternative) + xml.slice(shapeEnd);
     }
-    onPart(name, xml);
+    onPart(name, withCellMath(xml, slide.cellMath));
   };
 }
 
@@ -126,6 +156,33 @@ function withSlideEdits(onPart: PartListener, edits: Map<number, SlideEdits>): P
     const moved = slide.moves.length ? moveShapes(content, slide.moves) : content;
     onPart(name, slide.reveals.length ? withTiming(moved, slide.reveals) : moved);
   };
+}
+
+/**
+ * Puts each table cell's equation in place of its marker run, and wraps each table
+ * that has one in `mc:AlternateContent`, with the equations as plain text in the fallback.
+ */
+function withCellMath(xml: string, cellMath: SlideBodies['cellMath']): string {
+  let out = xml;
+  let pending = cellMath;
+  while (pending.length > 0) {
+    const at = out.indexOf(pending[0].marker);
+    const start = out.lastIndexOf('<p:graphicFrame>', at);
+    const end = out.indexOf('</p:graphicFrame>', at) + '</p:graphicFrame>'.length;
+    if (at < 0 || start < 0) throw new Error(`the equation ${pending[0].marker} is missing from its table`);
+    let frame = out.slice(start, end);
+    const inFrame = pending.filter((m) => frame.includes(m.marker));
+    let fallback = frame;
+    for (const m of inFrame) {
+      const run = (text: string) =>
+        text.slice(text.lastIndexOf('<a:r>', text.indexOf(m.marker)), text.indexOf('</a:r>', text.indexOf(m.marker)) + '</a:r>'.length);
+      frame = frame.replace(run(frame), () => m.xml);
+      fallback = fallback.replace(m.marker, () => escapeXml(m.text));
+    }
+    out = out.slice(0, start) + alternateContentXml(frame, fallback) + out.slice(end);
+    pending = pending.filter((m) => !inFrame.includes(m));
+  }
+  return out;
 }
 
 /** The slide master: the template's background, and `master.hbs`'s decoration, footer and slide number. */
@@ -249,7 +306,7 @@ class SlideWriter {
   private readonly markerId = Math.random().toString(36).slice(2) + Math.random().toString(36).slice(2);
 
   write(s: PptxSlide, slide: Slide, layout: Layout, slideNumber: number): void {
-    const texts: SlideBodies = { bodies: [], links: new Map() };
+    const texts: SlideBodies = { bodies: [], links: new Map(), cellMath: [] };
     const reveals: Reveal[] = [];
     this.shapes = 0;
     // LibreOffice (7.x) draws slides of a layout named "table" on white, ignoring the layout's and
@@ -282,7 +339,7 @@ class SlideWriter {
         reveals.push({ shape, paragraphs: element.paragraphs.map((p) => p.step ?? 0) });
       else if (element.step) reveals.push({ shape, step: element.step });
     }
-    if (texts.bodies.length > 0) this.bodies.set(slideNumber, texts);
+    if (texts.bodies.length > 0 || texts.cellMath.length > 0) this.bodies.set(slideNumber, texts);
     if (reveals.length > 0 || moves.length > 0) this.edits.set(slideNumber, { moves, reveals });
     const footer = slide.footer ?? this.deck.footer;
     // A footer of the slide's own (Marp's) shows on every layout, where the master puts its footer if the layout has none.
@@ -334,11 +391,13 @@ class SlideWriter {
       case 'text':
         return this.add(() => this.text(s, e, layout, texts, textColor));
       case 'table':
-        return this.add(() => this.table(s, e));
+        return this.add(() => this.table(s, e, texts));
       case 'chart':
         return this.add(() => this.chart(s, e));
       case 'image':
         return this.image(s, e);
+      case 'math':
+        return this.add(() => this.math(s, e, texts));
     }
   }
 
@@ -346,6 +405,26 @@ class SlideWriter {
   private image(s: PptxSlide, e: ImageElement): void {
     const cover = e.cover ? { w: e.cover.width / 96, h: e.cover.height / 96, sizing: { type: 'cover' as const, w: e.w, h: e.h } } : {};
     this.add(() => s.addImage({ path: e.path, ...box(e), altText: e.altText, ...cover }));
+  }
+
+  /**
+   * A display equation: a shape holding only the equation (so that LibreOffice, which
+   * shows an equation only in a shape of its own, shows it), and a picture of it for
+   * programs without equations.
+   */
+  private math(s: PptxSlide, e: MathElement, texts: SlideBodies): void {
+    const marker = `LECTERN-TEXT-${this.markerId}-${texts.bodies.length + 1}`;
+    const look = { size: e.fontSize, color: this.theme.colors.text, lang: this.lang };
+    const body =
+      '<p:txBody><a:bodyPr wrap="none" lIns="0" tIns="0" rIns="0" bIns="0" rtlCol="0" anchor="ctr"><a:noAutofit/></a:bodyPr><a:lstStyle/>' +
+      `${displayMathParagraphXml(e.math, look)}</p:txBody>`;
+    const picture = `${marker}-picture`;
+    texts.bodies.push({ marker, xml: body, fallback: { picture } });
+    s.addText(marker, { ...box(e) });
+    // The picture at the equation's own size, in the box less its padding.
+    const inner = { x: e.x + MATH_PADDING, y: e.y + MATH_PADDING, w: e.w - 2 * MATH_PADDING, h: e.h - 2 * MATH_PADDING };
+    const png = mathPicture(e.math, inner, this.theme.colors.text);
+    s.addImage({ data: `image/png;base64,${Buffer.from(png).toString('base64')}`, ...inner, altText: e.math.linear, objectName: picture });
   }
 
   /**
@@ -357,7 +436,7 @@ class SlideWriter {
     const links = texts.links;
     // Unguessable, so that no text on the slide can be taken for it; it never reaches the file.
     const marker = `LECTERN-TEXT-${this.markerId}-${texts.bodies.length + 1}`;
-    const xml = textBodyXml(e, {
+    const look: TextLook = {
       lang: this.lang,
       font: region?.font ?? this.theme.fonts.body,
       color: textColor ?? region?.color ?? this.theme.colors.text,
@@ -373,9 +452,11 @@ class SlideWriter {
         links.set(id, url);
         return id;
       },
-    });
-    texts.bodies.push({ marker, xml });
-    s.addText(marker, e.placeholder ? { placeholder: e.placeholder } : { ...box(e) });
+    };
+    const xml = textBodyXml(e, look);
+    texts.bodies.push({ marker, xml, ...(hasMath(e) ? { fallback: { body: textBodyXml(e, { ...look, mathAsText: true }) } } : {}) });
+    const fill = e.fill ? { fill: { color: e.fill } } : {};
+    s.addText(marker, e.placeholder ? { placeholder: e.placeholder, ...fill } : { ...box(e), ...fill });
   }
 
   private runStyle(r: Run): TextProps['options'] {
@@ -392,7 +473,7 @@ class SlideWriter {
     };
   }
 
-  private table(s: PptxSlide, e: TableElement): void {
+  private table(s: PptxSlide, e: TableElement, texts: SlideBodies): void {
     const { colors, fonts } = this.theme;
     // Header in the primary colour, zebra rows a tint of the background: readable on light and dark templates.
     const headerText = readableOn(colors.primary, [colors.background, colors.text, 'FFFFFF', '000000']);
@@ -400,12 +481,22 @@ class SlideWriter {
     // A highlighted row is filled with the accent colour, its text the readable one of the template's.
     const accentText = readableOn(colors.accent, [colors.background, colors.text, 'FFFFFF', '000000']);
     const line = { type: 'solid' as const, pt: 0.75, color: mix(colors.background, colors.text, 0.3) };
-    const cell = (runs: Run[], c: number, kind: 'header' | 'body' | 'stripe' | 'highlight' | 'total'): PptxGenJS.default.TableCell => ({
-      text: runs.map((r) => ({ text: r.text, options: { ...this.runStyle(r), lang: this.lang } })),
+    type CellKind = 'header' | 'body' | 'stripe' | 'highlight' | 'total';
+    const textColor = (kind: CellKind) => (kind === 'header' ? headerText : kind === 'highlight' ? accentText : colors.text);
+    // An equation in a cell: pptxgenjs writes a marker, which becomes the equation (withTextBodies).
+    const text = (r: Run, kind: CellKind) => {
+      if (!r.math?.typeset) return r.text;
+      const marker = `LECTERN-MATH-${this.markerId}-${texts.cellMath.length + 1}`;
+      const look = { size: e.fontSize, color: textColor(kind), lang: this.lang };
+      texts.cellMath.push({ marker, xml: inlineMathXml(r.math.typeset, look), text: r.text });
+      return marker;
+    };
+    const cell = (runs: Run[], c: number, kind: CellKind): PptxGenJS.default.TableCell => ({
+      text: runs.map((r) => ({ text: text(r, kind), options: { ...this.runStyle(r), lang: this.lang } })),
       options: {
         align: kind === 'header' && e.align[c] !== 'right' ? 'left' : e.align[c],
         bold: kind === 'header' || kind === 'total',
-        color: kind === 'header' ? headerText : kind === 'highlight' ? accentText : colors.text,
+        color: textColor(kind),
         fill: { color: TABLE_FILLS[kind](colors, stripe) },
         // The totals row is set off by a rule in the text colour above it.
         ...(kind === 'total' ? { border: [{ type: 'solid', pt: 2, color: colors.text }, line, line, line] } : {}),

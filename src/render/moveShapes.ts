@@ -1,4 +1,5 @@
 import type { Box } from '../templates/types.js';
+import { shapeStarts } from './slideShapes.js';
 
 const EMU_PER_INCH = 914400;
 
@@ -14,9 +15,7 @@ export interface ShapeMove {
  * layout does, whatever position it is given).
  */
 export function moveShapes(xml: string, moves: ShapeMove[]): string {
-  const tree = xml.indexOf('<p:spTree>');
-  // After the shape tree's own group properties, one `p:cNvPr` a shape, in the order they were written.
-  const starts = [...xml.slice(tree).matchAll(/<p:cNvPr /g)].slice(1).map((m) => tree + m.index);
+  const starts = shapeStarts(xml);
   let out = xml;
   for (const { shape, box } of [...moves].sort((a, b) => b.shape - a.shape)) {
     const start = starts[shape];

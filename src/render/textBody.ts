@@ -1,6 +1,8 @@
 import type { Run } from '../content/blocks.js';
 import { INDENT_PER_LEVEL, INSET, PARAGRAPH_SPACING, paragraphScale } from '../model/measure.js';
 import type { Paragraph, TextElement } from '../model/types.js';
+import { CODE_LINE_HEIGHT } from '../model/mathCodeMeasure.js';
+import { inlineMathXml } from './mathXml.js';
 import { escapeXml } from './xml.js';
 
 const EMU_PER_INCH = 914400;
@@ -18,7 +20,17 @@ export interface TextLook {
   align: 'left' | 'center' | 'right' | 'justify';
   /** Gives the relationship id of a hyperlink to `url` on this slide. */
   link(url: string): string;
+  /** Write equations as their plain-text form, for programs without equations (the shape's `mc:Fallback`). */
+  mathAsText?: boolean;
 }
+
+/** Whether a text element holds an inline equation, and so needs a fallback for programs without equations. */
+export function hasMath(e: TextElement): boolean {
+  return e.paragraphs.some((p) => p.runs.some((r) => r.math?.typeset));
+}
+
+/** Width of a monospace character, as a share of the font size (Consolas, Liberation Mono). */
+const MONO_EM = 0.55;
 
 const ALIGN = { left: 'l', center: 'ctr', right: 'r', justify: 'just' } as const;
 
@@ -48,7 +60,13 @@ function paragraphXml(p: Paragraph, baseSize: number, listStart: number, look: T
   const size = Math.round(baseSize * paragraphScale(p) * 2) / 2;
   const spacing = `<a:spcAft><a:spcPts val="${Math.round(size * PARAGRAPH_SPACING) * 100}"/></a:spcAft>`;
   let properties: string;
-  if (p.bullet) {
+  if (p.style === 'code' && p.hanging !== undefined) {
+    // A code line: exact line spacing, no space between lines, and a long line wraps under its own indent.
+    const hang = Math.round(((p.hanging * size * MONO_EM) / 72) * EMU_PER_INCH);
+    properties =
+      `<a:pPr algn="l" marL="${hang}" indent="${-hang}"><a:lnSpc><a:spcPts val="${Math.round(size * CODE_LINE_HEIGHT * 100)}"/></a:lnSpc>` +
+      '<a:spcBef><a:spcPts val="0"/></a:spcBef><a:spcAft><a:spcPts val="0"/></a:spcAft><a:buNone/></a:pPr>';
+  } else if (p.bullet) {
     const step = Math.round(INDENT_PER_LEVEL * EMU_PER_INCH);
     const level = p.level - 1;
     const marker =
@@ -83,8 +101,10 @@ const BASELINE = { sub: -25000, sup: 30000 } as const;
 export const HIGHLIGHT = { fill: 'FFFF00', text: '000000' } as const;
 
 function runXml(r: Run, style: { size: number; font?: string; color?: string }, look: TextLook): string {
+  if (r.math?.typeset && !look.mathAsText)
+    return inlineMathXml(r.math.typeset, { size: style.size, color: style.color ?? look.color, lang: look.lang });
   const font = r.code ? look.codeFont : style.font;
-  const color = r.highlight ? HIGHLIGHT.text : style.color;
+  const color = r.highlight ? HIGHLIGHT.text : (r.color ?? style.color);
   const attributes =
     `lang="${escapeXml(look.lang)}" sz="${style.size * 100}"` +
     (r.bold ? ' b="1"' : '') +

@@ -1,3 +1,4 @@
+import { shapeStarts } from './slideShapes.js';
 import { uniqueShapeIds } from './repair.js';
 
 /** What appears on a click on one slide: a shape (by its place among the slide's shapes), or some of its paragraphs. */
@@ -86,9 +87,7 @@ export function timingXml(reveals: Reveal[], shapeIds: string[]): string {
  */
 export function withTiming(xml: string, reveals: Reveal[]): string {
   const unique = uniqueShapeIds(xml);
-  const tree = unique.indexOf('<p:spTree>');
-  // The first id is the shape tree's own group properties; the shapes follow in the order they were written.
-  const ids = [...unique.slice(tree).matchAll(/<p:cNvPr id="(\d+)"/g)].slice(1).map((m) => m[1]);
+  const ids = shapeStarts(unique).map((at) => /^<p:cNvPr id="(\d+)"/.exec(unique.slice(at, at + 40))?.[1] ?? '');
   const timing = timingXml(reveals, ids);
   const end = unique.lastIndexOf('</p:sld>');
   if (!timing || end < 0) return unique;

@@ -47,6 +47,7 @@ const KNOWN_KEYS: Record<string, string[] | null> = {
   colors: ['primary', 'background', 'text', 'accent', 'muted', 'chart'],
   fonts: ['heading', 'body', 'code'],
   sizes: ['title', 'body', 'minBody', 'table', 'minTable'],
+  code: ['theme'],
 };
 
 /** Where the templates of the project whose root folder is `root` are looked for: its `templates/` folder, then the shipped ones. */
@@ -331,6 +332,7 @@ function buildTheme(
       ...Object.fromEntries(Object.entries(fonts).map(([k, v]) => [k, fontName(String(v), { file, line: lineOfKey(text, k, true) })])),
     },
     sizes: { ...base.sizes },
+    code: codeTheme(raw.code, base === DEFAULT_THEME ? undefined : base.code, { file, line: lineOfKey(text, 'theme', true) }),
     logo: base.logo,
   };
   for (const [key, value] of Object.entries(sizes)) {
@@ -351,6 +353,15 @@ function buildTheme(
   if (theme.colors.chart.length === 0) theme.colors.chart = derivePalette(theme.colors.primary, theme.colors.accent);
   if (typeof raw.logo === 'string') theme.logo = templateAsset(raw.logo, dir, chain, { file, line: lineOfKey(text, 'logo') });
   return theme;
+}
+
+/** `code.theme`, a highlighting theme's name (checked when a deck first highlights code); else the parent's. */
+function codeTheme(raw: unknown, parent: Theme['code'], at: { file: string; line?: number }): Theme['code'] {
+  const name = (raw as { theme?: unknown } | undefined)?.theme;
+  if (name === undefined) return parent;
+  if (typeof name !== 'string' || !/^[\w-]+$/.test(name))
+    throw fail('template/code-theme', `code.theme must be the name of a highlighting theme, such as github-light, not ${String(name)}`, at);
+  return { theme: name, at };
 }
 
 /** Colours with a leading '#', as a teacher writes them in layout markup. */

@@ -62,6 +62,8 @@ export interface Theme {
   sizes: { title: number; body: number; minBody: number; table: number; minTable: number };
   /** Absolute path of the logo image, if the template has one. */
   logo?: string;
+  /** The highlighting theme of code (`code.theme`, a shiki theme), and where it is set; else one that suits the background. */
+  code?: { theme: string; at: { file: string; line?: number } };
 }
 
 /** A loaded template: its theme and its layouts, ready for one deck. */

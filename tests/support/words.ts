@@ -24,6 +24,34 @@ const reader = new MarkdownIt('default', { html: true, linkify: true, typographe
   validate: () => true,
   render: () => '',
 });
+/**
+ * TeX between dollars (pandoc's rule, written again here so that the oracle shares no code with
+ * lectern): its characters are text to the reader, never HTML (`$a<sub>b$` shows `<sub>`), and its spaces none.
+ */
+reader.inline.ruler.after('escape', 'math', (state, silent) => {
+  const { src, pos, posMax } = state;
+  if (src[pos] !== '$') return false;
+  const display = src[pos + 1] === '$';
+  const from = pos + (display ? 2 : 1);
+  const end = display ? src.indexOf('$$', from) : closingDollar(src, from, posMax);
+  if (end < 0 || end >= posMax || end === from) return false;
+  // Spaces in TeX separate nothing: `$a 1$` reads "a1".
+  if (!silent) state.push('text', '', 0).content = src.slice(from, end).replace(/\s+/g, '');
+  state.pos = end + (display ? 2 : 1);
+  return true;
+});
+
+function closingDollar(src: string, from: number, max: number): number {
+  if (/\s/.test(src[from] ?? ' ')) return -1;
+  for (let i = from + 1; i < max; i++) {
+    if (src[i] === '\\' && src.startsWith('\\text{', i)) i = src.indexOf('}', i);
+    else if (src[i] === '\\') i++;
+    else if (src[i] === '$') return /\d/.test(src[i + 1] ?? '') ? -1 : i;
+    else if (/\s/.test(src[i]) && /^\s*\$/.test(src.slice(i, i + 50))) return -1;
+    if (i < 0) return -1;
+  }
+  return -1;
+}
 const fence = reader.renderer.rules.fence!;
 // ```chart and ```table fences are specifications of data, not text; comments are notes and directives.
 reader.renderer.rules.fence = (tokens, i, ...rest) => (/^(chart|table)\b/.test(tokens[i].info.trim()) ? '' : fence(tokens, i, ...rest));
@@ -87,6 +115,8 @@ export async function pptxWords(file: string): Promise<Set<string>> {
     // A paragraph's runs make one text: a word may be split over runs of different styles.
     for (const text of [...paragraphTexts(xml), ...paragraphTexts(xml, true)]) wordsOf(text).forEach((w) => words.add(w));
     for (const m of xml.matchAll(/ descr="([^"]*)"|<c:v>([^<]*)<\/c:v>/g)) wordsOf(decodeHTML(m[1] ?? m[2])).forEach((w) => words.add(w));
+    // An equation's text (`$x_1$`) is a word of its own, beside the text around it.
+    for (const m of xml.matchAll(/<m:t[^>]*>([^<]*)<\/m:t>/g)) wordsOf(decodeHTML(m[1])).forEach((w) => words.add(w));
   }
   return words;
 }

@@ -1,0 +1,10 @@
+/**
+ * Loads a package the first time a deck needs it (the math and highlighting
+ * libraries), so that a deck without equations or code never pays for them.
+ * In the CLI's bundle, which runs from V8's code cache and so cannot use
+ * `import()` itself (src/cli/bundle.ts), scripts/bundle.mjs puts a small file
+ * beside the bundle that does the import for it.
+ */
+export function importModule<T>(specifier: string): Promise<T> {
+  return import(specifier) as Promise<T>;
+}

@@ -1,0 +1,33 @@
+import type { TypesetMath } from '../content/blocks.js';
+import { svgToPng } from '../content/svg.js';
+
+/**
+ * The picture of a display equation that programs without equations show: its
+ * SVG in the text's colour, drawn at the size of its box (less the padding).
+ */
+export function mathPicture(math: TypesetMath, box: { w: number; h: number }, color: string): Uint8Array {
+  // An equation written on many slides is drawn once.
+  const key = `${box.w} ${box.h} ${color} ${math.svg}`;
+  const known = drawn.get(key);
+  if (known) return known;
+  // MathJax draws in `currentColor` and sizes the picture in ex; it is given the colour and a size in em.
+  const svg = math.svg
+    .replace(/currentColor/g, () => `#${color}`)
+    .replace(
+      /^<svg([^>]*?) width="[^"]*" height="[^"]*"/,
+      (_, before: string) => `<svg${before} width="${math.width * 100}" height="${math.height * 100}"`,
+    )
+    .replace(/ style="vertical-align:[^"]*"/, '');
+  // MathJax draws its own glyphs as paths; only characters its fonts lack are text.
+  const png = svgToPng(
+    new TextEncoder().encode(svg),
+    { width: box.w, height: box.h },
+    'equation',
+    { file: 'equation' },
+    svg.includes('<text'),
+  );
+  drawn.set(key, png);
+  return png;
+}
+
+const drawn = new Map<string, Uint8Array>();

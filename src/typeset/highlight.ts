@@ -1,0 +1,107 @@
+import type { Run } from '../content/blocks.js';
+import { importModule } from '../lazyImport.js';
+
+/** A token as shiki gives it. */
+interface ShikiToken {
+  content: string;
+  color?: string;
+  fontStyle?: number;
+}
+interface ShikiTheme {
+  bg: string;
+  fg: string;
+}
+interface ShikiHighlighter {
+  loadLanguage(...langs: unknown[]): Promise<void>;
+  loadTheme(...themes: unknown[]): Promise<void>;
+  getTheme(name: string): ShikiTheme;
+  codeToTokensBase(code: string, options: { lang: string; theme: string }): ShikiToken[][];
+}
+/** A language or theme shiki has, and how to load it. */
+interface BundledInfo {
+  id: string;
+  aliases?: string[];
+  import(): Promise<unknown>;
+}
+
+/** Highlighted code: its lines as coloured runs, and the panel it sits on. */
+export interface HighlightedCode {
+  lines: Run[][];
+  panel: { background: string; foreground: string };
+}
+
+/** Code highlighting: shiki with its JavaScript regular-expression engine, loading each language and theme the first time a deck uses it. */
+export interface CodeHighlighter {
+  /** shiki's name for a language or one of its aliases (`py` → `python`), or undefined if it has none. */
+  language(name: string): string | undefined;
+  /** shiki's themes, for messages. */
+  themes(): string[];
+  hasTheme(name: string): boolean;
+  highlight(code: string, language: string, theme: string): Promise<HighlightedCode>;
+}
+
+let loading: Promise<CodeHighlighter> | undefined;
+
+/** The highlighter, loaded the first time a deck has code in a language. */
+export function loadHighlighter(): Promise<CodeHighlighter> {
+  loading ??= Promise.all([
+    importModule<{ createHighlighterCore(options: object): Promise<ShikiHighlighter> }>('shiki/core'),
+    importModule<{ createJavaScriptRegexEngine(): unknown }>('shiki/engine/javascript'),
+    importModule<{ bundledLanguagesInfo: BundledInfo[] }>('shiki/langs'),
+    importModule<{ bundledThemesInfo: BundledInfo[] }>('shiki/themes'),
+  ]).then(async ([core, engine, { bundledLanguagesInfo }, { bundledThemesInfo }]) => {
+    const shiki = await core.createHighlighterCore({ themes: [], langs: [], engine: engine.createJavaScriptRegexEngine() });
+    const languages = new Map<string, BundledInfo>();
+    for (const info of bundledLanguagesInfo) for (const name of [info.id, ...(info.aliases ?? [])]) languages.set(name.toLowerCase(), info);
+    const themes = new Map(bundledThemesInfo.map((info) => [info.id, info]));
+    const loaded = new Set<string>();
+    const once = async (key: string, load: () => Promise<void>) => {
+      if (loaded.has(key)) return;
+      await load();
+      loaded.add(key);
+    };
+    return {
+      language: (name) => languages.get(name.toLowerCase())?.id,
+      themes: () => [...themes.keys()],
+      hasTheme: (name) => themes.has(name),
+      async highlight(code, language, theme) {
+        await once(`lang:${language}`, () => shiki.loadLanguage(load(languages.get(language)!)));
+        await once(`theme:${theme}`, () => shiki.loadTheme(load(themes.get(theme)!)));
+        const { bg, fg } = shiki.getTheme(theme);
+        const lines = shiki.codeToTokensBase(code, { lang: language, theme }).map((tokens) => tokens.map(tokenRun));
+        return { lines, panel: { background: hex(bg) ?? 'FFFFFF', foreground: hex(fg) ?? '000000' } };
+      },
+    };
+  });
+  return loading;
+}
+
+/** A language's or theme's module (shiki's own loader, an arrow function). */
+const load = (info: BundledInfo) => {
+  const loader = info.import;
+  return loader();
+};
+
+/** shiki's font styles (a bit field). */
+const FONT_STYLE = { italic: 1, bold: 2, underline: 4 } as const;
+
+function tokenRun(token: ShikiToken): Run {
+  const style = token.fontStyle ?? 0;
+  const color = token.color ? hex(token.color) : undefined;
+  return {
+    text: token.content,
+    code: true,
+    ...(color ? { color } : {}),
+    ...(style & FONT_STYLE.italic ? { italic: true } : {}),
+    ...(style & FONT_STYLE.bold ? { bold: true } : {}),
+    ...(style & FONT_STYLE.underline ? { underline: true } : {}),
+  };
+}
+
+/** `#abc`, `#aabbcc` or `#aabbccdd` as `AABBCC` (the alpha dropped). */
+export function hex(color: string): string | undefined {
+  const m = /^#?([0-9a-f]{3}|[0-9a-f]{6}|[0-9a-f]{8})$/i.exec(color.trim());
+  if (!m) return undefined;
+  const digits = m[1].length === 3 ? [...m[1]].map((c) => c + c).join('') : m[1].slice(0, 6);
+  return digits.toUpperCase();
+}

@@ -1,0 +1,46 @@
+import type { Element } from 'domhandler';
+import { isTag, isText, type ChildNode } from 'domhandler';
+import { parseDocument } from 'htmlparser2';
+
+/**
+ * An equation's MathML as one line of plain text (`T = 2π√(L/g)`): what programs
+ * without equations show, what screen readers read, and what text measurement counts.
+ */
+export function linearMath(mathml: string): string {
+  const doc = parseDocument(mathml, { xmlMode: true });
+  return linear(doc.children).replace(/\s+/g, ' ').trim();
+}
+
+/** `x` or `(x + 1)`: a part of a fraction or a script, in brackets when it is more than one character. */
+const group = (text: string) => ([...text.trim()].length > 1 ? `(${text.trim()})` : text.trim());
+
+const ELEMENTS: Record<string, (parts: string[]) => string> = {
+  mfrac: ([a, b]) => `${group(a)}/${group(b)}`,
+  msqrt: (parts) => `√${group(parts.join(''))}`,
+  mroot: ([a, n]) => `${n}√${group(a)}`,
+  msup: ([a, b]) => `${a}^${group(b)}`,
+  msub: ([a, b]) => `${a}_${group(b)}`,
+  msubsup: ([a, b, c]) => `${a}_${group(b)}^${group(c)}`,
+  munder: ([a, b]) => `${a}_${group(b)}`,
+  mover: ([a, b]) => ([...b.trim()].length === 1 && !/\w/.test(b) ? `${a}${b.trim()}` : `${a}^${group(b)}`),
+  munderover: ([a, b, c]) => `${a}_${group(b)}^${group(c)}`,
+  mtable: (rows) => `[${rows.join('; ')}]`,
+  mtr: (cells) => cells.join(', '),
+  mo: (parts) => {
+    const op = parts.join('');
+    return /^[=<>≤≥≠≈→←+−×÷±∓]$/.test(op) ? ` ${op} ` : op;
+  },
+  mphantom: () => '',
+  annotation: () => '',
+};
+
+function linear(nodes: ChildNode[]): string {
+  return nodes.map((node) => (isText(node) ? node.data : isTag(node) ? element(node) : '')).join('');
+}
+
+function element(e: Element): string {
+  const name = e.name.replace(/^.*:/, '');
+  const rule = ELEMENTS[name];
+  const children = e.children.filter((c) => isTag(c) || (isText(c) && c.data.trim() !== ''));
+  return rule ? rule(children.map((c) => linear([c]))) : linear(e.children);
+}

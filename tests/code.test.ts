@@ -1,0 +1,136 @@
+import { describe, expect, test, vi } from 'vitest';
+import { parseCodeInfo } from '../src/content/codeInfo.js';
+import { buildInTemp, deckText } from './support/build.js';
+import { openPptx } from './support/pptx.js';
+
+/** Every package lectern loads lazily, in the order asked for. */
+const loaded = vi.hoisted(() => [] as string[]);
+vi.mock('../src/lazyImport.js', () => ({
+  importModule: (specifier: string) => {
+    loaded.push(specifier);
+    return import(specifier);
+  },
+}));
+
+/** The code panel of a slide: its paragraphs as [colours, text] per line. */
+function codeLines(xml: string): { colors: string[]; text: string }[] {
+  const panel = /<a:solidFill><a:srgbClr val="\w+"\/><\/a:solidFill><a:ln><\/a:ln><\/p:spPr><p:txBody>(.*?)<\/p:txBody>/s.exec(xml);
+  expect(panel, 'a code panel with a fill').not.toBeNull();
+  return [...panel![1].matchAll(/<a:p>(.*?)<\/a:p>/g)].map(([, p]) => ({
+    colors: [...p.matchAll(/<a:solidFill><a:srgbClr val="(\w+)"\/><\/a:solidFill><a:latin typeface="Consolas"/g)].map((m) => m[1]),
+    text: [...p.matchAll(/<a:t>(.*?)<\/a:t>/g)]
+      .map((m) =>
+        m[1]
+          .replace(/&lt;/g, '<')
+          .replace(/&gt;/g, '>')
+          .replace(/&amp;/g, '&')
+          .replace(/&quot;/g, '"')
+          .replace(/&apos;/g, "'"),
+      )
+      .join(''),
+  }));
+}
+
+const SAMPLES: Record<string, string> = {
+  python: 'def area(r):\n    """Area of a circle."""\n    return 3.14159 * r ** 2  # approx',
+  javascript: 'function area(r) {\n  // a circle\n  return Math.PI * r * r;\n}',
+  typescript: 'interface Circle {\n  r: number;\n}\nconst area = (c: Circle): number => Math.PI * c.r ** 2;',
+  r: 'model <- lm(y ~ x, data = df)\nsummary(model)\nplot(x, y, main = "Fit")  # scatter',
+  java: 'public class Hello {\n    public static void main(String[] args) {\n        System.out.println("Hi");\n    }\n}',
+  c: '#include <stdio.h>\nint main(void) {\n    printf("%d\\n", 42);\n    return 0;\n}',
+  sql: "SELECT name, COUNT(*) AS n\nFROM votes\nWHERE region = 'North'\nGROUP BY name;",
+  bash: 'for f in *.csv; do\n  echo "file: $f"  # each\ndone',
+};
+
+describe('highlighted code', () => {
+  test('a deck without equations or code loads neither the math nor the highlighting libraries', async () => {
+    loaded.length = 0;
+    await buildInTemp(deckText('## Plain\n\n- one\n- two costs $5 and $10\n\n```\nplain code\n```\n'));
+    expect(loaded).toEqual([]);
+    await buildInTemp(deckText('## Code\n\n```sql\nSELECT 1;\n```\n'));
+    expect(loaded).toContain('shiki/core');
+    expect(loaded.some((s) => s.includes('temml') || s.includes('mathjax'))).toBe(false);
+    loaded.length = 0;
+    await buildInTemp(deckText('## Maths\n\n$x^2$\n'));
+    expect(loaded).toContain('temml');
+    expect(loaded).not.toContain('shiki/core');
+  });
+  test.each(Object.entries(SAMPLES))('%s: coloured tokens, the text as written, indentation kept', async (lang, source) => {
+    const result = await buildInTemp(deckText(`## Code\n\n\`\`\`${lang}\n${source}\n\`\`\`\n`));
+    expect(result.diagnostics).toEqual([]);
+    const [, slide] = await (await openPptx(result.output!)).slides();
+    const lines = codeLines(slide);
+    expect(lines.map((l) => l.text)).toEqual(source.split('\n'));
+    expect(new Set(lines.flatMap((l) => l.colors)).size).toBeGreaterThanOrEqual(3);
+    // One paragraph per line, with exact line spacing and no space between them.
+    expect(slide).toMatch(
+      /<a:lnSpc><a:spcPts val="\d+"\/><\/a:lnSpc><a:spcBef><a:spcPts val="0"\/><\/a:spcBef><a:spcAft><a:spcPts val="0"\/><\/a:spcAft>/,
+    );
+  });
+
+  test('line numbers and highlighted lines, in lectern’s and pandoc’s words', async () => {
+    const source = 'a = 1\nb = 2\nc = 3\nd = 4';
+    const result = await buildInTemp(
+      deckText(
+        `## A\n\n\`\`\`python {numbers, 2-3}\n${source}\n\`\`\`\n\n---\n\n## B\n\n\`\`\`{.python .numberLines startFrom="9"}\n${source}\n\`\`\`\n`,
+      ),
+    );
+    const [, a, b] = await (await openPptx(result.output!)).slides();
+    expect(codeLines(a).map((l) => l.text)).toEqual(['1  a = 1', '2  b = 2', '3  c = 3', '4  d = 4']);
+    const marked = [...a.matchAll(/<a:p>(.*?)<\/a:p>/g)].filter(([p]) => p.includes('<a:highlight>')).map(([p]) => p);
+    expect(marked).toHaveLength(2);
+    expect(marked[0]).toContain('<a:t>2  </a:t>');
+    expect(marked[1]).toContain('<a:t>3  </a:t>');
+    expect(codeLines(b).map((l) => l.text)).toEqual([' 9  a = 1', '10  b = 2', '11  c = 3', '12  d = 4']);
+    expect(parseCodeInfo('{#id .r .number-lines hl_lines="1 3-4"}')).toEqual({
+      lang: 'r',
+      numbers: true,
+      highlight: [1, 3, 4],
+      unknown: [],
+    });
+  });
+
+  test('the theme follows the template: light on default, dark on chalkboard', async () => {
+    const deck = deckText('## C\n\n```python\nx = 1\n```\n');
+    const light = await (await openPptx((await buildInTemp(deck)).output!)).slides();
+    const dark = await (await openPptx((await buildInTemp(deck, { template: 'chalkboard' })).output!)).slides();
+    const fill = (xml: string) => /<a:solidFill><a:srgbClr val="(\w+)"\/><\/a:solidFill><a:ln><\/a:ln><\/p:spPr><p:txBody>/.exec(xml)?.[1];
+    expect(fill(dark[1])).toBe('24292E'); // github-dark
+    expect(fill(light[1])).not.toBe('24292E');
+    expect(codeLines(dark[1])[0].colors).not.toEqual(codeLines(light[1])[0].colors);
+  });
+
+  test("a template's code.theme names the colours; an unknown one is an error at its line in template.yaml", async () => {
+    const deck = deckText('## C\n\n```python\nx = 1\n```\n', { template: 'mine' });
+    const template = (theme: string) => `extends: default\ncode:\n  theme: ${theme}\n`;
+    const dracula = await buildInTemp({ 'deck.md': deck, 'templates/mine/template.yaml': template('dracula') });
+    const [, slide] = await (await openPptx(dracula.output!)).slides();
+    expect(slide).toContain('<a:srgbClr val="282A36"/></a:solidFill><a:ln></a:ln></p:spPr>'); // dracula's background
+    const typo = await buildInTemp({ 'deck.md': deck, 'templates/mine/template.yaml': template('drakula') });
+    expect(typo.diagnostics).toMatchObject([{ rule: 'template/code-theme', line: 3 }]);
+    expect(typo.diagnostics[0].file).toMatch(/template\.yaml$/);
+    expect(typo.diagnostics[0].message).toContain('did you mean "dracula"');
+  });
+
+  test('a long code block continues on the next slide between lines, each part on its panel; a long line wraps under its indent', async () => {
+    const source = Array.from({ length: 40 }, (_, i) => `    x${i + 1} = compute(${i + 1})`).join('\n');
+    const result = await buildInTemp(deckText(`## Long\n\n\`\`\`python\n${source}\n\`\`\`\n`));
+    const slides = (await (await openPptx(result.output!)).slides()).slice(1);
+    expect(slides.length).toBeGreaterThan(1);
+    const lines = slides.flatMap((xml) => codeLines(xml).map((l) => l.text));
+    expect(lines).toEqual(source.split('\n'));
+    const long = await buildInTemp(deckText(`## Wide\n\n\`\`\`python\n        result = ${'a + '.repeat(40)}b\n\`\`\`\n`));
+    const [, wide] = await (await openPptx(long.output!)).slides();
+    // The line's indent (8 characters) hangs: the first line starts at the margin, the rest under its code.
+    expect(wide).toMatch(/<a:pPr algn="l" marL="(\d+)" indent="-\1">/);
+    expect(Number(/marL="(\d+)" indent="-/.exec(wide)![1])).toBeGreaterThan(0);
+  });
+
+  test('an unknown language is plain code and a warning at its line', async () => {
+    const result = await buildInTemp(deckText('## C\n\n```pyhton\nx = 1\n```\n'));
+    expect(result.diagnostics).toMatchObject([{ rule: 'code/unknown-language', line: 6, severity: 'warning' }]);
+    expect(result.diagnostics[0].message).toContain('did you mean "python"');
+    const [, slide] = await (await openPptx(result.output!)).slides();
+    expect(codeLines(slide).map((l) => l.text)).toEqual(['x = 1']);
+  });
+});
