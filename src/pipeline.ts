@@ -135,8 +135,9 @@ export async function buildDeckFile(
   const inputs = new Set<string>();
   try {
     const { deck, template, diagnostics } = await modelDeck(file, options, inputs);
-    if (options.strict && diagnostics.list.length > 0) {
-      return { file, diagnostics: diagnostics.list.map((d) => ({ ...d, severity: 'error' })), ok: false, inputs: [...inputs] };
+    if (options.strict && diagnostics.list.some((d) => d.severity === 'warning')) {
+      const list = diagnostics.list.map((d) => (d.severity === 'warning' ? { ...d, severity: 'error' as const } : d));
+      return { file, diagnostics: list, ok: false, inputs: [...inputs] };
     }
     if (!write) return { file, deck, slides: deck.slides.length, diagnostics: diagnostics.list, ok: true, inputs: [...inputs] };
     const time = await buildTime([...inputs].filter((f) => !template.dirs.includes(f)));
@@ -147,6 +148,7 @@ export async function buildDeckFile(
       keywords: deck.meta.keywords,
       company: deck.meta.organization,
       lang: deck.meta.lang,
+      rtl: deck.meta.dir === 'rtl',
       colors: template.theme.colors,
       hideMasterIn: [...template.layouts.values()].filter((l) => !l.showMaster).map((l) => l.name),
       templateName: template.name,

@@ -3,15 +3,18 @@ import { runsText } from '../content/blocks.js';
 import { blockText } from '../content/markdown.js';
 import type { FrontMatter } from '../content/source.js';
 import { fail, type Diagnostics } from '../diagnostics.js';
-import type { Layout, Template } from '../templates/types.js';
+import type { Layout, Styled, Template } from '../templates/types.js';
 import { chooseLayout } from './chooseLayout.js';
 import { blocksToPieces, type PieceContext } from './pieces.js';
-import { INSET, LINE_HEIGHT, wrappedLines } from './measure.js';
+import { INSET, textMeasure, type TextMeasure } from './measure.js';
+import { fontMetrics } from './fontMetrics.js';
+import { messagesFor } from '../i18n/messages.js';
+import { textDirection } from '../i18n/direction.js';
 import { paginate, placePieces } from './place.js';
 import type { Deck, DeckMeta, Element, Slide } from './types.js';
 
 /** Everything the model stage needs for one deck. */
-export interface DeckInput extends Omit<PieceContext, 'palette' | 'warn'> {
+export interface DeckInput extends Omit<PieceContext, 'palette' | 'warn' | 'messages'> {
   frontMatter: FrontMatter;
   slides: SlideSource[];
   template: Template;
@@ -32,12 +35,16 @@ export function buildDeck(input: DeckInput): Deck {
     subject: fm.subject,
     keywords: fm.keywords ?? [],
     lang: fm.lang ?? 'en-US',
+    dir: textDirection(fm.lang ?? 'en-US', fm.dir),
+    ...(fm.strings ? { strings: fm.strings } : {}),
   };
   const ctx: PieceContext = {
     ...input,
     palette: template.theme.colors.chart,
+    messages: messagesFor(meta.lang, template.strings, fm.strings),
     warn: (rule, message, line) => input.diagnostics.warn(rule, message, { file: input.file, line }),
   };
+  noteUnmeasuredFonts(template, input);
   const slides: Slide[] = [titleSlide(meta, template)];
   let previousTitle = meta.title;
   for (const source of input.slides) {
@@ -78,7 +85,8 @@ function buildSlides(source: SlideSource, previousTitle: string, template: Templ
     new Set(template.layouts.keys()),
   );
   const layout = template.layouts.get(layoutName)!;
-  const slideTitle = title?.text ?? `${previousTitle} (continued)`;
+  const continued = (title: string) => ctx.messages.text('continued', { title });
+  const slideTitle = title?.text ?? continued(previousTitle);
   const base = {
     layout: layoutName,
     ...titled(slideTitle, layout, template),
@@ -102,7 +110,8 @@ function buildSlides(source: SlideSource, previousTitle: string, template: Templ
     const moved = placed.leftOut.map(blockText);
     return [{ ...base, elements: placed.elements, ...(moved.length ? { notes: [...notes, ...moved].join('\n\n') } : {}) }];
   }
-  const [regionName, region] = mainRegion(layout);
+  const [regionName, fullRegion] = mainRegion(layout);
+  const region = fullRegion && clearOfBands(fullRegion, layout, template.master);
   if (!region) {
     if (content.length === 0) return [{ ...base, elements: [] }];
     ctx.warn(
@@ -114,10 +123,11 @@ function buildSlides(source: SlideSource, previousTitle: string, template: Templ
   }
   const pieces = blocksToPieces(content, ctx);
   const sizes = template.theme.sizes;
-  const placed = placePieces(pieces, region, regionName, sizes);
+  const measure = regionMeasure(region, template);
+  const placed = placePieces(pieces, region, regionName, sizes, measure);
   if (placed.fits) return [{ ...base, elements: placed.elements }];
-  return paginate(pieces, region, sizes).map((page, i) => {
-    const fitted = placePieces(page, region, regionName, sizes);
+  return paginate(pieces, region, sizes, measure).map((page, i) => {
+    const fitted = placePieces(page, region, regionName, sizes, measure);
     if (!fitted.fits) {
       throw fail(
         'layout/too-long',
@@ -127,8 +137,43 @@ function buildSlides(source: SlideSource, previousTitle: string, template: Templ
     }
     return i === 0
       ? { ...base, elements: fitted.elements }
-      : { layout: layoutName, ...titled(`${slideTitle} (continued)`, layout, template), line: source.line, elements: fitted.elements };
+      : { layout: layoutName, ...titled(continued(slideTitle), layout, template), line: source.line, elements: fitted.elements };
   });
+}
+
+/** The measure of text in a content area: its own font, else the template's. */
+function regionMeasure(region: Styled, template: Template): TextMeasure {
+  const { fonts } = template.theme;
+  return textMeasure({ body: region.font ?? fonts.body, heading: fonts.heading, code: fonts.code });
+}
+
+/**
+ * A content area less what the layout (or the master it shows) reserves across
+ * it: body text, code and tables end above the footer and the slide number.
+ */
+function clearOfBands(region: Styled, layout: Layout, master: Layout | undefined): Styled {
+  const shown = layout.showMaster && master ? [master.footer, master.slideNumber] : [];
+  let bottom = region.y + region.h;
+  for (const band of [layout.footer, layout.slideNumber, ...shown]) {
+    if (!band || band.x >= region.x + region.w || band.x + band.w <= region.x) continue;
+    if (band.y > region.y && band.y < bottom) bottom = band.y;
+  }
+  return bottom === region.y + region.h ? region : { ...region, h: bottom - region.y };
+}
+
+/** One note per font of the template that lectern has no widths for, naming what it measures it as. */
+function noteUnmeasuredFonts(template: Template, input: DeckInput): void {
+  const regions = [...template.layouts.values()].flatMap((l) => [...l.regions.values()]);
+  const fonts = new Set([...Object.values(template.theme.fonts), ...regions.flatMap((r) => (r.font ? [r.font] : []))]);
+  for (const font of fonts) {
+    const metrics = fontMetrics(font);
+    if (metrics.known) continue;
+    input.diagnostics.note(
+      'font/no-metrics',
+      `lectern has no character widths for the font "${font}" of template "${template.name}", so it measures text in it as ${metrics.table}, a font of its kind; text may fit a little differently in PowerPoint`,
+      { file: input.file },
+    );
+  }
 }
 
 /** The smallest size a title shrinks to before it may wrap past its box. */
@@ -138,7 +183,8 @@ const MIN_TITLE_SIZE = 24;
 function titled(title: string, layout: Layout, template: Template): { title: string; titleSize?: number } {
   const box = layout.title;
   if (!box) return { title };
-  const fits = (size: number) => (wrappedLines(title, box.w - 2 * INSET.x, size) * size * LINE_HEIGHT) / 72 <= box.h;
+  const measure = regionMeasure(box, template);
+  const fits = (size: number) => measure.linesHeight(measure.lines(title, box.w - 2 * INSET.x, size, 'heading'), size, 'heading') <= box.h;
   const start = box.size ?? template.theme.sizes.title;
   for (let size = start; size >= MIN_TITLE_SIZE; size -= 2) if (fits(size)) return size === start ? { title } : { title, titleSize: size };
   return { title, titleSize: MIN_TITLE_SIZE };
@@ -177,7 +223,8 @@ function placeColumns(
   }
   const elements = regions.flatMap(([name, region], i) => {
     const blocks = [...(i === 0 ? before : []), ...(columns[i] ?? []), ...(i === regions.length - 1 ? footnotes : [])];
-    const placed = placePieces(blocksToPieces(blocks, ctx), region, name, template.theme.sizes);
+    const area = clearOfBands(region, layout, template.master);
+    const placed = placePieces(blocksToPieces(blocks, ctx), area, name, template.theme.sizes, regionMeasure(area, template));
     if (!placed.fits) ctx.warn('layout/overflow', `column ${i + 1} is too long for the slide; shorten it`, line);
     return placed.elements;
   });

@@ -4,18 +4,20 @@ import { fail, type DiagnosticError } from '../diagnostics.js';
 import type { ChartBlock } from '../content/blocks.js';
 import { FenceSpec, decimalsOf, formatNumber, selectRecords } from './dataSpec.js';
 import type { ChartElement, ChartSeries, ChartType } from './types.js';
+import { messagesFor, type MessageKey, type Messages } from '../i18n/messages.js';
 
 /** A chart before it is placed on a slide. */
 export type ChartContent = Omit<ChartElement, 'x' | 'y' | 'w' | 'h' | 'region'> & { source?: string };
 
-const CHART_TYPES: Record<ChartType, string> = {
-  bar: 'Bar chart',
-  column: 'Column chart',
-  line: 'Line chart',
-  area: 'Area chart',
-  pie: 'Pie chart',
-  doughnut: 'Doughnut chart',
-  scatter: 'Scatter chart',
+/** Each chart type, by the catalogue's name for it (read out first in its description). */
+const CHART_TYPES: Record<ChartType, MessageKey> = {
+  bar: 'barChart',
+  column: 'columnChart',
+  line: 'lineChart',
+  area: 'areaChart',
+  pie: 'pieChart',
+  doughnut: 'doughnutChart',
+  scatter: 'scatterChart',
 };
 
 const KEYS = ['type', 'data', 'x', 'y', 'labels', 'series', 'title', 'unit', 'sort', 'limit', 'source', 'values', 'min', 'max'] as const;
@@ -27,7 +29,13 @@ const FROM_ZERO = new Set<ChartType>(['bar', 'column', 'area']);
 const ALT_TEXT_POINTS = 50;
 
 /** Reads a ```chart fence into a chart: its type, categories and series, from a dataset or inline. */
-export function chartFromBlock(block: ChartBlock, file: string, datasets: Map<string, DataEntry>, palette: string[]): ChartContent {
+export function chartFromBlock(
+  block: ChartBlock,
+  file: string,
+  datasets: Map<string, DataEntry>,
+  palette: string[],
+  messages: Messages = messagesFor('en'),
+): ChartContent {
   const spec = new FenceSpec('chart', block.yaml, file, block.line, KEYS);
   const type = spec.string('type') ?? 'column';
   if (!(type in CHART_TYPES)) {
@@ -59,7 +67,7 @@ export function chartFromBlock(block: ChartBlock, file: string, datasets: Map<st
     valueAxis,
     showValues,
     colors: palette,
-    altText: describeChart(chartType, title, labels, series, unit, decimals),
+    altText: describeChart(chartType, title, labels, series, unit, decimals, messages),
     source: spec.string('source'),
   };
 }
@@ -181,11 +189,13 @@ export function describeChart(
   series: ChartSeries[],
   unit: string,
   decimals: number,
+  messages: Messages = messagesFor('en'),
 ): string {
-  const head = `${CHART_TYPES[type]}${title ? `, ${title}` : ''}`;
+  const { lang } = messages;
+  const head = `${messages.text(CHART_TYPES[type])}${title ? `, ${title}` : ''}`;
   const shown = labels.slice(0, ALT_TEXT_POINTS);
-  const more = labels.length > shown.length ? `, and ${formatNumber(labels.length - shown.length)} more` : '';
-  const points = (s: ChartSeries) => shown.map((l, i) => `${l} ${formatNumber(s.values[i], decimals)}${unit}`).join(', ') + more;
+  const more = labels.length > shown.length ? `, ${messages.text('more', { count: formatNumber(labels.length - shown.length, 0, lang) })}` : '';
+  const points = (s: ChartSeries) => shown.map((l, i) => `${l} ${formatNumber(s.values[i], decimals, lang)}${unit}`).join(', ') + more;
   if (series.length === 1) return `${head}: ${points(series[0])}`;
   return `${head}: ${series.map((s) => `${s.name}: ${points(s)}`).join('; ')}`;
 }

@@ -17,9 +17,9 @@ const KEYS = ['data', 'columns', 'sort', 'limit', 'source'] as const;
 
 /**
  * Reads a ```table fence into a results table. `columns` lists column names,
- * or `{column: Header}` pairs to rename them; numbers are right-aligned.
+ * or `{column: Header}` pairs to rename them; numbers are right-aligned and written as `lang` writes them.
  */
-export function tableFromBlock(block: DataTableBlock, file: string, datasets: Map<string, DataEntry>): TableContent {
+export function tableFromBlock(block: DataTableBlock, file: string, datasets: Map<string, DataEntry>, lang = 'en'): TableContent {
   const spec = new FenceSpec('table', block.yaml, file, block.line, KEYS);
   const dataset = spec.dataset(datasets);
   const rawColumns = spec.values.columns ?? dataset.columns;
@@ -38,7 +38,7 @@ export function tableFromBlock(block: DataTableBlock, file: string, datasets: Ma
     rows: records.map((r) =>
       columns.map((c, i) => {
         const v = r[c.name];
-        return [{ text: v === null ? '' : typeof v === 'number' ? formatNumber(v, decimals[i]) : String(v) }];
+        return [{ text: v === null ? '' : typeof v === 'number' ? formatNumber(v, decimals[i], lang) : String(v) }];
       }),
     ),
     align: numeric.map((n) => (n ? 'right' : 'left')),

@@ -3,6 +3,7 @@ import type { DataEntry } from '../data/datasets.js';
 import { chartFromBlock, type ChartContent } from './charts.js';
 import { tableFromBlock, type TableContent } from './dataTables.js';
 import type { Paragraph } from './types.js';
+import type { Messages } from '../i18n/messages.js';
 
 /** A picture found on disk, with its size in pixels. */
 export interface ImageInfo {
@@ -34,6 +35,8 @@ export interface PieceContext {
   file: string;
   datasets: Map<string, DataEntry>;
   palette: string[];
+  /** The words lectern writes, in the deck's language. */
+  messages: Messages;
   /** Finds a picture relative to the deck and reads its size; throws a diagnostic if it cannot. */
   image(src: string, line: number): ImageInfo;
   warn(rule: string, message: string, line: number): void;
@@ -82,15 +85,15 @@ export function blocksToPieces(blocks: Block[], ctx: PieceContext): Piece[] {
         pieces.push({ kind: 'table', table: { header: b.header, rows: b.rows, align: b.align.map((a) => a ?? 'left') }, line: b.line });
         break;
       case 'datatable': {
-        const table = tableFromBlock(b, ctx.file, ctx.datasets);
+        const table = tableFromBlock(b, ctx.file, ctx.datasets, ctx.messages.lang);
         pieces.push({ kind: 'table', table, line: b.line });
-        if (table.source) text([caption(table.source)]);
+        if (table.source) text([caption(table.source, ctx.messages)]);
         break;
       }
       case 'chart': {
-        const chart = chartFromBlock(b, ctx.file, ctx.datasets, ctx.palette);
+        const chart = chartFromBlock(b, ctx.file, ctx.datasets, ctx.palette, ctx.messages);
         pieces.push({ kind: 'chart', chart, line: b.line });
-        if (chart.source) text([caption(chart.source)]);
+        if (chart.source) text([caption(chart.source, ctx.messages)]);
         break;
       }
       case 'image':
@@ -118,8 +121,11 @@ function quoted(p: Paragraph): Paragraph {
   return { ...p, style: p.style === 'body' ? 'quote' : p.style, runs: p.runs.map((r) => ({ ...r, italic: true })) };
 }
 
-function caption(source: string): Paragraph {
-  return { runs: [{ text: /^source/i.test(source) ? source : `Source: ${source}` }], style: 'caption', level: 0 };
+/** "Source: …" under a chart or table, in the deck's language, unless the source already says so. */
+function caption(source: string, messages: Messages): Paragraph {
+  const word = messages.text('source', { source: '' }).trim().toLowerCase();
+  const said = /^source/i.test(source) || (word !== '' && source.toLowerCase().startsWith(word.replace(/[:：\s]+$/u, '')));
+  return { runs: [{ text: said ? source : messages.text('source', { source }) }], style: 'caption', level: 0 };
 }
 
 /** PowerPoint has nine outline levels; deeper list items stay at the ninth. */

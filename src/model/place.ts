@@ -1,7 +1,7 @@
 import type { Styled } from '../templates/types.js';
 import type { Theme } from '../templates/types.js';
 import { runsText } from '../content/blocks.js';
-import { tableRowHeight, textHeight, paragraphHeight } from './measure.js';
+import { INSET, type TextMeasure } from './measure.js';
 import type { Picture, Piece } from './pieces.js';
 import type { TableContent } from './dataTables.js';
 import type { Element, ImageElement, Paragraph, Placement, Run, TableElement } from './types.js';
@@ -27,21 +27,21 @@ export interface Placed {
  * measured height (shrinking text from the body size down to the minimum
  * until everything fits), charts and pictures sharing the height left.
  */
-export function placePieces(pieces: Piece[], region: Styled, regionName: string, sizes: Sizes): Placed {
+export function placePieces(pieces: Piece[], region: Styled, regionName: string, sizes: Sizes, measure: TextMeasure): Placed {
   const bodySize = region.size ?? sizes.body;
   let last: Placed | undefined;
   for (let size = bodySize; size >= Math.min(sizes.minBody, bodySize); size -= 2) {
     const tableSize = Math.max(sizes.minTable, sizes.table - (bodySize - size));
-    last = layoutAt(pieces, region, regionName, size, tableSize);
+    last = layoutAt(pieces, region, regionName, size, tableSize, measure);
     if (last.fits) return last;
   }
-  return last ?? layoutAt(pieces, region, regionName, bodySize, sizes.table);
+  return last ?? layoutAt(pieces, region, regionName, bodySize, sizes.table, measure);
 }
 
-function layoutAt(pieces: Piece[], region: Styled, regionName: string, size: number, tableSize: number): Placed {
+function layoutAt(pieces: Piece[], region: Styled, regionName: string, size: number, tableSize: number, measure: TextMeasure): Placed {
   const w = region.w;
   const fixed = pieces.map((p) =>
-    p.kind === 'text' ? textHeight(p.paragraphs, w, size) : p.kind === 'table' ? tableHeight(p, w, tableSize) : 0,
+    p.kind === 'text' ? measure.textHeight(p.paragraphs, w, size) : p.kind === 'table' ? tableHeight(p, w, tableSize, measure) : 0,
   );
   const flexible = pieces.filter(isVisual);
   const used = fixed.reduce((a, b) => a + b, 0) + GAP * (pieces.length - 1);
@@ -67,7 +67,7 @@ function layoutAt(pieces: Piece[], region: Styled, regionName: string, size: num
         y += fixed[i];
         break;
       case 'table': {
-        elements.push(tableElement(p, base, tableSize));
+        elements.push(tableElement(p, base, tableSize, measure));
         y += fixed[i];
         break;
       }
@@ -116,19 +116,27 @@ function tableWidths(table: TableContent, width: number): number[] {
   return table.fractions ? table.fractions.map((f) => f * width) : columnWidths(table.header, table.rows, width);
 }
 
-function tableHeight(p: Extract<Piece, { kind: 'table' }>, width: number, size: number): number {
-  const widths = tableWidths(p.table, width);
-  return [p.table.header, ...p.table.rows].reduce((h, row) => h + tableRowHeight(row.map(runsText), widths, size), 0);
+/** Height of a table's rows at `size`: the header (in bold) and every row. */
+function rowHeights(table: TableContent, widths: number[], size: number, measure: TextMeasure): number[] {
+  return [
+    measure.tableRowHeight(table.header.map(runsText), widths, size, true),
+    ...table.rows.map((row) => measure.tableRowHeight(row.map(runsText), widths, size)),
+  ];
+}
+
+function tableHeight(p: Extract<Piece, { kind: 'table' }>, width: number, size: number, measure: TextMeasure): number {
+  return rowHeights(p.table, tableWidths(p.table, width), size, measure).reduce((a, b) => a + b, 0);
 }
 
 function tableElement(
   p: Extract<Piece, { kind: 'table' }>,
   base: { x: number; y: number; w: number; region: string },
   size: number,
+  measure: TextMeasure,
 ): TableElement {
   const widths = tableWidths(p.table, base.w);
-  const rowHeight = tableRowHeight(['x'], [base.w], size);
-  const h = [p.table.header, ...p.table.rows].reduce((sum, row) => sum + tableRowHeight(row.map(runsText), widths, size), 0);
+  const rowHeight = measure.tableRowHeight(['x'], [base.w], size);
+  const h = rowHeights(p.table, widths, size, measure).reduce((a, b) => a + b, 0);
   return {
     kind: 'table',
     ...base,
@@ -156,69 +164,205 @@ export function columnWidths(header: Run[][], rows: Run[][][], width: number): n
 }
 
 /**
- * Splits pieces into pages that each fit the area at the body size: text by
- * paragraphs, tables by rows (each page repeats the header), charts and
- * pictures whole.
+ * Splits pieces into pages that each fit the area at the body size, as evenly as
+ * the content allows: the fewest pages that hold it, then the smallest page height
+ * that still needs no more pages (24 rows that need three slides go 8/8/8). Text
+ * splits between paragraphs, a heading or lead-in staying with what follows it;
+ * code at blank lines, else between lines; tables between rows (each page repeats
+ * the header); charts and pictures stay whole.
  */
-export function paginate(pieces: Piece[], region: Styled, sizes: Sizes): Piece[][] {
+export function paginate(pieces: Piece[], region: Styled, sizes: Sizes, measure: TextMeasure): Piece[][] {
   const size = region.size ?? sizes.body;
-  const pages: Piece[][] = [[]];
-  let room = region.h;
-  const newPage = () => {
-    if (pages[pages.length - 1].length > 0) pages.push([]);
-    room = region.h;
-  };
-  const add = (piece: Piece, height: number) => {
-    pages[pages.length - 1].push(piece);
-    room -= height + GAP;
-  };
-  for (const piece of pieces) {
-    if (isVisual(piece)) {
-      if (room < MIN_VISUAL[piece.kind]) newPage();
-      add(piece, MIN_VISUAL[piece.kind]);
-    } else if (piece.kind === 'text') {
-      const numbers = listNumbers(piece.paragraphs);
-      let chunk: Paragraph[] = [];
-      let chunkHeight = textHeight([], region.w, size);
-      // The levels at which the chunk has a numbered item: the first one of each says its number,
-      // so that a list that runs onto the next page numbers on there.
-      let numbered = new Set<number>();
-      piece.paragraphs.forEach((paragraph, i) => {
-        const h = paragraphHeight(paragraph, region.w, size);
-        if (chunkHeight + h > room && (chunk.length > 0 || pages[pages.length - 1].length > 0)) {
-          if (chunk.length) add({ kind: 'text', paragraphs: chunk }, chunkHeight);
-          newPage();
-          chunk = [];
-          chunkHeight = textHeight([], region.w, size);
-          numbered = new Set();
-        }
-        const first = paragraph.bullet === 'number' && !numbered.has(paragraph.level) && paragraph.numberFrom === undefined;
-        chunk.push(first ? { ...paragraph, numberFrom: numbers[i] } : paragraph);
-        if (paragraph.bullet === 'number') numbered.add(paragraph.level);
-        chunkHeight += h;
-      });
-      if (chunk.length) add({ kind: 'text', paragraphs: chunk }, chunkHeight);
-    } else {
-      const fractions = columnWidths(piece.table.header, piece.table.rows, 1);
-      const widths = fractions.map((f) => f * region.w);
-      const headerHeight = tableRowHeight(piece.table.header.map(runsText), widths, sizes.table);
-      let rows: typeof piece.table.rows = [];
-      let height = headerHeight;
-      for (const row of piece.table.rows) {
-        const h = tableRowHeight(row.map(runsText), widths, sizes.table);
-        if (height + h > room && (rows.length > 0 || pages[pages.length - 1].length > 0)) {
-          if (rows.length) add({ ...piece, table: { ...piece.table, rows, fractions } }, height);
-          newPage();
-          rows = [];
-          height = headerHeight;
-        }
-        rows.push(row);
-        height += h;
-      }
-      add({ ...piece, table: { ...piece.table, rows, fractions } }, height);
+  const units = pieces.flatMap((piece, i) => unitsOf(piece, i, region, size, sizes.table, measure));
+  const overheads = pieces.map((piece) => overheadOf(piece, region.w, sizes.table, measure));
+  const fill = (capacity: number) => fillPages(units, overheads, capacity);
+  const pages = fill(region.h).length;
+  // The smallest capacity that still fills no more pages (a page's height only shrinks as capacity does).
+  let low = 0;
+  let high = region.h;
+  for (let i = 0; i < 24 && high - low > 0.01; i++) {
+    const mid = (low + high) / 2;
+    if (fill(mid).length <= pages) high = mid;
+    else low = mid;
+  }
+  // Each list item's number, so that a list running onto the next page numbers on there.
+  const numbers = new Map<Paragraph, number>();
+  for (const piece of pieces)
+    if (piece.kind === 'text') {
+      const list = listNumbers(piece.paragraphs);
+      piece.paragraphs.forEach((p, i) => list[i] !== undefined && numbers.set(p, list[i]!));
     }
+  return fill(high).map((page) => piecesOf(page, pieces, numbers));
+}
+
+/** What a page is filled with: paragraphs that stay together, table rows, or a whole chart or picture. */
+type Unit =
+  | { piece: number; height: number; kind: 'text'; paragraphs: Paragraph[] }
+  | { piece: number; height: number; kind: 'rows'; rows: Run[][][] }
+  | { piece: number; height: number; kind: 'whole' };
+
+/** The height a piece adds to a page besides its units: a text box's insets, a table's header row. */
+function overheadOf(piece: Piece, width: number, tableSize: number, measure: TextMeasure): number {
+  if (piece.kind === 'text') return 2 * INSET.y;
+  if (piece.kind !== 'table') return 0;
+  const widths = columnWidths(piece.table.header, piece.table.rows, 1).map((f) => f * width);
+  return measure.tableRowHeight(piece.table.header.map(runsText), widths, tableSize, true);
+}
+
+function unitsOf(piece: Piece, index: number, region: Styled, size: number, tableSize: number, measure: TextMeasure): Unit[] {
+  if (isVisual(piece)) return [{ piece: index, height: MIN_VISUAL[piece.kind], kind: 'whole' }];
+  if (piece.kind === 'table') {
+    const widths = columnWidths(piece.table.header, piece.table.rows, 1).map((f) => f * region.w);
+    return piece.table.rows.map((row) => ({
+      piece: index,
+      height: measure.tableRowHeight(row.map(runsText), widths, tableSize),
+      kind: 'rows',
+      rows: [row],
+    }));
+  }
+  const room = region.h - 2 * INSET.y;
+  const height = (p: Paragraph) => measure.paragraphHeight(p, region.w, size);
+  const units: Unit[] = [];
+  let glued: Paragraph[] = [];
+  const paragraphs = piece.paragraphs.flatMap((p) => (p.style === 'code' ? codeParts(p, room, height) : [p]));
+  paragraphs.forEach((p, i) => {
+    glued.push(p);
+    const next = paragraphs[i + 1];
+    // A heading, and a paragraph that leads into a list, stay with what follows them.
+    const keep = next && (p.style === 'heading' || (!p.bullet && p.style !== 'code' && next.bullet !== undefined));
+    if (keep) return;
+    units.push({ piece: index, height: glued.reduce((h, g) => h + height(g), 0), kind: 'text', paragraphs: glued });
+    glued = [];
+  });
+  return units;
+}
+
+/** The parts of a code block cut from one paragraph, with what joined each to the one before. */
+const codeJoins = new WeakMap<Paragraph, { block: Paragraph; join: string }>();
+
+/**
+ * A code block as parts a page may end between: its blank-line-separated
+ * sections, and a section taller than `room` line by line.
+ */
+function codeParts(code: Paragraph, room: number, height: (p: Paragraph) => number): Paragraph[] {
+  if (height(code) <= room / 2) return [code];
+  const sections: { lines: Run[][]; join: string }[] = [{ lines: [], join: '' }];
+  let blanks = 0;
+  for (const line of runLines(code.runs)) {
+    const current = sections[sections.length - 1];
+    if (runsText(line).trim() !== '' && blanks > 0) sections.push({ lines: [line], join: '\n'.repeat(blanks + 1) });
+    else if (runsText(line).trim() === '' && current.lines.length > 0) {
+      blanks++;
+      continue;
+    } else current.lines.push(line);
+    blanks = 0;
+  }
+  // Blank lines at the end stay with the last section.
+  for (; blanks > 0; blanks--) sections[sections.length - 1].lines.push([]);
+  return sections.flatMap(({ lines: section, join }) => {
+    const whole = { ...code, runs: joinLines(section) };
+    if (height(whole) <= room) {
+      codeJoins.set(whole, { block: code, join });
+      return [whole];
+    }
+    return section.map((line, i) => {
+      const part = { ...code, runs: line.length ? line : [{ text: '', code: true }] };
+      codeJoins.set(part, { block: code, join: i === 0 ? join : '\n' });
+      return part;
+    });
+  });
+}
+
+/** Runs cut at their line breaks into the runs of each line. */
+function runLines(runs: Run[]): Run[][] {
+  const lines: Run[][] = [[]];
+  for (const run of runs) {
+    run.text.split('\n').forEach((text, i) => {
+      if (i > 0) lines.push([]);
+      if (text) lines[lines.length - 1].push({ ...run, text });
+    });
+  }
+  return lines;
+}
+
+function joinLines(lines: Run[][], join = '\n'): Run[] {
+  return lines.flatMap((line, i) => (i === 0 ? line : [{ text: join, code: true }, ...line]));
+}
+
+/** Units in order onto pages of `capacity` inches: each page as full as it can be before the next starts. */
+function fillPages(units: Unit[], overheads: number[], capacity: number): Unit[][] {
+  const pages: Unit[][] = [[]];
+  let used = 0;
+  let piece = -1;
+  for (const unit of units) {
+    let page = pages[pages.length - 1];
+    const cost = (fresh: boolean) =>
+      unit.height + (unit.piece !== piece || fresh ? overheads[unit.piece] + (fresh && page.length === 0 ? 0 : GAP) : 0);
+    if (page.length > 0 && used + cost(false) > capacity + 1e-9) {
+      page = [];
+      pages.push(page);
+      used = 0;
+      piece = -1;
+    }
+    used += unit.piece !== piece ? unit.height + overheads[unit.piece] + (page.length ? GAP : 0) : unit.height;
+    piece = unit.piece;
+    page.push(unit);
   }
   return pages.filter((p) => p.length > 0);
+}
+
+/** A page's units as pieces again: consecutive units of one piece as one text or table, code parts rejoined. */
+function piecesOf(page: Unit[], pieces: Piece[], numbers: Map<Paragraph, number>): Piece[] {
+  const out: Piece[] = [];
+  let last = -1;
+  for (const unit of page) {
+    const piece = pieces[unit.piece];
+    const same = unit.piece === last;
+    last = unit.piece;
+    if (unit.kind === 'whole') out.push(piece);
+    else if (unit.kind === 'rows' && piece.kind === 'table') {
+      const fractions = piece.table.fractions ?? columnWidths(piece.table.header, piece.table.rows, 1);
+      const previous = out[out.length - 1];
+      if (same && previous.kind === 'table') previous.table.rows.push(...unit.rows);
+      else out.push({ ...piece, table: { ...piece.table, rows: [...unit.rows], fractions } });
+    } else if (unit.kind === 'text') {
+      const previous = out[out.length - 1];
+      if (same && previous.kind === 'text') previous.paragraphs.push(...unit.paragraphs);
+      else out.push({ kind: 'text', paragraphs: [...unit.paragraphs] });
+    }
+  }
+  return out.map((piece) => (piece.kind === 'text' ? { kind: 'text', paragraphs: numberedOn(rejoinCode(piece.paragraphs), numbers) } : piece));
+}
+
+/** Parts of one code block that ended up on one page, as one paragraph again. */
+function rejoinCode(paragraphs: Paragraph[]): Paragraph[] {
+  const out: Paragraph[] = [];
+  let block: Paragraph | undefined;
+  for (const p of paragraphs) {
+    const part = codeJoins.get(p);
+    const previous = out[out.length - 1];
+    if (part && previous && part.block === block) out[out.length - 1] = { ...previous, runs: joinRuns(previous.runs, p.runs, part.join) };
+    else out.push(p);
+    block = part?.block;
+  }
+  return out;
+}
+
+function joinRuns(a: Run[], b: Run[], join: string): Run[] {
+  return [...a, { text: join, code: true }, ...b];
+}
+
+/**
+ * The paragraphs of a page with the first numbered item of each level saying its
+ * number, so that a list that runs onto the next page numbers on there.
+ */
+function numberedOn(paragraphs: Paragraph[], numbers: Map<Paragraph, number>): Paragraph[] {
+  const numbered = new Set<number>();
+  return paragraphs.map((p) => {
+    const first = p.bullet === 'number' && !numbered.has(p.level) && p.numberFrom === undefined;
+    if (p.bullet === 'number') numbered.add(p.level);
+    return first ? { ...p, numberFrom: numbers.get(p) } : p;
+  });
 }
 
 /** The number of each item of a numbered list (undefined for other paragraphs), counting on through its sublists. */

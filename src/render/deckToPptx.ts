@@ -7,7 +7,9 @@ import { streamParts, type PartListener } from './jszipShim.js';
 import { MASTER_LAYOUT } from './master.js';
 import { RELATIONSHIP_TYPE, withRelationships } from './packageParts.js';
 import { renderSvgFallbacks } from './svgFallbacks.js';
-import { HIGHLIGHT, textBodyXml } from './textBody.js';
+import { HIGHLIGHT, MIRRORED, textBodyXml } from './textBody.js';
+import { messagesFor, type Messages } from '../i18n/messages.js';
+import { formatNumber } from '../format.js';
 import { SLIDE, type Layout, type Styled, type Template, type TextStyle, type Theme } from '../templates/types.js';
 
 // pptxgenjs's types describe a CommonJS module; under ESM its default export is the class itself.
@@ -203,6 +205,8 @@ class SlideWriter {
   private readonly theme: Theme;
   private readonly lang: string;
   private readonly master?: Layout;
+  private readonly rtl: boolean;
+  private readonly messages: Messages;
 
   constructor(
     private readonly deck: Deck,
@@ -211,6 +215,8 @@ class SlideWriter {
     this.theme = template.theme;
     this.lang = deck.meta.lang;
     this.master = template.master;
+    this.rtl = deck.meta.dir === 'rtl';
+    this.messages = messagesFor(deck.meta.lang, template.strings, deck.meta.strings);
   }
 
   /** The text bodies lectern writes itself, by slide number. */
@@ -227,9 +233,12 @@ class SlideWriter {
     s.addText([{ text: slide.title, options: { lang: this.lang, ...(slide.titleSize ? { fontSize: slide.titleSize } : {}) } }], {
       placeholder: 'title',
       lang: this.lang,
+      ...this.direction(layout.title?.align),
     });
-    if (slide.subtitle && layout.subtitle) s.addText(slide.subtitle, { placeholder: 'subtitle', lang: this.lang });
-    if (slide.byline && layout.byline) s.addText(this.lines(slide.byline), { placeholder: 'byline', lang: this.lang });
+    if (slide.subtitle && layout.subtitle)
+      s.addText(slide.subtitle, { placeholder: 'subtitle', lang: this.lang, ...this.direction(layout.subtitle.align) });
+    if (slide.byline && layout.byline)
+      s.addText(this.lines(slide.byline), { placeholder: 'byline', lang: this.lang, ...this.direction(layout.byline.align) });
     for (const element of slide.elements) this.element(s, element, layout, texts);
     if (texts.bodies.length > 0) this.bodies.set(slideNumber, texts);
     if (this.deck.footer && layout.footer) {
@@ -248,6 +257,11 @@ class SlideWriter {
       } as PptxGenJS.default.SlideNumberProps;
     }
     if (slide.notes) s.addNotes(slide.notes);
+  }
+
+  /** A right-to-left deck's text options: rtl="1", and the alignment `align` (left by default) seen from the right. */
+  private direction(align: TextStyle['align'] = 'left'): { rtlMode?: boolean; align?: TextStyle['align'] } {
+    return this.rtl ? { rtlMode: true, align: MIRRORED[align] } : {};
   }
 
   private lines(text: string): TextProps[] {
@@ -286,6 +300,7 @@ class SlideWriter {
       codeFont: this.theme.fonts.code,
       mutedColor: this.theme.colors.muted,
       align: region?.align ?? 'left',
+      rtl: this.rtl,
       link(url) {
         const known = [...links].find(([, u]) => u === url)?.[0];
         if (known) return known;
@@ -318,9 +333,10 @@ class SlideWriter {
     const headerText = readableOn(colors.primary, [colors.background, colors.text, 'FFFFFF', '000000']);
     const stripe = mix(colors.background, colors.text, 0.08);
     const cell = (runs: Run[], c: number, header: boolean, zebra: boolean): PptxGenJS.default.TableCell => ({
-      text: runs.map((r) => ({ text: r.text, options: { ...this.runStyle(r), lang: this.lang } })),
+      text: runs.map((r) => ({ text: r.text, options: { ...this.runStyle(r), lang: this.lang, ...(this.rtl ? { rtlMode: true } : {}) } })),
       options: {
-        align: header && e.align[c] !== 'right' ? 'left' : e.align[c],
+        ...this.direction(header && e.align[c] !== 'right' ? 'left' : e.align[c]),
+        ...(this.rtl ? {} : { align: header && e.align[c] !== 'right' ? 'left' : e.align[c] }),
         bold: header,
         color: header ? headerText : colors.text,
         fill: { color: header ? colors.primary : zebra ? stripe : colors.background },
@@ -333,7 +349,10 @@ class SlideWriter {
     s.addTable(rows, {
       ...box(e),
       // pptxgenjs writes no description for tables; the repair stage copies this name into one.
-      objectName: `Table: ${e.header.map((runs) => runs.map((r) => r.text).join('')).join(', ')} (${e.rows.length} rows)`,
+      objectName: this.messages.text('table', {
+        columns: e.header.map((runs) => runs.map((r) => r.text).join('')).join(', '),
+        rows: formatNumber(e.rows.length, 0, this.lang),
+      }),
       colW: e.columnWidths,
       fontSize: e.fontSize,
       fontFace: fonts.body,

@@ -16,11 +16,15 @@ export interface TextLook {
   codeFont: string;
   mutedColor: string;
   align: 'left' | 'center' | 'right' | 'justify';
+  /** Right to left: paragraphs say rtl="1" (bullets on the right), start on the right, and every run names its fonts, `cs` too. */
+  rtl: boolean;
   /** Gives the relationship id of a hyperlink to `url` on this slide. */
   link(url: string): string;
 }
 
 const ALIGN = { left: 'l', center: 'ctr', right: 'r', justify: 'just' } as const;
+/** An alignment seen from the other side: what left means in right-to-left text. */
+export const MIRRORED = { left: 'right', center: 'center', right: 'left', justify: 'justify' } as const;
 
 /**
  * The DrawingML text body (`p:txBody`) of a text element: lectern writes it itself
@@ -46,6 +50,8 @@ export function textBodyXml(e: TextElement, look: TextLook): string {
 
 function paragraphXml(p: Paragraph, baseSize: number, listStart: number, look: TextLook): string {
   const size = Math.round(baseSize * paragraphScale(p) * 2) / 2;
+  // In right-to-left text, the side a paragraph starts on is the right.
+  const align = `algn="${ALIGN[look.rtl ? MIRRORED[look.align] : look.align]}"${look.rtl ? ' rtl="1"' : ''}`;
   const spacing = `<a:spcAft><a:spcPts val="${Math.round(size * PARAGRAPH_SPACING) * 100}"/></a:spcAft>`;
   let properties: string;
   if (p.bullet) {
@@ -56,13 +62,13 @@ function paragraphXml(p: Paragraph, baseSize: number, listStart: number, look: T
         ? `<a:buFont typeface="+mj-lt"/><a:buAutoNum type="arabicPeriod"${startAt(listStart)}/>`
         : '<a:buChar char="•"/>';
     properties =
-      `<a:pPr algn="${ALIGN[look.align]}" marL="${step * (level + 1)}" indent="-${step}"${level > 0 ? ` lvl="${level}"` : ''}>` +
+      `<a:pPr ${align} marL="${step * (level + 1)}" indent="-${step}"${level > 0 ? ` lvl="${level}"` : ''}>` +
       `${spacing}<a:buSzPct val="100000"/>${marker}</a:pPr>`;
   } else {
-    properties = `<a:pPr algn="${ALIGN[look.align]}" marL="0" indent="0">${spacing}<a:buNone/></a:pPr>`;
+    properties = `<a:pPr ${align} marL="0" indent="0">${spacing}<a:buNone/></a:pPr>`;
   }
   // A placeholder's layout styles its first level only; deeper list items say their font and colour.
-  const inherits = look.placeholder && p.level <= 1;
+  const inherits = look.placeholder && p.level <= 1 && !look.rtl;
   const style = {
     size,
     font: p.style === 'heading' ? look.headingFont : inherits ? undefined : look.font,
