@@ -72,7 +72,23 @@ function open(file, face) {
 
 function width(font, cp) {
   if (!font.hasGlyphForCodePoint(cp)) return 0;
+  if (ARABIC_LETTER(cp)) return arabicWidth(font, cp);
   return Math.max(1, Math.ceil((font.glyphForCodePoint(cp).advanceWidth * 1000) / font.unitsPerEm));
+}
+
+const ARABIC_LETTER = (cp) => (cp >= 0x620 && cp <= 0x64a) || (cp >= 0x671 && cp <= 0x6d3);
+const TATWEEL = 0x640;
+
+/**
+ * An Arabic letter takes one of four shapes by its neighbours; in running text it
+ * is mostly joined on one side or both. Its width is a quarter its shape alone
+ * and three quarters the widest of its joined shapes, as the font's own shaping
+ * gives them (set against LibreOffice's rendering in tests/languages.render.test.ts).
+ */
+function arabicWidth(font, cp) {
+  const shaped = (codePoints, index) => font.layout(String.fromCodePoint(...codePoints)).positions[index]?.xAdvance ?? 0;
+  const joined = Math.max(shaped([cp, TATWEEL], 0), shaped([TATWEEL, cp, TATWEEL], 1), shaped([TATWEEL, cp], 1));
+  return Math.max(1, Math.ceil(((shaped([cp], 0) + 3 * joined) * 250) / font.unitsPerEm));
 }
 
 /** `start:w,w*n,...` runs over `ranges`. */

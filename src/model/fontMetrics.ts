@@ -33,6 +33,8 @@ const METRIC_TWINS: Record<string, string> = {
   verdana: 'DejaVu Sans',
   'dejavu serif': 'DejaVu Serif',
   'dejavu sans mono': 'DejaVu Sans Mono',
+  // Monospaced at 0.55 em; measured at the 0.6 em of DejaVu Sans Mono, which LibreOffice draws it with.
+  consolas: 'DejaVu Sans Mono',
 };
 
 /**
@@ -135,6 +137,9 @@ function classWidth(cp: number): number {
   return 0.6;
 }
 
+/** Single line spacing of the tightest fonts, in em. */
+const MIN_LINE_HEIGHT = 1.2;
+
 const cache = new Map<string, FontMetrics>();
 
 /** The metrics of font `name` (as a template names it): its own table, its metric twin's, or its class's. */
@@ -156,7 +161,8 @@ function makeMetrics(table: string, known: boolean): FontMetrics {
   return {
     table,
     known,
-    lineHeight: own.lineHeight,
+    // PowerPoint and LibreOffice give a line at least 1.2 em, whatever the font says.
+    lineHeight: Math.max(own.lineHeight, MIN_LINE_HEIGHT),
     advance(cp, isBold) {
       if (cp < 0x2300) {
         const w = (isBold ? bold : regular)[cp];
@@ -172,5 +178,10 @@ function makeMetrics(table: string, known: boolean): FontMetrics {
   };
 }
 
-/** Line spacing, in em, that East Asian text gets from its fallback font (Noto Sans CJK). */
-export const CJK_LINE_HEIGHT = CJK_WIDTHS.lineHeight;
+/**
+ * Line spacing, in em, of a line with East Asian text. LibreOffice keeps the
+ * Latin font's (1.2 em for Calibri's stand-in) when it draws the characters in
+ * Noto Sans CJK (whose own is 1.448 em); PowerPoint's East Asian fonts take 1.3
+ * (Microsoft YaHei) and more: 1.3 keeps both within reach.
+ */
+export const CJK_LINE_HEIGHT = Math.min(CJK_WIDTHS.lineHeight, 1.3);

@@ -164,19 +164,34 @@ export function columnWidths(header: Run[][], rows: Run[][][], width: number): n
 }
 
 /**
- * Splits pieces into pages that each fit the area at the body size, as evenly as
- * the content allows: the fewest pages that hold it, then the smallest page height
+ * Splits pieces into pages that each fit the area, as evenly as the content allows:
+ * the fewest pages that hold it at the smallest sizes, at the largest size that needs
+ * no more pages, then the smallest page height
  * that still needs no more pages (24 rows that need three slides go 8/8/8). Text
  * splits between paragraphs, a heading or lead-in staying with what follows it;
  * code at blank lines, else between lines; tables between rows (each page repeats
  * the header); charts and pictures stay whole.
  */
 export function paginate(pieces: Piece[], region: Styled, sizes: Sizes, measure: TextMeasure): Piece[][] {
-  const size = region.size ?? sizes.body;
-  const units = pieces.flatMap((piece, i) => unitsOf(piece, i, region, size, sizes.table, measure));
-  const overheads = pieces.map((piece) => overheadOf(piece, region.w, sizes.table, measure));
-  const fill = (capacity: number) => fillPages(units, overheads, capacity);
-  const pages = fill(region.h).length;
+  const bodySize = region.size ?? sizes.body;
+  const at = (size: number) => {
+    const tableSize = Math.max(sizes.minTable, sizes.table - (bodySize - size));
+    const units = pieces.flatMap((piece, i) => unitsOf(piece, i, region, size, tableSize, measure));
+    const overheads = pieces.map((piece) => overheadOf(piece, region.w, tableSize, measure));
+    return (capacity: number) => fillPages(units, overheads, capacity);
+  };
+  // The fewest pages the content takes at the smallest sizes, at the largest size that needs no more:
+  // text shrinks before it takes another slide.
+  const smallest = Math.min(sizes.minBody, bodySize);
+  const pages = at(smallest)(region.h).length;
+  let fill = at(smallest);
+  for (let size = bodySize; size > smallest; size -= 2) {
+    const candidate = at(size);
+    if (candidate(region.h).length <= pages) {
+      fill = candidate;
+      break;
+    }
+  }
   // The smallest capacity that still fills no more pages (a page's height only shrinks as capacity does).
   let low = 0;
   let high = region.h;
@@ -222,6 +237,11 @@ function unitsOf(piece: Piece, index: number, region: Styled, size: number, tabl
   }
   const room = region.h - 2 * INSET.y;
   const height = (p: Paragraph) => measure.paragraphHeight(p, region.w, size);
+  // A part of a code block is measured with the blank lines that join it to the part before.
+  const partHeight = (p: Paragraph) => {
+    const join = codeJoins.get(p)?.join ?? '';
+    return join.length > 1 ? height({ ...p, runs: [{ text: join.slice(1), code: true }, ...p.runs] }) : height(p);
+  };
   const units: Unit[] = [];
   let glued: Paragraph[] = [];
   const paragraphs = piece.paragraphs.flatMap((p) => (p.style === 'code' ? codeParts(p, room, height) : [p]));
@@ -231,7 +251,7 @@ function unitsOf(piece: Piece, index: number, region: Styled, size: number, tabl
     // A heading, and a paragraph that leads into a list, stay with what follows them.
     const keep = next && (p.style === 'heading' || (!p.bullet && p.style !== 'code' && next.bullet !== undefined));
     if (keep) return;
-    units.push({ piece: index, height: glued.reduce((h, g) => h + height(g), 0), kind: 'text', paragraphs: glued });
+    units.push({ piece: index, height: glued.reduce((h, g) => h + partHeight(g), 0), kind: 'text', paragraphs: glued });
     glued = [];
   });
   return units;

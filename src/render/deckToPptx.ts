@@ -230,15 +230,11 @@ class SlideWriter {
     // the master's background; the slide's own background works around it.
     if (layout.name === 'table') s.background = background(layout) ?? background(this.master, this.theme.colors.background)!;
     // Run options, not shape options: pptxgenjs lets a placeholder's own options override the shape's.
-    s.addText([{ text: slide.title, options: { lang: this.lang, ...(slide.titleSize ? { fontSize: slide.titleSize } : {}) } }], {
-      placeholder: 'title',
-      lang: this.lang,
-      ...this.direction(layout.title?.align),
-    });
+    const title = { lang: this.lang, ...(slide.titleSize ? { fontSize: slide.titleSize } : {}), ...this.direction(layout.title?.align) };
+    s.addText([{ text: slide.title, options: title }], { placeholder: 'title', lang: this.lang });
     if (slide.subtitle && layout.subtitle)
-      s.addText(slide.subtitle, { placeholder: 'subtitle', lang: this.lang, ...this.direction(layout.subtitle.align) });
-    if (slide.byline && layout.byline)
-      s.addText(this.lines(slide.byline), { placeholder: 'byline', lang: this.lang, ...this.direction(layout.byline.align) });
+      s.addText(this.lines(slide.subtitle, layout.subtitle.align), { placeholder: 'subtitle', lang: this.lang });
+    if (slide.byline && layout.byline) s.addText(this.lines(slide.byline, layout.byline.align), { placeholder: 'byline', lang: this.lang });
     for (const element of slide.elements) this.element(s, element, layout, texts);
     if (texts.bodies.length > 0) this.bodies.set(slideNumber, texts);
     if (this.deck.footer && layout.footer) {
@@ -264,8 +260,11 @@ class SlideWriter {
     return this.rtl ? { rtlMode: true, align: MIRRORED[align] } : {};
   }
 
-  private lines(text: string): TextProps[] {
-    return text.split('\n').map((line, i, all) => ({ text: line, options: { lang: this.lang, breakLine: i < all.length - 1 } }));
+  /** Lines of text for a placeholder, in the deck's direction (the run's options: pptxgenjs reads a paragraph's from its first run). */
+  private lines(text: string, align: TextStyle['align']): TextProps[] {
+    return text
+      .split('\n')
+      .map((line, i, all) => ({ text: line, options: { lang: this.lang, breakLine: i < all.length - 1, ...this.direction(align) } }));
   }
 
   private element(s: PptxSlide, e: Element, layout: Layout, texts: SlideBodies): void {

@@ -52,7 +52,8 @@ function paragraphXml(p: Paragraph, baseSize: number, listStart: number, look: T
   const size = Math.round(baseSize * paragraphScale(p) * 2) / 2;
   // In right-to-left text, the side a paragraph starts on is the right.
   const align = `algn="${ALIGN[look.rtl ? MIRRORED[look.align] : look.align]}"${look.rtl ? ' rtl="1"' : ''}`;
-  const spacing = `<a:spcAft><a:spcPts val="${Math.round(size * PARAGRAPH_SPACING) * 100}"/></a:spcAft>`;
+  // No space before (a layout's list style may give some, which lectern does not measure); the measured space after.
+  const spacing = `<a:spcBef><a:spcPts val="0"/></a:spcBef><a:spcAft><a:spcPts val="${Math.round(size * PARAGRAPH_SPACING) * 100}"/></a:spcAft>`;
   let properties: string;
   if (p.bullet) {
     const step = Math.round(INDENT_PER_LEVEL * EMU_PER_INCH);
@@ -105,5 +106,9 @@ function runXml(r: Run, style: { size: number; font?: string; color?: string }, 
     (font ? `<a:latin typeface="${escapeXml(font)}"/><a:ea typeface="${escapeXml(font)}"/><a:cs typeface="${escapeXml(font)}"/>` : '') +
     (r.link ? `<a:hlinkClick r:id="${look.link(r.link)}"/>` : '');
   const properties = children ? `<a:rPr ${attributes}>${children}</a:rPr>` : `<a:rPr ${attributes}/>`;
-  return `<a:r>${properties}<a:t>${escapeXml(r.text)}</a:t></a:r>`;
+  // A line break in the text (a code block's lines) is a DrawingML break, not a character LibreOffice sets as its own.
+  return r.text
+    .split('\n')
+    .map((line) => `<a:r>${properties}<a:t>${escapeXml(line)}</a:t></a:r>`)
+    .join(`<a:br>${properties}</a:br>`);
 }
