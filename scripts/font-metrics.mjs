@@ -7,7 +7,7 @@
  * scripts/install-libreoffice.sh and the devDependency fontkit).
  *
  * Widths are in thousandths of an em, rounded up (measuring a little wide is the safe
- * side); 0 means the font has no glyph, and the measurer falls back. Each table is a
+ * side); 0 means the font has no glyph (or one of no width), and the measurer falls back. Each table is a
  * list of runs `start:w,w,w*n,...` over the ranges below; East Asian text gets its own
  * run-length list of `start-end:w` spans, read only when a deck has such text.
  */
@@ -67,13 +67,14 @@ const CJK_RANGES = [
 
 function open(file, face) {
   const font = fontkit.openSync(file);
-  return font.fonts ? font.fonts.find((f) => f.postscriptName === face) ?? font.fonts[0] : font;
+  return font.fonts ? (font.fonts.find((f) => f.postscriptName === face) ?? font.fonts[0]) : font;
 }
 
 function width(font, cp) {
   if (!font.hasGlyphForCodePoint(cp)) return 0;
   if (ARABIC_LETTER(cp)) return arabicWidth(font, cp);
-  return Math.max(1, Math.ceil((font.glyphForCodePoint(cp).advanceWidth * 1000) / font.unitsPerEm));
+  // A glyph of no width (a combining mark, a joiner) is left to the measurer's Unicode classes.
+  return Math.ceil((font.glyphForCodePoint(cp).advanceWidth * 1000) / font.unitsPerEm);
 }
 
 const ARABIC_LETTER = (cp) => (cp >= 0x620 && cp <= 0x64a) || (cp >= 0x671 && cp <= 0x6d3);
@@ -88,7 +89,7 @@ const TATWEEL = 0x640;
 function arabicWidth(font, cp) {
   const shaped = (codePoints, index) => font.layout(String.fromCodePoint(...codePoints)).positions[index]?.xAdvance ?? 0;
   const joined = Math.max(shaped([cp, TATWEEL], 0), shaped([TATWEEL, cp, TATWEEL], 1), shaped([TATWEEL, cp], 1));
-  return Math.max(1, Math.ceil(((shaped([cp], 0) + 3 * joined) * 250) / font.unitsPerEm));
+  return Math.ceil(((shaped([cp], 0) + 3 * joined) * 250) / font.unitsPerEm);
 }
 
 /** `start:w,w*n,...` runs over `ranges`. */
@@ -97,7 +98,7 @@ function table(font) {
     const widths = [];
     for (let cp = start; cp <= end; cp++) widths.push(width(font, cp));
     const out = [];
-    for (let i = 0; i < widths.length; ) {
+    for (let i = 0; i < widths.length;) {
       let n = 1;
       while (widths[i + n] === widths[i]) n++;
       out.push(n > 1 ? `${widths[i]}*${n}` : String(widths[i]));

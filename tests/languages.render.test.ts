@@ -145,7 +145,7 @@ describe('decks in seven languages, rendered by LibreOffice', () => {
           );
           const height = Math.max(...inside.map((l) => l.yMax)) - Math.min(...inside.map((l) => l.yMin));
           const ratio = height / measured;
-          ratios.push(`${lang} slide ${i + 1}: ${ratio.toFixed(3)}`);
+          ratios.push(`${lang} slide ${i + 1}: ${ratio.toFixed(3)} (${height.toFixed(0)} pt)`);
           if (ratio < 0.9 || ratio > 1.1)
             off.push(`${lang} slide ${i + 1}: rendered ${height.toFixed(1)} pt, measured ${measured.toFixed(1)} pt`);
         }

@@ -115,7 +115,8 @@ function checkFrontMatter(data: Record<string, unknown>, text: string, file: str
   if (out.dir !== undefined && out.dir !== 'ltr' && out.dir !== 'rtl') {
     throw fail('front-matter/dir', `"dir" must be "rtl" (right to left) or "ltr" (left to right), not "${String(out.dir)}"`, at('dir'));
   }
-  if (data.strings !== undefined) out.strings = checkStrings(data.strings, (key) => ({ file, line: keyLine(text, key ?? 'strings', key !== undefined) }));
+  if (data.strings !== undefined)
+    out.strings = checkStrings(data.strings, (key) => ({ file, line: keyLine(text, key ?? 'strings', key !== undefined) }));
   if (typeof out.lang === 'string' && !isLanguageTag(out.lang)) {
     throw fail('front-matter/lang', `"lang" must be a language tag such as "en-US" or "kk-KZ", not "${out.lang}"`, at('lang'));
   }

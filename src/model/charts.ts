@@ -194,7 +194,8 @@ export function describeChart(
   const { lang } = messages;
   const head = `${messages.text(CHART_TYPES[type])}${title ? `, ${title}` : ''}`;
   const shown = labels.slice(0, ALT_TEXT_POINTS);
-  const more = labels.length > shown.length ? `, ${messages.text('more', { count: formatNumber(labels.length - shown.length, 0, lang) })}` : '';
+  const more =
+    labels.length > shown.length ? `, ${messages.text('more', { count: formatNumber(labels.length - shown.length, 0, lang) })}` : '';
   const points = (s: ChartSeries) => shown.map((l, i) => `${l} ${formatNumber(s.values[i], decimals, lang)}${unit}`).join(', ') + more;
   if (series.length === 1) return `${head}: ${points(series[0])}`;
   return `${head}: ${series.map((s) => `${s.name}: ${points(s)}`).join('; ')}`;

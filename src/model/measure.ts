@@ -47,9 +47,9 @@ interface Segmented {
 
 /** Characters no line starts with (UAX #14 classes CL, CP, EX, IS, NS: closing punctuation, small kana). */
 const NO_BREAK_BEFORE = new Set(
-  [...'、。，．・：；？！）」』】〕〉》〙〗｝］｠〟ー々ゝゞヽヾぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ‐〜～！％），．：；？］｝｡｣､･ｰ,.:;!?)]}%'].map((c) =>
-    c.codePointAt(0)!,
-  ),
+  [
+    ...'、。，．・：；？！）」』】〕〉》〙〗｝］｠〟ー々ゝゞヽヾぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ‐〜～！％），．：；？］｝｡｣､･ｰ,.:;!?)]}%',
+  ].map((c) => c.codePointAt(0)!),
 );
 /** Characters no line ends with (class OP: opening punctuation). */
 const NO_BREAK_AFTER = new Set([...'（「『【〔〈《〘〖｛［｟〝（［｛｢([{'].map((c) => c.codePointAt(0)!));

@@ -1,7 +1,7 @@
 import type { Styled } from '../templates/types.js';
 import type { Theme } from '../templates/types.js';
 import { runsText } from '../content/blocks.js';
-import { INSET, type TextMeasure } from './measure.js';
+import { INSET, PARAGRAPH_SPACING, paragraphScale, type TextMeasure } from './measure.js';
 import type { Picture, Piece } from './pieces.js';
 import type { TableContent } from './dataTables.js';
 import type { Element, ImageElement, Paragraph, Placement, Run, TableElement } from './types.js';
@@ -177,7 +177,7 @@ export function paginate(pieces: Piece[], region: Styled, sizes: Sizes, measure:
   const at = (size: number) => {
     const tableSize = Math.max(sizes.minTable, sizes.table - (bodySize - size));
     const units = pieces.flatMap((piece, i) => unitsOf(piece, i, region, size, tableSize, measure));
-    const overheads = pieces.map((piece) => overheadOf(piece, region.w, tableSize, measure));
+    const overheads = pieces.map((piece) => overheadOf(piece, region.w, size, tableSize, measure));
     return (capacity: number) => fillPages(units, overheads, capacity);
   };
   // The fewest pages the content takes at the smallest sizes, at the largest size that needs no more:
@@ -217,8 +217,9 @@ type Unit =
   | { piece: number; height: number; kind: 'whole' };
 
 /** The height a piece adds to a page besides its units: a text box's insets, a table's header row. */
-function overheadOf(piece: Piece, width: number, tableSize: number, measure: TextMeasure): number {
-  if (piece.kind === 'text') return 2 * INSET.y;
+function overheadOf(piece: Piece, width: number, size: number, tableSize: number, measure: TextMeasure): number {
+  // A text box's insets, and the space after a code block rejoined from parts (see unitsOf).
+  if (piece.kind === 'text') return 2 * INSET.y + (piece.paragraphs.some((p) => p.style === 'code') ? (size * PARAGRAPH_SPACING) / 72 : 0);
   if (piece.kind !== 'table') return 0;
   const widths = columnWidths(piece.table.header, piece.table.rows, 1).map((f) => f * width);
   return measure.tableRowHeight(piece.table.header.map(runsText), widths, tableSize, true);
@@ -237,10 +238,13 @@ function unitsOf(piece: Piece, index: number, region: Styled, size: number, tabl
   }
   const room = region.h - 2 * INSET.y;
   const height = (p: Paragraph) => measure.paragraphHeight(p, region.w, size);
-  // A part of a code block is measured with the blank lines that join it to the part before.
+  // A part of a code block after the first adds its lines, and the blank lines that join it to the part
+  // before, to one paragraph: without a paragraph's space after (the page allows for one, see overheadOf).
   const partHeight = (p: Paragraph) => {
-    const join = codeJoins.get(p)?.join ?? '';
-    return join.length > 1 ? height({ ...p, runs: [{ text: join.slice(1), code: true }, ...p.runs] }) : height(p);
+    const join = codeJoins.get(p)?.join;
+    if (!join) return height(p);
+    const joined = { ...p, runs: [{ text: join.slice(1), code: true }, ...p.runs] };
+    return height(joined) - (size * paragraphScale(p) * PARAGRAPH_SPACING) / 72;
   };
   const units: Unit[] = [];
   let glued: Paragraph[] = [];
@@ -351,7 +355,9 @@ function piecesOf(page: Unit[], pieces: Piece[], numbers: Map<Paragraph, number>
       else out.push({ kind: 'text', paragraphs: [...unit.paragraphs] });
     }
   }
-  return out.map((piece) => (piece.kind === 'text' ? { kind: 'text', paragraphs: numberedOn(rejoinCode(piece.paragraphs), numbers) } : piece));
+  return out.map((piece) =>
+    piece.kind === 'text' ? { kind: 'text', paragraphs: numberedOn(rejoinCode(piece.paragraphs), numbers) } : piece,
+  );
 }
 
 /** Parts of one code block that ended up on one page, as one paragraph again. */

@@ -220,7 +220,10 @@ export class TemplateLibrary {
       strings:
         raw.strings === undefined
           ? parent?.strings
-          : { ...parent?.strings, ...checkStrings(raw.strings, (key) => ({ file, line: lineOfKey(text, key ?? 'strings', key !== undefined) })) },
+          : {
+              ...parent?.strings,
+              ...checkStrings(raw.strings, (key) => ({ file, line: lineOfKey(text, key ?? 'strings', key !== undefined) })),
+            },
     };
     this.cache.set(name, source);
     return source;
