@@ -27,7 +27,7 @@ export function formatNumber(n: number, decimals?: number, lang = 'en'): string 
   if (!Number.isFinite(n)) return String(n);
   const fixed = decimals === undefined ? String(roundDecimal(n, 3)) : roundDecimal(n, decimals).toFixed(decimals);
   if (/e/i.test(fixed)) return n.toLocaleString(lang, { maximumFractionDigits: decimals ?? 3 });
-  const symbols = numberSymbols(lang);
+  const symbols = numberSymbols(withLatinDigits(lang));
   const [whole, fraction] = fixed.split('.');
   const negative = whole.startsWith('-');
   const digits = grouped(negative ? whole.slice(1) : whole, symbols.group);
@@ -36,7 +36,15 @@ export function formatNumber(n: number, decimals?: number, lang = 'en'): string 
 
 /** `81.31` → `81.31%` in English, `81,31 %` in German: a number with the language's percent sign. */
 export function formatPercent(n: number, decimals: number | undefined, lang = 'en'): string {
-  return `${formatNumber(n, decimals, lang)}${numberSymbols(lang).percentSpace}%`;
+  return `${formatNumber(n, decimals, lang)}${numberSymbols(withLatinDigits(lang)).percentSpace}%`;
+}
+
+/**
+ * The tag of `lang` written with Latin digits, as lectern writes every number: Arabic
+ * then separates thousands with `,`, not the Arabic `٬` it uses beside Arabic digits.
+ */
+function withLatinDigits(lang: string): string {
+  return /^en\b/i.test(lang) || /-u-/i.test(lang) ? lang : `${lang}-u-nu-latn`;
 }
 
 /** Whole-number digits with `group` between each three from the right. */

@@ -78,6 +78,24 @@ describe('right-to-left decks', () => {
     expect(xml).toMatch(/<a:pPr algn="l" marL/);
   });
 
+  it('code stays left to right in a right-to-left deck', async () => {
+    const result = await buildInTemp(deckText('# الشيفرة\n\n```python\nprint("مرحبا")\n```\n', { lang: 'ar' }));
+    const [slide] = await slidesOf(result.output!);
+    const code = /<a:p><a:pPr ([^>]*)>(?:(?!<\/a:p>).)*print/.exec(slide)![1];
+    expect(code).toMatch(/^algn="l" marL/);
+    expect(code).not.toContain('rtl=');
+  });
+
+  it('numbers in an Arabic deck keep Latin digits and separators', async () => {
+    const result = await buildInTemp(deckText('# أرقام\n\n{{number 6456393.5 decimals=1}} و{{percent 81.31}}\n', { lang: 'ar-EG' }), {
+      write: false,
+    });
+    const text = (result.deck!.slides[1].elements[0] as { paragraphs: { runs: { text: string }[] }[] }).paragraphs[0].runs
+      .map((r) => r.text)
+      .join('');
+    expect(text).toBe('6,456,393.5 و81.31%');
+  });
+
   it('`dir` other than rtl or ltr is an error at its line', async () => {
     const result = await buildInTemp(deckText('# T\n', { lang: 'ar', dir: 'right' }), { write: false });
     expect(result.diagnostics).toEqual([

@@ -143,15 +143,34 @@ function buildSlides(source: SlideSource, previousTitle: string, template: Templ
 
 /** The measure of text in a content area: its own font, else the template's. */
 function regionMeasure(region: Styled, template: Template): TextMeasure {
-  const { fonts } = template.theme;
-  return textMeasure({ body: region.font ?? fonts.body, heading: fonts.heading, code: fonts.code });
+  let measure = measures.get(region);
+  if (!measure) {
+    const { fonts } = template.theme;
+    measure = textMeasure({ body: region.font ?? fonts.body, heading: fonts.heading, code: fonts.code });
+    measures.set(region, measure);
+  }
+  return measure;
 }
+
+const measures = new WeakMap<Styled, TextMeasure>();
 
 /**
  * A content area less what the layout (or the master it shows) reserves across
  * it: body text, code and tables end above the footer and the slide number.
  */
 function clearOfBands(region: Styled, layout: Layout, master: Layout | undefined): Styled {
+  let clear = cleared.get(region);
+  if (!clear) {
+    clear = belowBands(region, layout, master);
+    cleared.set(region, clear);
+  }
+  return clear;
+}
+
+/** Content areas clear of their layout's bands, worked out once per area. */
+const cleared = new WeakMap<Styled, Styled>();
+
+function belowBands(region: Styled, layout: Layout, master: Layout | undefined): Styled {
   const shown = layout.showMaster && master ? [master.footer, master.slideNumber] : [];
   let bottom = region.y + region.h;
   for (const band of [layout.footer, layout.slideNumber, ...shown]) {

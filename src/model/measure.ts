@@ -94,7 +94,7 @@ export class TextMeasure {
 
   /** How many lines plain `text` takes in `width` inches at `size` points, in the body font (or the heading font). */
   lines(text: string, width: number, size: number, font: 'body' | 'heading' = 'body', bold = false): number {
-    return countLines(this.cell(text, font, bold), (width * 72) / size);
+    return countLines(this.segment([{ text }], this[font], bold), (width * 72) / size);
   }
 
   /** Height in inches of `lines` lines of plain text at `size` points in the body font. */

@@ -50,8 +50,9 @@ export function textBodyXml(e: TextElement, look: TextLook): string {
 
 function paragraphXml(p: Paragraph, baseSize: number, listStart: number, look: TextLook): string {
   const size = Math.round(baseSize * paragraphScale(p) * 2) / 2;
-  // In right-to-left text, the side a paragraph starts on is the right.
-  const align = `algn="${ALIGN[look.rtl ? MIRRORED[look.align] : look.align]}"${look.rtl ? ' rtl="1"' : ''}`;
+  // In right-to-left text, the side a paragraph starts on is the right; code reads left to right in any deck.
+  const rtl = look.rtl && p.style !== 'code';
+  const align = `algn="${ALIGN[rtl ? MIRRORED[look.align] : look.align]}"${rtl ? ' rtl="1"' : ''}`;
   // No space before (a layout's list style may give some, which lectern does not measure); the measured space after.
   const spacing = `<a:spcBef><a:spcPts val="0"/></a:spcBef><a:spcAft><a:spcPts val="${Math.round(size * PARAGRAPH_SPACING) * 100}"/></a:spcAft>`;
   let properties: string;
