@@ -140,6 +140,8 @@ export async function buildDeckFile(
       return { file, diagnostics: list, ok: false, inputs: [...inputs] };
     }
     if (!write) return { file, deck, slides: deck.slides.length, diagnostics: diagnostics.list, ok: true, inputs: [...inputs] };
+    // Notes are for `lectern check`: a build reports what needs the teacher, no more.
+    const reported = diagnostics.list.filter((d) => d.severity !== 'note');
     const time = await buildTime([...inputs].filter((f) => !template.dirs.includes(f)));
     const repair = new PackageRepair({
       title: deck.meta.title,
@@ -158,7 +160,7 @@ export async function buildDeckFile(
     const bytes = repair.finish();
     const output = path.join(options.outDir, `${path.basename(file, path.extname(file))}.pptx`);
     writeFileAtomic(output, bytes);
-    return { file, output, deck, slides: deck.slides.length, diagnostics: diagnostics.list, ok: true, inputs: [...inputs] };
+    return { file, output, deck, slides: deck.slides.length, diagnostics: reported, ok: true, inputs: [...inputs] };
   } catch (error) {
     return { file, diagnostics: [diagnosticOf(error, file)], ok: false, inputs: [...inputs] };
   }

@@ -3,6 +3,8 @@ import { fontMetrics } from '../src/model/fontMetrics.js';
 import { textMeasure } from '../src/model/measure.js';
 import type { Deck, TableElement, TextElement } from '../src/model/types.js';
 import { buildInTemp, deckText } from './support/build.js';
+import { lectern } from './support/cli.js';
+import { tempDir, writeFiles } from './support/pptx.js';
 
 const calibri = textMeasure({ body: 'Calibri', heading: 'Calibri', code: 'Consolas' });
 const width = (text: string, font = 'Calibri', bold = false) =>
@@ -169,5 +171,19 @@ describe('fonts lectern has no widths for', () => {
       expect.objectContaining({ rule: 'font/no-metrics', severity: 'note', message: expect.stringContaining('"Georgia"') }),
     ]);
     expect(result.diagnostics[0].message).toContain('DejaVu Serif');
+  });
+
+  it('lectern check names the font once for the deck, and --strict passes; lectern build does not repeat it', async () => {
+    const dir = tempDir();
+    writeFiles(dir, {
+      'content/deck.md': deckText('# One\n\nText\n\n---\n\n# Two\n\nMore\n', { template: 'chalkboard' }),
+    });
+    const check = await lectern(['check', '--strict', 'content/deck.md'], dir);
+    expect(check.code).toBe(0);
+    const notes = check.stderr.split('\n').filter((l) => l.includes('[font/no-metrics]'));
+    expect(notes).toEqual([expect.stringMatching(/^ {2}content\/deck\.md: note: .*"Georgia" of template "chalkboard".*DejaVu Serif/)]);
+    const build = await lectern(['build', 'content/deck.md'], dir);
+    expect(build.code).toBe(0);
+    expect(build.stderr + build.stdout).not.toContain('font/no-metrics');
   });
 });

@@ -165,8 +165,9 @@ describe('rendering a deck to PowerPoint XML', () => {
     const rows = xml.match(/<a:tr\b[\s\S]*?<\/a:tr>/g)!;
     expect(rows).toHaveLength(4);
     expect(textOf(rows[0])).toBe('Candidate Share (%)');
-    expect(textOf(rows[2])).toBe('Against all 5.80');
-    expect(rows[1]).toMatch(/<a:pPr[^>]*algn="r"[\s\S]*?81\.31/);
+    // The deck is in Kazakh, which writes a decimal comma.
+    expect(textOf(rows[2])).toBe('Against all 5,80');
+    expect(rows[1]).toMatch(/<a:pPr[^>]*algn="r"[\s\S]*?81,31/);
   });
 
   it('makes a native bar chart whose embedded data are the dataset values', async () => {
@@ -206,8 +207,8 @@ describe('rendering a deck to PowerPoint XML', () => {
     expect(await validatePptx(file)).toEqual([]);
   });
 
-  it('describes the chart for screen readers from its data', () => {
-    expect(slides[3]).toContain('descr="Bar chart, Share of the vote (%): Tokayev 81.31%, Against all 5.80%, Dairabayev 3.42%"');
+  it('describes the chart for screen readers from its data, in the deck\'s language (Kazakh)', () => {
+    expect(slides[3]).toContain('descr="Жолақты диаграмма, Share of the vote (%): Tokayev 81,31%, Against all 5,80%, Dairabayev 3,42%"');
   });
 
   it('fits a picture in its area at its aspect ratio, with its alt text as description', () => {
