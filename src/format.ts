@@ -36,7 +36,12 @@ export function formatNumber(n: number, decimals?: number, lang = 'en'): string 
 
 /** `81.31` → `81.31%` in English, `81,31 %` in German: a number with the language's percent sign. */
 export function formatPercent(n: number, decimals: number | undefined, lang = 'en'): string {
-  return `${formatNumber(n, decimals, lang)}${numberSymbols(withLatinDigits(lang)).percentSpace}%`;
+  return `${formatNumber(n, decimals, lang)}${percentSign(lang)}`;
+}
+
+/** The percent sign as `lang` puts it after a number: `%` in English, a no-break space and `%` in German. */
+export function percentSign(lang: string): string {
+  return `${numberSymbols(withLatinDigits(lang)).percentSpace}%`;
 }
 
 /**

@@ -3,7 +3,8 @@ import { formatNumber, formatPercent } from '../src/format.js';
 import { CATALOGUE_LANGUAGES, MESSAGE_KEYS, messagesFor } from '../src/i18n/messages.js';
 import type { ChartElement, Deck, TableElement, TextElement } from '../src/model/types.js';
 import { buildInTemp, deckText } from './support/build.js';
-import { openPptx } from './support/pptx.js';
+import { openPptx, validatePptx } from './support/pptx.js';
+import { need, validator } from './support/tools.js';
 
 /** The languages the issue asks for; the catalogue may have more. */
 const REQUIRED = ['en', 'de', 'fr', 'es', 'ru', 'kk', 'zh', 'ja', 'ar', 'pt', 'it', 'tr', 'uk'];
@@ -120,6 +121,19 @@ describe('localised words and numbers', () => {
     const result = await buildInTemp(lecture('de-DE'));
     const slide = (await (await openPptx(result.output!)).slides())[1];
     expect(slide).toContain('descr="Tabelle: Candidate, Votes, Share (2 Zeilen)"');
+  });
+
+  it('a German chart in % reads and shows the percent sign as German writes it', async () => {
+    const chart =
+      '# Share\n\n```chart\ntype: bar\nlabels: [Tokayev, Against all]\nseries: [{name: Share, values: [81.31, 5.8]}]\nunit: "%"\n```\n';
+    const result = await buildInTemp(deckText(chart, { lang: 'de-DE' }));
+    const element = result.deck!.slides[1].elements.find((e): e is ChartElement => e.kind === 'chart')!;
+    expect(element.altText).toBe('Balkendiagramm: Tokayev 81,31\u00a0%, Against all 5,80\u00a0%');
+    const xml = await (await openPptx(result.output!)).xml('ppt/charts/chart1.xml');
+    // The format code's `,` and `.` are the reader's separators (PowerPoint shows 81,31 in German); the sign is spaced.
+    expect(xml).toContain('formatCode="#,##0.00&quot;\u00a0%&quot;"');
+    need(validator);
+    expect(await validatePptx(result.output!)).toEqual([]);
   });
 
   it('the catalogue has every word in each of the thirteen languages, none of them the English one left in', () => {

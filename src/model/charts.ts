@@ -3,6 +3,7 @@ import { recordPosition, type DataEntry, type Dataset, type DataRecord, type Val
 import { fail, type DiagnosticError } from '../diagnostics.js';
 import type { ChartBlock } from '../content/blocks.js';
 import { FenceSpec, decimalsOf, formatNumber, selectRecords } from './dataSpec.js';
+import { percentSign } from '../format.js';
 import type { ChartElement, ChartSeries, ChartType } from './types.js';
 import { messagesFor, type MessageKey, type Messages } from '../i18n/messages.js';
 
@@ -196,7 +197,8 @@ export function describeChart(
   const shown = labels.slice(0, ALT_TEXT_POINTS);
   const more =
     labels.length > shown.length ? `, ${messages.text('more', { count: formatNumber(labels.length - shown.length, 0, lang) })}` : '';
-  const points = (s: ChartSeries) => shown.map((l, i) => `${l} ${formatNumber(s.values[i], decimals, lang)}${unit}`).join(', ') + more;
+  const after = unit === '%' ? percentSign(lang) : unit;
+  const points = (s: ChartSeries) => shown.map((l, i) => `${l} ${formatNumber(s.values[i], decimals, lang)}${after}`).join(', ') + more;
   if (series.length === 1) return `${head}: ${points(series[0])}`;
   return `${head}: ${series.map((s) => `${s.name}: ${points(s)}`).join('; ')}`;
 }

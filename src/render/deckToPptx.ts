@@ -9,7 +9,7 @@ import { RELATIONSHIP_TYPE, withRelationships } from './packageParts.js';
 import { renderSvgFallbacks } from './svgFallbacks.js';
 import { HIGHLIGHT, MIRRORED, textBodyXml } from './textBody.js';
 import { messagesFor, type Messages } from '../i18n/messages.js';
-import { formatNumber } from '../format.js';
+import { formatNumber, percentSign } from '../format.js';
 import { SLIDE, type Layout, type Styled, type Template, type TextStyle, type Theme } from '../templates/types.js';
 
 // pptxgenjs's types describe a CommonJS module; under ESM its default export is the class itself.
@@ -370,7 +370,8 @@ class SlideWriter {
       e.chartType === 'scatter'
         ? [{ name: 'X', values: e.labels.map(Number) }, ...e.series.map((sr) => ({ name: sr.name, values: sr.values }))]
         : e.series.map((sr) => ({ name: sr.name, labels: e.labels, values: sr.values }));
-    const suffix = e.unit === '%' ? '"%"' : e.unit ? `" ${e.unit.replace(/"/g, '')}"` : '';
+    // Number formats use `,` and `.` for the reader's own separators; the percent sign is spaced as the deck's language does.
+    const suffix = e.unit === '%' ? `"${percentSign(this.lang)}"` : e.unit ? `" ${e.unit.replace(/"/g, '')}"` : '';
     const format = `#,##0${e.decimals > 0 ? `.${'0'.repeat(e.decimals)}` : ''}${suffix}`;
     const axisText = { fontFace: fonts.body, fontSize: 14, color: colors.text };
     s.addChart(type, data, {
