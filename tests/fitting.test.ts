@@ -33,6 +33,9 @@ describe('character widths', () => {
     expect(width('😀')).toBe(1);
     expect(width('e\u0301')).toBeCloseTo(width('e'), 2);
     expect(width('a\u200db')).toBeCloseTo(width('ab'), 5);
+    // A character outside the Basic Multilingual Plane is one character; a lone surrogate does not swallow the next.
+    expect(calibri.lines('𠀀𠀀𠀀𠀀', 4.01, 72)).toBe(1);
+    expect(calibri.lines('\ud800abc', 10, 72)).toBe(1);
   });
 
   it('a font without a table is measured as the widest open font of its kind, and says so', () => {
@@ -103,6 +106,27 @@ describe('balanced slides', () => {
       const many = Array.from({ length: n }, (_, i) => `- Point ${i + 1}`).join('\n');
       const pages = texts((await buildInTemp(deckText(`# Points\n\n${many}\n`), { write: false })).deck!).map((t) => t.length);
       expect(Math.max(...pages) - Math.min(...pages), `${n} items: ${pages.join('/')}`).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it('no slide holds a lone row of a table or a lone item of a list that runs over several slides', async () => {
+    // A paragraph of growing length before the table or list pushes where the slide breaks through every row.
+    for (let k = 8; k <= 16; k += 2) {
+      const paragraph = 'A paragraph before the table that explains what the figures show. '.repeat(k);
+      for (const n of [8, 14, 20]) {
+        const rows = Array.from({ length: n }, (_, i) => `| Region ${i + 1} | ${50 + i}% |`).join('\n');
+        const table = (
+          await buildInTemp(deckText(`# Table\n\n${paragraph}\n\n| Region | Turnout |\n|:--|--:|\n${rows}\n`), { write: false })
+        ).deck!;
+        const counts = table.slides
+          .slice(1)
+          .map((s) => (s.elements.find((e) => e.kind === 'table') as TableElement | undefined)?.rows.length);
+        expect(counts, `${k} sentences, ${n} rows`).not.toContain(1);
+        const items = Array.from({ length: n }, (_, i) => `- Item ${i + 1} of the list`).join('\n');
+        const list = (await buildInTemp(deckText(`# List\n\n${paragraph}\n\nThe list:\n\n${items}\n`), { write: false })).deck!;
+        const perSlide = texts(list).map((page) => page.filter((p) => p.startsWith('Item')).length);
+        expect(perSlide, `${k} sentences, ${n} items`).not.toContain(1);
+      }
     }
   });
 

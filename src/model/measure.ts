@@ -151,7 +151,14 @@ export class TextMeasure {
       const text = run.text;
       for (let i = 0; i < text.length; i++) {
         let cp = text.charCodeAt(i);
-        if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < text.length) cp = text.codePointAt(i++)!;
+        // A surrogate pair is one character; a lone surrogate stays one unit wide.
+        if (cp >= 0xd800 && cp <= 0xdbff) {
+          const low = text.charCodeAt(i + 1);
+          if (low >= 0xdc00 && low <= 0xdfff) {
+            cp = ((cp - 0xd800) << 10) + (low - 0xdc00) + 0x10000;
+            i++;
+          }
+        }
         if (cp === NEWLINE) {
           endPiece();
           line = [];

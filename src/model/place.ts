@@ -229,11 +229,13 @@ function unitsOf(piece: Piece, index: number, region: Styled, size: number, tabl
   if (isVisual(piece)) return [{ piece: index, height: MIN_VISUAL[piece.kind], kind: 'whole' }];
   if (piece.kind === 'table') {
     const widths = columnWidths(piece.table.header, piece.table.rows, 1).map((f) => f * region.w);
-    return piece.table.rows.map((row) => ({
+    const heights = piece.table.rows.map((row) => measure.tableRowHeight(row.map(runsText), widths, tableSize));
+    // No slide ends on a table's first row or starts with its last: those stay with their neighbour.
+    return withoutLoneEnds(piece.table.rows.length).map(([from, to]) => ({
       piece: index,
-      height: measure.tableRowHeight(row.map(runsText), widths, tableSize),
+      height: heights.slice(from, to).reduce((a, b) => a + b, 0),
       kind: 'rows',
-      rows: [row],
+      rows: piece.table.rows.slice(from, to),
     }));
   }
   const room = region.h - 2 * INSET.y;
@@ -249,16 +251,42 @@ function unitsOf(piece: Piece, index: number, region: Styled, size: number, tabl
   const units: Unit[] = [];
   let glued: Paragraph[] = [];
   const paragraphs = piece.paragraphs.flatMap((p) => (p.style === 'code' ? codeParts(p, room, height) : [p]));
+  const listEnds = listEndsKept(paragraphs);
   paragraphs.forEach((p, i) => {
     glued.push(p);
     const next = paragraphs[i + 1];
-    // A heading, and a paragraph that leads into a list, stay with what follows them.
-    const keep = next && (p.style === 'heading' || (!p.bullet && p.style !== 'code' && next.bullet !== undefined));
+    // A heading, and a paragraph that leads into a list, stay with what follows them; so do a list's first and last items.
+    const keep = next && (p.style === 'heading' || (!p.bullet && p.style !== 'code' && next.bullet !== undefined) || listEnds.has(i));
     if (keep) return;
     units.push({ piece: index, height: glued.reduce((h, g) => h + partHeight(g), 0), kind: 'text', paragraphs: glued });
     glued = [];
   });
   return units;
+}
+
+/**
+ * Where a page may break in a run of `n` rows or items, as [from, to) groups: not
+ * after the first or before the last (a run of up to three stays whole).
+ */
+function withoutLoneEnds(n: number): [number, number][] {
+  if (n <= 3) return n ? [[0, n]] : [];
+  const groups: [number, number][] = [[0, 2]];
+  for (let i = 2; i < n - 2; i++) groups.push([i, i + 1]);
+  groups.push([n - 2, n]);
+  return groups;
+}
+
+/** Indexes of list items that stay with the next one: so that no page ends on a list's first item or starts with its last. */
+function listEndsKept(paragraphs: Paragraph[]): Set<number> {
+  const kept = new Set<number>();
+  for (let start = 0; start < paragraphs.length; start++) {
+    if (!paragraphs[start].bullet) continue;
+    let end = start;
+    while (end + 1 < paragraphs.length && paragraphs[end + 1].bullet) end++;
+    for (const [from, to] of withoutLoneEnds(end - start + 1)) for (let i = start + from; i < start + to - 1; i++) kept.add(i);
+    start = end;
+  }
+  return kept;
 }
 
 /** The parts of a code block cut from one paragraph, with what joined each to the one before. */
