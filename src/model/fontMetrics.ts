@@ -9,6 +9,8 @@ export interface FontMetrics {
   lineHeight: number;
   /** Advance width of code point `cp` in em. */
   advance(cp: number, bold: boolean): number;
+  /** Advance widths in em by code point, for the characters below U+2300 (the fast path of `advance`). */
+  widths(bold: boolean): Float32Array;
 }
 
 /** PowerPoint's fonts (and the open fonts themselves) by the open font with their metrics, lower case. */
@@ -155,27 +157,35 @@ export function fontMetrics(name: string): FontMetrics {
 
 function makeMetrics(table: string, known: boolean): FontMetrics {
   const own = FONT_WIDTHS[table];
-  const fallback = FONT_WIDTHS[FALLBACK];
-  const regular = decode(`${table}/regular`, own.regular);
-  const bold = decode(`${table}/bold`, own.bold);
+  const regular = tableWidths(table, 'regular');
+  const bold = tableWidths(table, 'bold');
   return {
     table,
     known,
     // PowerPoint and LibreOffice give a line at least 1.2 em, whatever the font says.
     lineHeight: Math.max(own.lineHeight, MIN_LINE_HEIGHT),
+    widths: (isBold) => (isBold ? bold : regular),
     advance(cp, isBold) {
-      if (cp < 0x2300) {
-        const w = (isBold ? bold : regular)[cp];
-        if (w) return w / 1000;
-        const other = decode(`${FALLBACK}/${isBold ? 'bold' : 'regular'}`, isBold ? fallback.bold : fallback.regular)[cp];
-        if (other) return other / 1000;
-      } else if (cp >= 0x3000 && cp <= 0xffef) {
+      if (cp < TABLE_END) return (isBold ? bold : regular)[cp];
+      if (cp >= 0x3000 && cp <= 0xffef) {
         const w = cjkWidth(cp, isBold);
         if (w) return w / 1000;
       }
       return classWidth(cp);
     },
   };
+}
+
+/** Where the per-font tables end: characters from here on are East Asian, or measured by class. */
+const TABLE_END = 0x2300;
+
+/** A font's widths in em up to TABLE_END, what it lacks filled from the fallback font, else by Unicode class. */
+function tableWidths(table: string, weight: 'regular' | 'bold'): Float32Array {
+  const own = decode(`${table}/${weight}`, FONT_WIDTHS[table][weight]);
+  const fallback = decode(`${FALLBACK}/${weight}`, FONT_WIDTHS[FALLBACK][weight]);
+  const widths = new Float32Array(TABLE_END);
+  for (let cp = 0; cp < TABLE_END; cp++) widths[cp] = own[cp] ? own[cp] / 1000 : fallback[cp] ? fallback[cp] / 1000 : classWidth(cp);
+  return widths;
 }
 
 /**

@@ -148,6 +148,7 @@ export class TextMeasure {
       }
       const runFont = run.code ? this.code : font;
       const runBold = bold || Boolean(run.bold);
+      const widths = runFont.widths(runBold);
       const text = run.text;
       for (let i = 0; i < text.length; i++) {
         let cp = text.charCodeAt(i);
@@ -164,17 +165,17 @@ export class TextMeasure {
           line = [];
           lines.push(line);
         } else if (cp === SPACE || cp === TAB) {
-          space += runFont.advance(SPACE, runBold) * (cp === TAB ? 4 : 1);
+          space += widths[SPACE] * (cp === TAB ? 4 : 1);
         } else {
-          const wide = isWide(cp);
+          const wide = cp >= 0x1100 && isWide(cp);
           if (wide) lineHeight = Math.max(lineHeight, CJK_LINE_HEIGHT);
           // A break before this character: after spaces, after a hyphen, or beside East Asian text.
           const breakBefore =
             space > 0 ||
             (open && previous === HYPHEN) ||
-            (open && (wide || isWide(previous)) && !NO_BREAK_BEFORE.has(cp) && !NO_BREAK_AFTER.has(previous));
+            (open && (wide || (previous >= 0x1100 && isWide(previous))) && !NO_BREAK_BEFORE.has(cp) && !NO_BREAK_AFTER.has(previous));
           if (breakBefore) endPiece();
-          piece += runFont.advance(cp, runBold);
+          piece += cp < widths.length ? widths[cp] : runFont.advance(cp, runBold);
           open = true;
           previous = cp;
         }
