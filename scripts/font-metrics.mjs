@@ -157,5 +157,8 @@ export const CJK_WIDTHS = {
   bold: ${JSON.stringify(spans(open(CJK.bold, CJK.boldFace)))},
 };
 `;
-fs.writeFileSync(new URL('../src/model/fontWidths.ts', import.meta.url), source);
-console.log(`wrote src/model/fontWidths.ts (${source.length} characters)`);
+const target = new URL('../src/model/fontWidths.ts', import.meta.url);
+const prettier = await import('prettier');
+const formatted = await prettier.format(source, { ...(await prettier.resolveConfig(target)), filepath: target.pathname });
+fs.writeFileSync(target, formatted);
+console.log(`wrote src/model/fontWidths.ts (${formatted.length} characters)`);

@@ -207,7 +207,7 @@ describe('rendering a deck to PowerPoint XML', () => {
     expect(await validatePptx(file)).toEqual([]);
   });
 
-  it('describes the chart for screen readers from its data, in the deck\'s language (Kazakh)', () => {
+  it("describes the chart for screen readers from its data, in the deck's language (Kazakh)", () => {
     expect(slides[3]).toContain('descr="Жолақты диаграмма, Share of the vote (%): Tokayev 81,31%, Against all 5,80%, Dairabayev 3,42%"');
   });
 

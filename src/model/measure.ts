@@ -107,19 +107,20 @@ export class TextMeasure {
     let lines = 1;
     let lineHeight = this.body.lineHeight;
     cells.forEach((c, i) => {
-      const text = this.cell(c, 'body', bold);
+      const text = this.cell(c, bold);
       lines = Math.max(lines, countLines(text, ((widths[i] - 2 * CELL_MARGIN.x) * 72) / size));
       lineHeight = Math.max(lineHeight, text.lineHeight);
     });
     return (lines * size * lineHeight) / 72 + 2 * CELL_MARGIN.y + 0.08;
   }
 
-  private cell(text: string, font: 'body' | 'heading', bold: boolean): Segmented {
-    const key = `${font[0]}${bold ? 'b' : 'r'}${text}`;
+  /** A table cell's text, measured once (a table is measured at several sizes, and split). */
+  private cell(text: string, bold: boolean): Segmented {
+    const key = `${bold ? 'b' : 'r'}${text}`;
     let segmented = this.cells.get(key);
     if (!segmented) {
       if (this.cells.size > 100_000) this.cells.clear();
-      segmented = this.segment([{ text, bold }], this[font], false);
+      segmented = this.segment([{ text, bold }], this.body, false);
       this.cells.set(key, segmented);
     }
     return segmented;
