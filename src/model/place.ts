@@ -301,12 +301,15 @@ function codeParts(code: Paragraph, room: number, height: (p: Paragraph) => numb
   const sections: { lines: Run[][]; join: string }[] = [{ lines: [], join: '' }];
   let blanks = 0;
   for (const line of runLines(code.runs)) {
+    const blank = runsText(line).trim() === '';
     const current = sections[sections.length - 1];
-    if (runsText(line).trim() !== '' && blanks > 0) sections.push({ lines: [line], join: '\n'.repeat(blanks + 1) });
-    else if (runsText(line).trim() === '' && current.lines.length > 0) {
+    if (blank && current.lines.length > 0) {
       blanks++;
       continue;
-    } else current.lines.push(line);
+    }
+    // A line after blank lines starts a section; blank lines at the start stay with the first.
+    if (!blank && blanks > 0) sections.push({ lines: [line], join: '\n'.repeat(blanks + 1) });
+    else current.lines.push(line);
     blanks = 0;
   }
   // Blank lines at the end stay with the last section.
@@ -337,30 +340,30 @@ function runLines(runs: Run[]): Run[][] {
   return lines;
 }
 
+/** Lines of runs as one paragraph's runs, `join` (a line break, or blank lines) between them. */
 function joinLines(lines: Run[][], join = '\n'): Run[] {
   return lines.flatMap((line, i) => (i === 0 ? line : [{ text: join, code: true }, ...line]));
 }
 
 /** Units in order onto pages of `capacity` inches: each page as full as it can be before the next starts. */
 function fillPages(units: Unit[], overheads: number[], capacity: number): Unit[][] {
-  const pages: Unit[][] = [[]];
+  const pages: Unit[][] = [];
+  let page: Unit[] = [];
   let used = 0;
-  let piece = -1;
   for (const unit of units) {
-    let page = pages[pages.length - 1];
-    const cost = (fresh: boolean) =>
-      unit.height + (unit.piece !== piece || fresh ? overheads[unit.piece] + (fresh && page.length === 0 ? 0 : GAP) : 0);
-    if (page.length > 0 && used + cost(false) > capacity + 1e-9) {
-      page = [];
+    // A unit that starts its piece on the page brings the piece's overhead, and a gap after what is there.
+    const adds = (page: Unit[]) =>
+      unit.height + (page[page.length - 1]?.piece === unit.piece ? 0 : overheads[unit.piece] + (page.length ? GAP : 0));
+    if (page.length > 0 && used + adds(page) > capacity + 1e-9) {
       pages.push(page);
+      page = [];
       used = 0;
-      piece = -1;
     }
-    used += unit.piece !== piece ? unit.height + overheads[unit.piece] + (page.length ? GAP : 0) : unit.height;
-    piece = unit.piece;
+    used += adds(page);
     page.push(unit);
   }
-  return pages.filter((p) => p.length > 0);
+  if (page.length) pages.push(page);
+  return pages;
 }
 
 /** A page's units as pieces again: consecutive units of one piece as one text or table, code parts rejoined. */
@@ -395,15 +398,12 @@ function rejoinCode(paragraphs: Paragraph[]): Paragraph[] {
   for (const p of paragraphs) {
     const part = codeJoins.get(p);
     const previous = out[out.length - 1];
-    if (part && previous && part.block === block) out[out.length - 1] = { ...previous, runs: joinRuns(previous.runs, p.runs, part.join) };
+    if (part && previous && part.block === block)
+      out[out.length - 1] = { ...previous, runs: joinLines([previous.runs, p.runs], part.join) };
     else out.push(p);
     block = part?.block;
   }
   return out;
-}
-
-function joinRuns(a: Run[], b: Run[], join: string): Run[] {
-  return [...a, { text: join, code: true }, ...b];
 }
 
 /**
