@@ -130,6 +130,13 @@ describe('balanced slides', () => {
     }
   });
 
+  it('a table of a header alone stays on its slide when the slide continues', async () => {
+    const items = Array.from({ length: 20 }, (_, i) => `- Item ${i + 1}`).join('\n');
+    const deck = (await buildInTemp(deckText(`# Slide\n\n| Lonely header |\n| --- |\n\n${items}\n`), { write: false })).deck!;
+    const tables = deck.slides.flatMap((s) => s.elements.filter((e): e is TableElement => e.kind === 'table'));
+    expect(tables.map((t) => t.header.map((cell) => cell.map((r) => r.text).join('')))).toEqual([['Lonely header']]);
+  });
+
   it('a heading or a lead-in stays on the slide of the list it introduces', async () => {
     const list = (n: number) => Array.from({ length: n }, (_, i) => `- Item ${i + 1} with a few words`).join('\n');
     for (let before = 8; before <= 14; before++) {

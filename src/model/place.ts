@@ -269,7 +269,8 @@ function unitsOf(piece: Piece, index: number, region: Styled, size: number, tabl
  * after the first or before the last (a run of up to three stays whole).
  */
 function withoutLoneEnds(n: number): [number, number][] {
-  if (n <= 3) return n ? [[0, n]] : [];
+  // A table of a header alone is one group too: it stays on its page.
+  if (n <= 3) return [[0, n]];
   const groups: [number, number][] = [[0, 2]];
   for (let i = 2; i < n - 2; i++) groups.push([i, i + 1]);
   groups.push([n - 2, n]);
