@@ -93,6 +93,40 @@ const EXPECTED: Record<string, { number: string; percent: string; cell: string; 
   },
   ja: { number: '6,456,393', percent: '81.31%', cell: '6,456,393', source: '出典：CEC', chart: '縦棒グラフ', continued: 'Items（続き）' },
   zh: { number: '6,456,393', percent: '81.31%', cell: '6,456,393', source: '来源：CEC', chart: '柱形图', continued: 'Items（续）' },
+  es: {
+    number: '6.456.393',
+    percent: '81,31\u00a0%',
+    cell: '6.456.393',
+    source: 'Fuente: CEC',
+    chart: 'Gráfico de columnas',
+    continued: 'Items (continuación)',
+  },
+  pt: {
+    number: '6.456.393',
+    percent: '81,31%',
+    cell: '6.456.393',
+    source: 'Fonte: CEC',
+    chart: 'Gráfico de colunas',
+    continued: 'Items (continuação)',
+  },
+  it: {
+    number: '6.456.393',
+    percent: '81,31%',
+    cell: '6.456.393',
+    source: 'Fonte: CEC',
+    chart: 'Grafico a colonne',
+    continued: 'Items (continua)',
+  },
+  uk: {
+    number: '6\u00a0456\u00a0393',
+    percent: '81,31%',
+    cell: '6\u00a0456\u00a0393',
+    source: 'Джерело: CEC',
+    chart: 'Гістограма',
+    continued: 'Items (продовження)',
+  },
+  // Arabic keeps Latin digits, and with them the Latin separators.
+  ar: { number: '6,456,393', percent: '81.31%', cell: '6,456,393', source: 'المصدر: CEC', chart: 'مخطط عمودي', continued: 'Items (تابع)' },
 };
 
 describe('localised words and numbers', () => {
