@@ -6,8 +6,8 @@ import { buildDeckFile, TemplateLibrary, type DeckResult } from '../src/pipeline
 import { SHIPPED_TEMPLATES } from '../src/packageRoot.js';
 import { INSET, PARAGRAPH_SPACING, paragraphScale, textMeasure } from '../src/model/measure.js';
 import type { TextElement } from '../src/model/types.js';
-import { openPptx, ROOT, tempDir, textOf } from './support/pptx.js';
-import { libreOffice, need } from './support/tools.js';
+import { openPptx, ROOT, tempDir, textOf, validatePptx } from './support/pptx.js';
+import { libreOffice, need, validator } from './support/tools.js';
 
 const run = promisify(execFile);
 
@@ -123,6 +123,12 @@ describe('decks in seven languages, rendered by LibreOffice', () => {
       }
     }, 600_000);
   }
+
+  it('every deck passes the Open XML SDK validator', async () => {
+    need(libreOffice);
+    need(validator);
+    for (const [lang, { result }] of await renderAll()) expect(await validatePptx(result.output!), lang).toEqual([]);
+  }, 600_000);
 
   it('each text box is as tall on the page as lectern measured it, within 10%', async () => {
     need(libreOffice);
