@@ -204,16 +204,18 @@ describe('fonts lectern has no widths for', () => {
     expect(result.diagnostics[0].message).toContain('DejaVu Serif');
   });
 
-  it('lectern check names the font once for the deck, and --strict passes; lectern build does not repeat it', async () => {
+  it('lectern check names the font once for the run, and --strict passes; lectern build does not repeat it', async () => {
     const dir = tempDir();
     writeFiles(dir, {
       'content/deck.md': deckText('# One\n\nText\n\n---\n\n# Two\n\nMore\n', { template: 'chalkboard' }),
+      'content/other.md': deckText('# Three\n\nText\n', { template: 'chalkboard' }),
     });
-    const check = await lectern(['check', '--strict', 'content/deck.md'], dir);
+    const check = await lectern(['check', '--strict', 'content'], dir);
     expect(check.code).toBe(0);
     const notes = check.stderr.split('\n').filter((l) => l.includes('[font/no-metrics]'));
-    expect(notes).toEqual([expect.stringMatching(/^ {2}content\/deck\.md: note: .*"Georgia" of template "chalkboard".*DejaVu Serif/)]);
-    const build = await lectern(['build', 'content/deck.md'], dir);
+    // Once for the run, not once a deck or a slide.
+    expect(notes).toEqual([expect.stringMatching(/^ {2}content\/\w+\.md: note: .*"Georgia" of template "chalkboard".*DejaVu Serif/)]);
+    const build = await lectern(['build', 'content'], dir);
     expect(build.code).toBe(0);
     expect(build.stderr + build.stdout).not.toContain('font/no-metrics');
   });
