@@ -7,7 +7,8 @@ export interface SourcePosition {
   column?: number;
 }
 
-export type Severity = 'error' | 'warning';
+/** A note tells something worth knowing that needs no change: it never fails a build, even with --strict. */
+export type Severity = 'error' | 'warning' | 'note';
 
 /** One problem found in a deck, a data file or a template. */
 export interface Diagnostic extends SourcePosition {
@@ -38,6 +39,10 @@ export class Diagnostics {
 
   warn(rule: string, message: string, at: SourcePosition): void {
     this.list.push({ rule, message, severity: 'warning', ...at });
+  }
+
+  note(rule: string, message: string, at: SourcePosition): void {
+    this.list.push({ rule, message, severity: 'note', ...at });
   }
 
   add(diagnostic: Diagnostic): void {

@@ -148,10 +148,13 @@ export async function buildDeckFile(
   const inputs = new Set<string>();
   try {
     const { deck, template, diagnostics } = await modelDeck(file, options, inputs);
-    if (options.strict && diagnostics.list.length > 0) {
-      return { file, diagnostics: diagnostics.list.map((d) => ({ ...d, severity: 'error' })), ok: false, inputs: [...inputs] };
+    if (options.strict && diagnostics.list.some((d) => d.severity === 'warning')) {
+      const list = diagnostics.list.map((d) => (d.severity === 'warning' ? { ...d, severity: 'error' as const } : d));
+      return { file, diagnostics: list, ok: false, inputs: [...inputs] };
     }
     if (!write) return { file, deck, slides: deck.slides.length, diagnostics: diagnostics.list, ok: true, inputs: [...inputs] };
+    // Notes are for `lectern check`: a build reports what needs the teacher, no more.
+    const reported = diagnostics.list.filter((d) => d.severity !== 'note');
     const time = await buildTime([...inputs].filter((f) => !template.dirs.includes(f)));
     const repair = new PackageRepair({
       title: deck.meta.title,
@@ -160,6 +163,7 @@ export async function buildDeckFile(
       keywords: deck.meta.keywords,
       company: deck.meta.organization,
       lang: deck.meta.lang,
+      rtl: deck.meta.dir === 'rtl',
       colors: template.theme.colors,
       hideMasterIn: [...template.layouts.values()].filter((l) => !l.showMaster).map((l) => l.name),
       templateName: template.name,
@@ -172,7 +176,7 @@ export async function buildDeckFile(
     const bytes = await repair.finish();
     const output = path.join(options.outDir, `${path.basename(file, path.extname(file))}.pptx`);
     writeFileAtomic(output, bytes);
-    return { file, output, deck, slides: deck.slides.length, diagnostics: diagnostics.list, ok: true, inputs: [...inputs] };
+    return { file, output, deck, slides: deck.slides.length, diagnostics: reported, ok: true, inputs: [...inputs] };
   } catch (error) {
     return { file, diagnostics: [diagnosticOf(error, file)], ok: false, inputs: [...inputs] };
   }

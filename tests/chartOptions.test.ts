@@ -240,7 +240,7 @@ describe('highlight in a template whose accent is its first chart colour', () =>
 });
 
 describe('descriptions in the deck language', () => {
-  test('a German deck writes the numbers of a chart description with a decimal comma', async () => {
+  test('a German deck describes a chart in German, its numbers with a decimal comma', async () => {
     const result = await buildInTemp(
       {
         'deck.md': chartsDeck(['type: column\ndata: class\nfilter: final > 60\ngroup: grade\naggregate: {average: mean(final)}'], {
@@ -251,7 +251,7 @@ describe('descriptions in the deck language', () => {
       { write: false },
     );
     const chart = result.deck!.slides[1].elements.find((e) => e.kind === 'chart');
-    expect(chart && chart.kind === 'chart' && chart.altText).toBe('Column chart: A 89,5, B 70,0');
+    expect(chart && chart.kind === 'chart' && chart.altText).toBe('Säulendiagramm: A 89,5, B 70,0');
   });
 });
 

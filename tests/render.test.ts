@@ -165,7 +165,7 @@ describe('rendering a deck to PowerPoint XML', () => {
     const rows = xml.match(/<a:tr\b[\s\S]*?<\/a:tr>/g)!;
     expect(rows).toHaveLength(4);
     expect(textOf(rows[0])).toBe('Candidate Share (%)');
-    // The deck is in Kazakh, which writes a decimal comma: table cells follow the deck's language.
+    // The deck is in Kazakh, which writes a decimal comma.
     expect(textOf(rows[2])).toBe('Against all 5,80');
     expect(rows[1]).toMatch(/<a:pPr[^>]*algn="r"[\s\S]*?81,31/);
   });
@@ -207,9 +207,8 @@ describe('rendering a deck to PowerPoint XML', () => {
     expect(await validatePptx(file)).toEqual([]);
   });
 
-  it('describes the chart for screen readers from its data', () => {
-    // In the deck's language (Kazakh writes a decimal comma); the words stay English until the message catalogue.
-    expect(slides[3]).toContain('descr="Bar chart, Share of the vote (%): Tokayev 81,31%, Against all 5,80%, Dairabayev 3,42%"');
+  it("describes the chart for screen readers from its data, in the deck's language (Kazakh)", () => {
+    expect(slides[3]).toContain('descr="Жолақты диаграмма, Share of the vote (%): Tokayev 81,31%, Against all 5,80%, Dairabayev 3,42%"');
   });
 
   it('fits a picture in its area at its aspect ratio, with its alt text as description', () => {

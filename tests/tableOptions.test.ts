@@ -112,7 +112,7 @@ describe('```table keys through the real pipeline', () => {
     expect(grouped.fills).toEqual(['1F4E79', 'C55A11', expect.not.stringMatching('C55A11'), expect.not.stringMatching('C55A11'), 'FFFFFF']);
     // The description reads the transformed data, total included.
     expect(grouped.descr).toBe(
-      'Table: Group, Students, Average final, Best, Share; C 6 63.5 95.2 31.6%, B 7 62.2 93.8 36.1%, A 7 55.7 88.3 32.3%; Total 20 100.0%',
+      'Table: Group, Students, Average final, Best, Share (3 rows); C 6 63.5 95.2 31.6%, B 7 62.2 93.8 36.1%, A 7 55.7 88.3 32.3%; Total 20 100.0%',
     );
 
     expect(filtered.cells).toEqual([

@@ -27,6 +27,7 @@ export async function runDecks(inputs: string[], options: DeckOptions, ctx: Comm
 async function buildAndReport(inputs: string[], options: DeckOptions, ctx: CommandContext, write: boolean): Promise<number> {
   const json = options.format === 'json';
   let progress = progressBar(0);
+  const noted = new Set<string>();
   const results = await buildDecks(
     {
       inputs,
@@ -44,7 +45,7 @@ async function buildAndReport(inputs: string[], options: DeckOptions, ctx: Comma
       noLibreOffice: (reason) => ctx.io.err(`lectern: no PDFs written: ${reason}. The .pptx files are written as usual.`),
       deck: (result) => {
         progress.tick();
-        if (!json) progress.around(() => reportDeck(result, ctx.io, write ? 'built' : 'checked'));
+        if (!json) progress.around(() => reportDeck(withoutRepeatedNotes(result, noted), ctx.io, write ? 'built' : 'checked'));
       },
       pdf: (result, outcome) => {
         if (!json) reportPdf(result, outcome, ctx.io);
@@ -60,4 +61,15 @@ async function buildAndReport(inputs: string[], options: DeckOptions, ctx: Comma
 /** The machine-readable report of `--format json`: one entry per deck, with its diagnostics. */
 function resultsJson(results: DeckResult[]) {
   return { ok: results.every((r) => r.ok), decks: results.map(deckJson) };
+}
+
+/** A deck's result without the notes an earlier deck of the run showed: a note (a template's font, say) is said once. */
+function withoutRepeatedNotes(result: DeckResult, noted: Set<string>): DeckResult {
+  const diagnostics = result.diagnostics.filter((d) => {
+    if (d.severity !== 'note') return true;
+    if (noted.has(d.message)) return false;
+    noted.add(d.message);
+    return true;
+  });
+  return { ...result, diagnostics };
 }

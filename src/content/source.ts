@@ -5,6 +5,7 @@ import { keyLineIn } from '../yamlKeys.js';
 import { readInputText } from '../input/readInput.js';
 import { isLanguageTag } from './languageTag.js';
 import { readTitleBlock } from './dialects/pandocTitleBlock.js';
+import { checkStrings, type Strings } from '../i18n/messages.js';
 
 /** The deck settings a teacher writes in the front matter. */
 export interface FrontMatter {
@@ -19,6 +20,10 @@ export interface FrontMatter {
   lang?: string;
   footer?: string;
   slideNumbers?: boolean;
+  /** Which way the deck's text reads: `rtl` for right to left; by default, the way its `lang` is written. */
+  dir?: 'ltr' | 'rtl';
+  /** The deck's own words for those lectern generates ("continued", "Source"...), over its template's. */
+  strings?: Strings;
   /** Named datasets: a path to a CSV or JSON file, or inline YAML. */
   data?: Record<string, unknown>;
   /** Every other key, available to Handlebars in the body. */
@@ -38,7 +43,7 @@ export interface DeckSource {
   titleBlock?: boolean;
 }
 
-const TEXT_KEYS = ['title', 'subtitle', 'author', 'date', 'organization', 'subject', 'template', 'lang', 'footer'] as const;
+const TEXT_KEYS = ['title', 'subtitle', 'author', 'date', 'organization', 'subject', 'template', 'lang', 'footer', 'dir'] as const;
 
 /** Reads a deck file and parses its YAML front matter. */
 export async function loadDeckSource(file: string): Promise<DeckSource> {
@@ -119,6 +124,11 @@ function checkFrontMatter(data: Record<string, unknown>, text: string, file: str
       at('data'),
     );
   }
+  if (out.dir !== undefined && out.dir !== 'ltr' && out.dir !== 'rtl') {
+    throw fail('front-matter/dir', `"dir" must be "rtl" (right to left) or "ltr" (left to right), not "${String(out.dir)}"`, at('dir'));
+  }
+  if (data.strings !== undefined)
+    out.strings = checkStrings(data.strings, (key) => ({ file, line: keyLine(text, key ?? 'strings', key !== undefined) }));
   if (typeof out.lang === 'string' && !isLanguageTag(out.lang)) {
     throw fail('front-matter/lang', `"lang" must be a language tag such as "en-US" or "kk-KZ", not "${out.lang}"`, at('lang'));
   }

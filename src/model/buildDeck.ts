@@ -11,12 +11,15 @@ import { fail, type Diagnostics } from '../diagnostics.js';
 import type { Layout, Styled, Template } from '../templates/types.js';
 import { chooseLayout } from './chooseLayout.js';
 import { blocksToPieces, type PieceContext } from './pieces.js';
-import { INSET, LINE_HEIGHT, wrappedLines } from './measure.js';
+import { INSET, textMeasure, type TextMeasure } from './measure.js';
+import { fontMetrics } from './fontMetrics.js';
+import { messagesFor } from '../i18n/messages.js';
+import { textDirection } from '../i18n/direction.js';
 import { paginate, placePieces } from './place.js';
 import type { Deck, DeckMeta, Element, Slide } from './types.js';
 
 /** Everything the model stage needs for one deck. */
-export interface DeckInput extends Omit<PieceContext, 'palette' | 'accent' | 'lang' | 'warn'> {
+export interface DeckInput extends Omit<PieceContext, 'palette' | 'accent' | 'messages' | 'warn'> {
   frontMatter: FrontMatter;
   slides: SlideSource[];
   template: Template;
@@ -46,14 +49,17 @@ export function buildDeck(input: DeckInput): Deck {
     subject: fm.subject,
     keywords: fm.keywords ?? [],
     lang: fm.lang ?? 'en-US',
+    dir: textDirection(fm.lang ?? 'en-US', fm.dir),
+    ...(fm.strings ? { strings: fm.strings } : {}),
   };
   const ctx: PieceContext = {
     ...input,
     palette: template.theme.colors.chart,
     accent: template.theme.colors.accent,
-    lang: meta.lang,
+    messages: messagesFor(meta.lang, template.strings, fm.strings),
     warn: (rule, message, line) => input.diagnostics.warn(rule, message, { file: input.file, line }),
   };
+  noteUnmeasuredFonts(template, input);
   const dialect = input.dialect ?? { dialect: 'lectern', incremental: false };
   const marp = dialect.dialect === 'marp';
   const settings: SlideSettings = {
@@ -128,7 +134,8 @@ function buildSlides(source: SlideSource, previousTitle: string, template: Templ
   );
   const original = template.layouts.get(layoutName)!;
   const layout = restyled(original, heading, content, placedBackgrounds.content, template.theme.sizes.body);
-  const slideTitle = title?.text ?? `${previousTitle} (continued)`;
+  const continued = (title: string) => ctx.messages.text('continued', { title });
+  const slideTitle = title?.text ?? continued(previousTitle);
   const extras = {
     ...slideExtras(look, placedBackgrounds.elements),
     ...(layout.title && layout.title !== original.title ? { titleBox: boxOf(layout.title) } : {}),
@@ -166,7 +173,8 @@ function buildSlides(source: SlideSource, previousTitle: string, template: Templ
     const elements = columnLayout === original ? placed.elements : inOwnBoxes(placed.elements);
     return [{ ...base, elements, ...(moved.length ? { notes: [...notes, ...moved].join('\n\n') } : {}) }];
   }
-  const [regionName, region] = mainRegion(layout);
+  const [regionName, fullRegion] = mainRegion(layout);
+  const region = fullRegion && clearOfBands(fullRegion, layout, template.master);
   if (!region) {
     if (content.length === 0) return [{ ...base, elements: [] }];
     ctx.warn(
@@ -178,11 +186,12 @@ function buildSlides(source: SlideSource, previousTitle: string, template: Templ
   }
   const pieces = blocksToPieces(content, ctx);
   const sizes = template.theme.sizes;
-  const placed = placePieces(pieces, region, regionName, sizes);
+  const measure = regionMeasure(region, template);
+  const placed = placePieces(pieces, region, regionName, sizes, measure);
   const own = (elements: Element[]) => (layout === original ? elements : inOwnBoxes(elements));
   if (placed.fits) return [{ ...base, elements: own(placed.elements) }];
-  return paginate(pieces, region, sizes).map((page, i) => {
-    const fitted = placePieces(page, region, regionName, sizes);
+  return paginate(pieces, region, sizes, measure).map((page, i) => {
+    const fitted = placePieces(page, region, regionName, sizes, measure);
     if (!fitted.fits) {
       throw fail(
         'layout/too-long',
@@ -194,7 +203,7 @@ function buildSlides(source: SlideSource, previousTitle: string, template: Templ
       ? { ...base, elements: own(fitted.elements) }
       : {
           layout: layoutName,
-          ...titled(`${slideTitle} (continued)`, layout, template),
+          ...titled(continued(slideTitle), layout, template),
           line: source.line,
           elements: own(fitted.elements),
           ...extras,
@@ -293,6 +302,60 @@ function inOwnBoxes(elements: Element[]): Element[] {
   return elements.map((e) => (e.kind === 'text' && e.placeholder ? { ...e, placeholder: undefined } : e));
 }
 
+/** The measure of text in a content area: its own font, else the template's. */
+function regionMeasure(region: Styled, template: Template): TextMeasure {
+  let measure = measures.get(region);
+  if (!measure) {
+    const { fonts } = template.theme;
+    measure = textMeasure({ body: region.font ?? fonts.body, heading: fonts.heading, code: fonts.code });
+    measures.set(region, measure);
+  }
+  return measure;
+}
+
+const measures = new WeakMap<Styled, TextMeasure>();
+
+/**
+ * A content area less what the layout (or the master it shows) reserves across
+ * it: body text, code and tables end above the footer and the slide number.
+ */
+function clearOfBands(region: Styled, layout: Layout, master: Layout | undefined): Styled {
+  let clear = cleared.get(region);
+  if (!clear) {
+    clear = belowBands(region, layout, master);
+    cleared.set(region, clear);
+  }
+  return clear;
+}
+
+/** Content areas clear of their layout's bands, worked out once per area. */
+const cleared = new WeakMap<Styled, Styled>();
+
+function belowBands(region: Styled, layout: Layout, master: Layout | undefined): Styled {
+  const shown = layout.showMaster && master ? [master.footer, master.slideNumber] : [];
+  let bottom = region.y + region.h;
+  for (const band of [layout.footer, layout.slideNumber, ...shown]) {
+    if (!band || band.x >= region.x + region.w || band.x + band.w <= region.x) continue;
+    if (band.y > region.y && band.y < bottom) bottom = band.y;
+  }
+  return bottom === region.y + region.h ? region : { ...region, h: bottom - region.y };
+}
+
+/** One note per font of the template that lectern has no widths for, naming what it measures it as. */
+function noteUnmeasuredFonts(template: Template, input: DeckInput): void {
+  const regions = [...template.layouts.values()].flatMap((l) => [...l.regions.values()]);
+  const fonts = new Set([...Object.values(template.theme.fonts), ...regions.flatMap((r) => (r.font ? [r.font] : []))]);
+  for (const font of fonts) {
+    const metrics = fontMetrics(font);
+    if (metrics.known) continue;
+    input.diagnostics.note(
+      'font/no-metrics',
+      `lectern has no character widths for the font "${font}" of template "${template.name}", so it measures text in it as ${metrics.table}, a font of its kind; text may fit a little differently in PowerPoint`,
+      { file: input.file },
+    );
+  }
+}
+
 /** The smallest size a title shrinks to before it may wrap past its box. */
 const MIN_TITLE_SIZE = 24;
 
@@ -300,7 +363,8 @@ const MIN_TITLE_SIZE = 24;
 function titled(title: string, layout: Layout, template: Template): { title: string; titleSize?: number } {
   const box = layout.title;
   if (!box) return { title };
-  const fits = (size: number) => (wrappedLines(title, box.w - 2 * INSET.x, size) * size * LINE_HEIGHT) / 72 <= box.h;
+  const measure = regionMeasure(box, template);
+  const fits = (size: number) => measure.linesHeight(measure.lines(title, box.w - 2 * INSET.x, size, 'heading'), size, 'heading') <= box.h;
   const start = box.size ?? template.theme.sizes.title;
   for (let size = start; size >= MIN_TITLE_SIZE; size -= 2) if (fits(size)) return size === start ? { title } : { title, titleSize: size };
   return { title, titleSize: MIN_TITLE_SIZE };
@@ -339,7 +403,8 @@ function placeColumns(
   }
   const elements = regions.flatMap(([name, region], i) => {
     const blocks = [...(i === 0 ? before : []), ...(columns[i] ?? []), ...(i === regions.length - 1 ? footnotes : [])];
-    const placed = placePieces(blocksToPieces(blocks, ctx), region, name, template.theme.sizes);
+    const area = clearOfBands(region, layout, template.master);
+    const placed = placePieces(blocksToPieces(blocks, ctx), area, name, template.theme.sizes, regionMeasure(area, template));
     if (!placed.fits) ctx.warn('layout/overflow', `column ${i + 1} is too long for the slide; shorten it`, line);
     return placed.elements;
   });

@@ -7,6 +7,8 @@ import { fail, type DiagnosticError } from '../diagnostics.js';
 import type { ChartBlock } from '../content/blocks.js';
 import { distinguishable, distinguishableColors } from './chartPalette.js';
 import { describeChart, humanize } from './dataText.js';
+import { percentSign } from '../format.js';
+import { messagesFor, type Messages } from '../i18n/messages.js';
 import { FenceSpec, decimalsOf } from './dataSpec.js';
 import type { ChartElement, ChartSeries, ChartType } from './types.js';
 
@@ -55,7 +57,7 @@ const LEGENDS = { right: 'right', bottom: 'bottom', none: 'none' } as const;
 export interface ChartStyle {
   palette: string[];
   accent?: string;
-  lang?: string;
+  messages?: Messages;
 }
 
 /** Reads a ```chart fence into a chart: its type, categories and series, from a dataset or inline. */
@@ -65,7 +67,7 @@ export function chartFromBlock(
   datasets: Map<string, DataEntry>,
   style: ChartStyle | string[],
 ): ChartContent {
-  const { palette, accent, lang } = Array.isArray(style) ? { palette: style, accent: undefined, lang: undefined } : style;
+  const { palette, accent, messages = messagesFor('en') } = Array.isArray(style) ? { palette: style, accent: undefined } : style;
   const spec = new FenceSpec('chart', block.yaml, file, block.line, KEYS);
   const type = spec.string('type') ?? 'column';
   if (!(CHART_TYPES as readonly string[]).includes(type)) {
@@ -107,7 +109,7 @@ export function chartFromBlock(
     valueAxis: valueAxisOf(spec, chartType, series, stacked),
     showValues,
     colors,
-    numberFormat: numberFormatOf(spec, unit, decimals, stacked),
+    numberFormat: numberFormatOf(spec, unit, decimals, stacked, messages.lang),
     ...(stacked ? { stacked } : {}),
     legend,
     ...optional('xTitle', spec.string('xTitle')),
@@ -125,7 +127,7 @@ export function chartFromBlock(
       stacked,
       trendline: Boolean(trendline),
       highlight: highlight === undefined ? undefined : labels[highlight],
-      lang,
+      messages,
     }),
     source: spec.string('source'),
   };
@@ -192,7 +194,7 @@ function highlightOf(spec: FenceSpec, type: ChartType, labels: string[], series:
 }
 
 /** `format:` as the Excel number format of labels and axis; else thousands separators, the data's decimals and the unit. */
-function numberFormatOf(spec: FenceSpec, unit: string, decimals: number, stacked: ChartElement['stacked']): string {
+function numberFormatOf(spec: FenceSpec, unit: string, decimals: number, stacked: ChartElement['stacked'], lang: string): string {
   const raw = spec.values.format;
   if (raw !== undefined && raw !== null) {
     const text = String(raw);
@@ -201,7 +203,8 @@ function numberFormatOf(spec: FenceSpec, unit: string, decimals: number, stacked
     return text;
   }
   if (stacked === 'percent') return '0%';
-  const suffix = unit === '%' ? '"%"' : unit ? `" ${unit.replace(/"/g, '')}"` : '';
+  // `,` and `.` stand for the reader's own separators; the percent sign is spaced as the deck's language does.
+  const suffix = unit === '%' ? `"${percentSign(lang)}"` : unit ? `" ${unit.replace(/"/g, '')}"` : '';
   return `#,##0${decimals > 0 ? `.${'0'.repeat(decimals)}` : ''}${suffix}`;
 }
 

@@ -2,7 +2,7 @@ import { formatValue, type DatePattern, type NumberPattern } from '../data/cellF
 import type { DataEntry, DataRecord, Value } from '../data/datasets.js';
 import type { Transformed } from '../data/transform.js';
 import { recordTest, TRANSFORM_KEYS } from '../data/transform.js';
-import { DATA_WORDS } from '../data/words.js';
+import { messagesFor, type Messages } from '../i18n/messages.js';
 import { runsText, type Align, type DataTableBlock, type Run } from '../content/blocks.js';
 import { describeTable, humanize } from './dataText.js';
 import { FenceSpec, decimalsOf } from './dataSpec.js';
@@ -48,7 +48,13 @@ interface Column {
  * `columns:` (names, or `{column: Header}` to rename), `format:` patterns in the
  * deck's language, numbers right-aligned, an optional totals row and highlighted rows.
  */
-export function tableFromBlock(block: DataTableBlock, file: string, datasets: Map<string, DataEntry>, lang = 'en-US'): TableContent {
+export function tableFromBlock(
+  block: DataTableBlock,
+  file: string,
+  datasets: Map<string, DataEntry>,
+  messages: Messages = messagesFor('en'),
+): TableContent {
+  const { lang } = messages;
   const spec = new FenceSpec('table', block.yaml, file, block.line, KEYS);
   const dataset = spec.transformed(datasets);
   const records = dataset.records;
@@ -81,7 +87,9 @@ export function tableFromBlock(block: DataTableBlock, file: string, datasets: Ma
   if (total) {
     const row = columns.map((c, i) => {
       const v = total[c.name];
-      return i === 0 && v === undefined ? [{ text: DATA_WORDS.total, bold: true }] : cell(c, v ?? null).map((r) => ({ ...r, bold: true }));
+      return i === 0 && v === undefined
+        ? [{ text: messages.text('total'), bold: true }]
+        : cell(c, v ?? null).map((r) => ({ ...r, bold: true }));
     });
     rows.push(row);
     rowStyles.set(row, 'total');
@@ -96,6 +104,7 @@ export function tableFromBlock(block: DataTableBlock, file: string, datasets: Ma
       columns.map((c) => c.label),
       body,
       total ? rows[rows.length - 1].map(runsText) : undefined,
+      messages,
     ),
   };
 }

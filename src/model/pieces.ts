@@ -4,6 +4,7 @@ import type { DataEntry } from '../data/datasets.js';
 import { chartFromBlock, type ChartContent } from './charts.js';
 import { tableFromBlock, type TableContent } from './dataTables.js';
 import type { Paragraph } from './types.js';
+import type { Messages } from '../i18n/messages.js';
 
 /** A picture found on disk, with its size in pixels. */
 export interface ImageInfo {
@@ -41,8 +42,8 @@ export interface PieceContext {
   palette: string[];
   /** The template's accent colour, for highlighted chart categories. */
   accent?: string;
-  /** The deck's language, in which table cells write their numbers. */
-  lang?: string;
+  /** The words lectern writes, in the deck's language (whose numbers table cells and charts write). */
+  messages: Messages;
   /** Finds a picture relative to the deck and reads its size; throws a diagnostic if it cannot. */
   image(src: string, line: number): ImageInfo;
   warn(rule: string, message: string, line: number): void;
@@ -107,15 +108,15 @@ export function blocksToPieces(blocks: Block[], ctx: PieceContext): Piece[] {
         push({ kind: 'table', table: { header: b.header, rows: b.rows, align: b.align.map((a) => a ?? 'left') }, line: b.line });
         break;
       case 'datatable': {
-        const table = tableFromBlock(b, ctx.file, ctx.datasets, ctx.lang);
+        const table = tableFromBlock(b, ctx.file, ctx.datasets, ctx.messages);
         push({ kind: 'table', table, line: b.line });
-        if (table.source) text([caption(table.source)]);
+        if (table.source) text([caption(table.source, ctx.messages)]);
         break;
       }
       case 'chart': {
-        const chart = chartFromBlock(b, ctx.file, ctx.datasets, { palette: ctx.palette, accent: ctx.accent, lang: ctx.lang });
+        const chart = chartFromBlock(b, ctx.file, ctx.datasets, { palette: ctx.palette, accent: ctx.accent, messages: ctx.messages });
         push({ kind: 'chart', chart, line: b.line });
-        if (chart.source) text([caption(chart.source)]);
+        if (chart.source) text([caption(chart.source, ctx.messages)]);
         break;
       }
       case 'image':
@@ -168,8 +169,11 @@ function quoted(p: Paragraph): Paragraph {
   return { ...p, style: p.style === 'body' ? 'quote' : p.style, runs: p.runs.map((r) => ({ ...r, italic: true })) };
 }
 
-function caption(source: string): Paragraph {
-  return { runs: [{ text: /^source/i.test(source) ? source : `Source: ${source}` }], style: 'caption', level: 0 };
+/** "Source: …" under a chart or table, in the deck's language, unless the source already says so. */
+function caption(source: string, messages: Messages): Paragraph {
+  const word = messages.text('source', { source: '' }).trim().toLowerCase();
+  const said = /^source/i.test(source) || (word !== '' && source.toLowerCase().startsWith(word.replace(/[:：\s]+$/u, '')));
+  return { runs: [{ text: said ? source : messages.text('source', { source }) }], style: 'caption', level: 0 };
 }
 
 /** PowerPoint has nine outline levels; deeper list items stay at the ninth. */

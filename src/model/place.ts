@@ -1,7 +1,7 @@
 import type { Styled } from '../templates/types.js';
 import type { Theme } from '../templates/types.js';
 import { runsText } from '../content/blocks.js';
-import { tableRowHeight, textHeight, paragraphHeight } from './measure.js';
+import { INSET, PARAGRAPH_SPACING, paragraphScale, type TextMeasure } from './measure.js';
 import { mathBox } from './mathCodeMeasure.js';
 import type { Picture, Piece } from './pieces.js';
 import type { TableContent } from './dataTables.js';
@@ -30,24 +30,24 @@ export interface Placed {
  * measured height (shrinking text from the body size down to the minimum
  * until everything fits), charts and pictures sharing the height left.
  */
-export function placePieces(pieces: Piece[], region: Styled, regionName: string, sizes: Sizes): Placed {
+export function placePieces(pieces: Piece[], region: Styled, regionName: string, sizes: Sizes, measure: TextMeasure): Placed {
   const bodySize = region.size ?? sizes.body;
   let last: Placed | undefined;
   for (let size = bodySize; size >= Math.min(sizes.minBody, bodySize); size -= 2) {
     const tableSize = Math.max(sizes.minTable, sizes.table - (bodySize - size));
-    last = layoutAt(pieces, region, regionName, size, tableSize);
+    last = layoutAt(pieces, region, regionName, size, tableSize, measure);
     if (last.fits) return last;
   }
-  return last ?? layoutAt(pieces, region, regionName, bodySize, sizes.table);
+  return last ?? layoutAt(pieces, region, regionName, bodySize, sizes.table, measure);
 }
 
-function layoutAt(pieces: Piece[], region: Styled, regionName: string, size: number, tableSize: number): Placed {
+function layoutAt(pieces: Piece[], region: Styled, regionName: string, size: number, tableSize: number, measure: TextMeasure): Placed {
   const w = region.w;
   const fixed = pieces.map((p) =>
     p.kind === 'text'
-      ? textHeight(p.paragraphs, w, size)
+      ? measure.textHeight(p.paragraphs, w, size)
       : p.kind === 'table'
-        ? tableHeight(p, w, tableSize)
+        ? tableHeight(p, w, tableSize, measure)
         : p.kind === 'math'
           ? mathBox(p.math, size, w).h
           : 0,
@@ -78,7 +78,7 @@ function layoutAt(pieces: Piece[], region: Styled, regionName: string, size: num
         y += fixed[i];
         break;
       case 'table': {
-        elements.push(tableElement(p, base, tableSize));
+        elements.push(tableElement(p, base, tableSize, measure));
         y += fixed[i];
         break;
       }
@@ -173,23 +173,31 @@ function withoutSource<T extends { source?: string }>(chart: T): Omit<T, 'source
 }
 
 /** A table's column widths within `width`: its fixed fractions if it was split, else fitted to its content. */
-function tableWidths(table: TableContent, width: number, size: number): number[] {
-  return table.fractions ? table.fractions.map((f) => f * width) : fittedColumnWidths(table.header, table.rows, width, size);
+function tableWidths(table: TableContent, width: number, size: number, measure: TextMeasure): number[] {
+  return table.fractions ? table.fractions.map((f) => f * width) : fittedColumnWidths(table.header, table.rows, width, size, measure);
 }
 
-function tableHeight(p: Extract<Piece, { kind: 'table' }>, width: number, size: number): number {
-  const widths = tableWidths(p.table, width, size);
-  return [p.table.header, ...p.table.rows].reduce((h, row) => h + tableRowHeight(row.map(runsText), widths, size), 0);
+/** Height of a table's rows at `size`: the header (in bold) and every row. */
+function rowHeights(table: TableContent, widths: number[], size: number, measure: TextMeasure): number[] {
+  return [
+    measure.tableRowHeight(table.header.map(runsText), widths, size, true),
+    ...table.rows.map((row) => measure.tableRowHeight(row.map(runsText), widths, size)),
+  ];
+}
+
+function tableHeight(p: Extract<Piece, { kind: 'table' }>, width: number, size: number, measure: TextMeasure): number {
+  return rowHeights(p.table, tableWidths(p.table, width, size, measure), size, measure).reduce((a, b) => a + b, 0);
 }
 
 function tableElement(
   p: Extract<Piece, { kind: 'table' }>,
   base: { x: number; y: number; w: number; region: string },
   size: number,
+  measure: TextMeasure,
 ): TableElement {
-  const widths = tableWidths(p.table, base.w, size);
-  const rowHeight = tableRowHeight(['x'], [base.w], size);
-  const h = [p.table.header, ...p.table.rows].reduce((sum, row) => sum + tableRowHeight(row.map(runsText), widths, size), 0);
+  const widths = tableWidths(p.table, base.w, size, measure);
+  const rowHeight = measure.tableRowHeight(['x'], [base.w], size);
+  const h = rowHeights(p.table, widths, size, measure).reduce((a, b) => a + b, 0);
   // A table narrower than its area sits centred in it.
   const w = widths.reduce((a, b) => a + b, 0);
   const styles = p.table.rowStyles;
@@ -211,73 +219,304 @@ function tableElement(
 }
 
 /**
- * Splits pieces into pages that each fit the area at the body size: text by
- * paragraphs, tables by rows (each page repeats the header), charts and
- * pictures whole.
+ * Splits pieces into pages that each fit the area, as evenly as the content allows:
+ * the fewest pages that hold it at the smallest sizes, at the largest size that needs
+ * no more pages, then the smallest page height
+ * that still needs no more pages (24 rows that need three slides go 8/8/8). Text
+ * splits between paragraphs, a heading or lead-in staying with what follows it;
+ * code at blank lines, else between lines; tables between rows (each page repeats
+ * the header); charts and pictures stay whole.
  */
-export function paginate(pieces: Piece[], region: Styled, sizes: Sizes): Piece[][] {
-  const size = region.size ?? sizes.body;
-  const pages: Piece[][] = [[]];
-  let room = region.h;
-  const newPage = () => {
-    if (pages[pages.length - 1].length > 0) pages.push([]);
-    room = region.h;
+export function paginate(content: Piece[], region: Styled, sizes: Sizes, measure: TextMeasure): Piece[][] {
+  const bodySize = region.size ?? sizes.body;
+  // A table's columns keep the widths fitted to its whole content on every page.
+  const pieces = content.map((p) =>
+    p.kind === 'table' && !p.table.fractions
+      ? { ...p, table: { ...p.table, fractions: tableWidths(p.table, region.w, sizes.table, measure).map((w) => w / region.w) } }
+      : p,
+  );
+  const at = (size: number) => {
+    const tableSize = Math.max(sizes.minTable, sizes.table - (bodySize - size));
+    const units = pieces.flatMap((piece, i) => unitsOf(piece, i, region, size, tableSize, measure));
+    const overheads = pieces.map((piece) => overheadOf(piece, region.w, size, tableSize, measure));
+    return (capacity: number) => fillPages(units, overheads, capacity);
   };
-  const add = (piece: Piece, height: number) => {
-    pages[pages.length - 1].push(piece);
-    room -= height + GAP;
-  };
-  for (const piece of pieces) {
-    if (isVisual(piece)) {
-      if (room < MIN_VISUAL[piece.kind]) newPage();
-      add(piece, MIN_VISUAL[piece.kind]);
-    } else if (piece.kind === 'math') {
-      const h = mathBox(piece.math, size, region.w).h;
-      if (room < h) newPage();
-      add(piece, h);
-    } else if (piece.kind === 'text') {
-      const numbers = listNumbers(piece.paragraphs);
-      let chunk: Paragraph[] = [];
-      let chunkHeight = textHeight([], region.w, size);
-      // The levels at which the chunk has a numbered item: the first one of each says its number,
-      // so that a list that runs onto the next page numbers on there.
-      let numbered = new Set<number>();
-      piece.paragraphs.forEach((paragraph, i) => {
-        const h = paragraphHeight(paragraph, region.w, size);
-        if (chunkHeight + h > room && (chunk.length > 0 || pages[pages.length - 1].length > 0)) {
-          if (chunk.length) add({ ...piece, paragraphs: chunk }, chunkHeight);
-          newPage();
-          chunk = [];
-          chunkHeight = textHeight([], region.w, size);
-          numbered = new Set();
-        }
-        const first = paragraph.bullet === 'number' && !numbered.has(paragraph.level) && paragraph.numberFrom === undefined;
-        chunk.push(first ? { ...paragraph, numberFrom: numbers[i] } : paragraph);
-        if (paragraph.bullet === 'number') numbered.add(paragraph.level);
-        chunkHeight += h;
-      });
-      if (chunk.length) add({ ...piece, paragraphs: chunk }, chunkHeight);
-    } else {
-      const widths = fittedColumnWidths(piece.table.header, piece.table.rows, region.w, sizes.table);
-      const fractions = widths.map((w) => w / region.w);
-      const headerHeight = tableRowHeight(piece.table.header.map(runsText), widths, sizes.table);
-      let rows: typeof piece.table.rows = [];
-      let height = headerHeight;
-      for (const row of piece.table.rows) {
-        const h = tableRowHeight(row.map(runsText), widths, sizes.table);
-        if (height + h > room && (rows.length > 0 || pages[pages.length - 1].length > 0)) {
-          if (rows.length) add({ ...piece, table: { ...piece.table, rows, fractions } }, height);
-          newPage();
-          rows = [];
-          height = headerHeight;
-        }
-        rows.push(row);
-        height += h;
-      }
-      add({ ...piece, table: { ...piece.table, rows, fractions } }, height);
+  // The fewest pages the content takes at the smallest sizes, at the largest size that needs no more:
+  // text shrinks before it takes another slide.
+  const smallest = Math.min(sizes.minBody, bodySize);
+  const pages = at(smallest)(region.h).length;
+  let fill = at(smallest);
+  for (let size = bodySize; size > smallest; size -= 2) {
+    const candidate = at(size);
+    if (candidate(region.h).length <= pages) {
+      fill = candidate;
+      break;
     }
   }
-  return pages.filter((p) => p.length > 0);
+  // The smallest capacity that still fills no more pages (a page's height only shrinks as capacity does).
+  let low = 0;
+  let high = region.h;
+  for (let i = 0; i < 24 && high - low > 0.01; i++) {
+    const mid = (low + high) / 2;
+    if (fill(mid).length <= pages) high = mid;
+    else low = mid;
+  }
+  // Each list item's number, so that a list running onto the next page numbers on there.
+  const numbers = new Map<Paragraph, number>();
+  for (const piece of pieces)
+    if (piece.kind === 'text') {
+      const list = listNumbers(piece.paragraphs);
+      piece.paragraphs.forEach((p, i) => list[i] !== undefined && numbers.set(p, list[i]!));
+    }
+  return fill(high).map((page) => piecesOf(page, pieces, numbers));
+}
+
+/** What a page is filled with: paragraphs that stay together, table rows, or a whole chart or picture. */
+type Unit =
+  | { piece: number; height: number; kind: 'text'; paragraphs: Paragraph[] }
+  | { piece: number; height: number; kind: 'rows'; rows: Run[][][] }
+  | { piece: number; height: number; kind: 'whole' };
+
+/** The height a piece adds to a page besides its units: a text box's insets, a table's header row. */
+function overheadOf(piece: Piece, width: number, size: number, tableSize: number, measure: TextMeasure): number {
+  // A text box's insets, and the space after a code block rejoined from parts (see unitsOf).
+  if (piece.kind === 'text') return 2 * INSET.y + (piece.paragraphs.some((p) => p.style === 'code') ? (size * PARAGRAPH_SPACING) / 72 : 0);
+  if (piece.kind !== 'table') return 0;
+  const widths = tableWidths(piece.table, width, tableSize, measure);
+  return measure.tableRowHeight(piece.table.header.map(runsText), widths, tableSize, true);
+}
+
+function unitsOf(piece: Piece, index: number, region: Styled, size: number, tableSize: number, measure: TextMeasure): Unit[] {
+  if (isVisual(piece)) return [{ piece: index, height: MIN_VISUAL[piece.kind], kind: 'whole' }];
+  if (piece.kind === 'math') return [{ piece: index, height: mathBox(piece.math, size, region.w).h, kind: 'whole' }];
+  if (piece.kind === 'table') {
+    const widths = tableWidths(piece.table, region.w, tableSize, measure);
+    const heights = piece.table.rows.map((row) => measure.tableRowHeight(row.map(runsText), widths, tableSize));
+    // No slide ends on a table's first row or starts with its last: those stay with their neighbour.
+    return withoutLoneEnds(piece.table.rows.length).map(([from, to]) => ({
+      piece: index,
+      height: heights.slice(from, to).reduce((a, b) => a + b, 0),
+      kind: 'rows',
+      rows: piece.table.rows.slice(from, to),
+    }));
+  }
+  const room = region.h - 2 * INSET.y;
+  const height = (p: Paragraph) => measure.paragraphHeight(p, region.w, size);
+  if (piece.fill) return codePanelUnits(piece.paragraphs, index, room, height);
+  // A part of a code block after the first adds its lines, and the blank lines that join it to the part
+  // before, to one paragraph: without a paragraph's space after (the page allows for one, see overheadOf).
+  const partHeight = (p: Paragraph) => {
+    const join = codeJoins.get(p)?.join;
+    if (!join) return height(p);
+    const joined = { ...p, runs: [{ text: join.slice(1), code: true }, ...p.runs] };
+    return height(joined) - (size * paragraphScale(p) * PARAGRAPH_SPACING) / 72;
+  };
+  const units: Unit[] = [];
+  let glued: Paragraph[] = [];
+  const paragraphs = piece.paragraphs.flatMap((p) => (p.style === 'code' ? codeParts(p, room, height) : [p]));
+  const listEnds = listEndsKept(paragraphs);
+  paragraphs.forEach((p, i) => {
+    glued.push(p);
+    const next = paragraphs[i + 1];
+    // A heading, and a paragraph that leads into a list, stay with what follows them; so do a list's first and last items.
+    const keep = next && (p.style === 'heading' || (!p.bullet && p.style !== 'code' && next.bullet !== undefined) || listEnds.has(i));
+    if (keep) return;
+    units.push({ piece: index, height: glued.reduce((h, g) => h + partHeight(g), 0), kind: 'text', paragraphs: glued });
+    glued = [];
+  });
+  return units;
+}
+
+/**
+ * A highlighted code block (a panel, one paragraph a line) as units: its blank-line-separated
+ * sections whole where one fits a page, else line by line. A blank line stays with the
+ * section before it (and is left out where a page ends on it, see piecesOf).
+ */
+function codePanelUnits(lines: Paragraph[], index: number, room: number, height: (p: Paragraph) => number): Unit[] {
+  const sections: Paragraph[][] = [[]];
+  lines.forEach((line, i) => {
+    const blank = runsText(line.runs).trim() === '';
+    sections[sections.length - 1].push(line);
+    const next = lines[i + 1];
+    if (blank && next && runsText(next.runs).trim() !== '') sections.push([]);
+  });
+  return sections.flatMap((section) => {
+    const total = section.reduce((h, p) => h + height(p), 0);
+    const parts = total <= room ? [section] : section.map((line) => [line]);
+    return parts.map((paragraphs) => ({
+      piece: index,
+      height: paragraphs.reduce((h, p) => h + height(p), 0),
+      kind: 'text' as const,
+      paragraphs,
+    }));
+  });
+}
+
+/**
+ * Where a page may break in a run of `n` rows or items, as [from, to) groups: not
+ * after the first or before the last (a run of up to three stays whole).
+ */
+function withoutLoneEnds(n: number): [number, number][] {
+  // A table of a header alone is one group too: it stays on its page.
+  if (n <= 3) return [[0, n]];
+  const groups: [number, number][] = [[0, 2]];
+  for (let i = 2; i < n - 2; i++) groups.push([i, i + 1]);
+  groups.push([n - 2, n]);
+  return groups;
+}
+
+/** Indexes of list items that stay with the next one: so that no page ends on a list's first item or starts with its last. */
+function listEndsKept(paragraphs: Paragraph[]): Set<number> {
+  const kept = new Set<number>();
+  for (let start = 0; start < paragraphs.length; start++) {
+    if (!paragraphs[start].bullet) continue;
+    let end = start;
+    while (end + 1 < paragraphs.length && paragraphs[end + 1].bullet) end++;
+    for (const [from, to] of withoutLoneEnds(end - start + 1)) for (let i = start + from; i < start + to - 1; i++) kept.add(i);
+    start = end;
+  }
+  return kept;
+}
+
+/** The parts of a code block cut from one paragraph, with what joined each to the one before. */
+const codeJoins = new WeakMap<Paragraph, { block: Paragraph; join: string }>();
+
+/**
+ * A code block as parts a page may end between: its blank-line-separated
+ * sections, and a section taller than `room` line by line.
+ */
+function codeParts(code: Paragraph, room: number, height: (p: Paragraph) => number): Paragraph[] {
+  if (height(code) <= room / 2) return [code];
+  const sections: { lines: Run[][]; join: string }[] = [{ lines: [], join: '' }];
+  let blanks = 0;
+  for (const line of runLines(code.runs)) {
+    const blank = runsText(line).trim() === '';
+    const current = sections[sections.length - 1];
+    if (blank && current.lines.length > 0) {
+      blanks++;
+      continue;
+    }
+    // A line after blank lines starts a section; blank lines at the start stay with the first.
+    if (!blank && blanks > 0) sections.push({ lines: [line], join: '\n'.repeat(blanks + 1) });
+    else current.lines.push(line);
+    blanks = 0;
+  }
+  // Blank lines at the end stay with the last section.
+  for (; blanks > 0; blanks--) sections[sections.length - 1].lines.push([]);
+  return sections.flatMap(({ lines: section, join }) => {
+    const whole = { ...code, runs: joinLines(section) };
+    if (height(whole) <= room) {
+      codeJoins.set(whole, { block: code, join });
+      return [whole];
+    }
+    return section.map((line, i) => {
+      const part = { ...code, runs: line.length ? line : [{ text: '', code: true }] };
+      codeJoins.set(part, { block: code, join: i === 0 ? join : '\n' });
+      return part;
+    });
+  });
+}
+
+/** Runs cut at their line breaks into the runs of each line. */
+function runLines(runs: Run[]): Run[][] {
+  const lines: Run[][] = [[]];
+  for (const run of runs) {
+    run.text.split('\n').forEach((text, i) => {
+      if (i > 0) lines.push([]);
+      if (text) lines[lines.length - 1].push({ ...run, text });
+    });
+  }
+  return lines;
+}
+
+/** Lines of runs as one paragraph's runs, `join` (a line break, or blank lines) between them. */
+function joinLines(lines: Run[][], join = '\n'): Run[] {
+  return lines.flatMap((line, i) => (i === 0 ? line : [{ text: join, code: true }, ...line]));
+}
+
+/** Units in order onto pages of `capacity` inches: each page as full as it can be before the next starts. */
+function fillPages(units: Unit[], overheads: number[], capacity: number): Unit[][] {
+  const pages: Unit[][] = [];
+  let page: Unit[] = [];
+  let used = 0;
+  for (const unit of units) {
+    // A unit that starts its piece on the page brings the piece's overhead, and a gap after what is there.
+    const adds = (page: Unit[]) =>
+      unit.height + (page[page.length - 1]?.piece === unit.piece ? 0 : overheads[unit.piece] + (page.length ? GAP : 0));
+    if (page.length > 0 && used + adds(page) > capacity + 1e-9) {
+      pages.push(page);
+      page = [];
+      used = 0;
+    }
+    used += adds(page);
+    page.push(unit);
+  }
+  if (page.length) pages.push(page);
+  return pages;
+}
+
+/** A page's units as pieces again: consecutive units of one piece as one text or table, code parts rejoined. */
+function piecesOf(page: Unit[], pieces: Piece[], numbers: Map<Paragraph, number>): Piece[] {
+  const out: Piece[] = [];
+  let last = -1;
+  for (const unit of page) {
+    const piece = pieces[unit.piece];
+    const same = unit.piece === last;
+    last = unit.piece;
+    if (unit.kind === 'whole') out.push(piece);
+    else if (unit.kind === 'rows' && piece.kind === 'table') {
+      const previous = out[out.length - 1];
+      if (same && previous.kind === 'table') previous.table.rows.push(...unit.rows);
+      else out.push({ ...piece, table: { ...piece.table, rows: [...unit.rows] } });
+    } else if (unit.kind === 'text' && piece.kind === 'text') {
+      const previous = out[out.length - 1];
+      if (same && previous.kind === 'text') previous.paragraphs.push(...unit.paragraphs);
+      else out.push({ ...piece, paragraphs: [...unit.paragraphs] });
+    }
+  }
+  return out.map((piece) => {
+    if (piece.kind !== 'text') return piece;
+    if (piece.fill) return { ...piece, paragraphs: withoutBlankEnds(piece.paragraphs) };
+    return { ...piece, paragraphs: numberedOn(rejoinCode(piece.paragraphs), numbers) };
+  });
+}
+
+/** A code panel's lines on one page, without blank lines at its start or end (where the block was split). */
+function withoutBlankEnds(lines: Paragraph[]): Paragraph[] {
+  const blank = (p: Paragraph) => runsText(p.runs).trim() === '';
+  let from = 0;
+  let to = lines.length;
+  while (from < to - 1 && blank(lines[from])) from++;
+  while (to > from + 1 && blank(lines[to - 1])) to--;
+  return from === 0 && to === lines.length ? lines : lines.slice(from, to);
+}
+
+/** Parts of one code block that ended up on one page, as one paragraph again. */
+function rejoinCode(paragraphs: Paragraph[]): Paragraph[] {
+  const out: Paragraph[] = [];
+  let block: Paragraph | undefined;
+  for (const p of paragraphs) {
+    const part = codeJoins.get(p);
+    const previous = out[out.length - 1];
+    if (part && previous && part.block === block)
+      out[out.length - 1] = { ...previous, runs: joinLines([previous.runs, p.runs], part.join) };
+    else out.push(p);
+    block = part?.block;
+  }
+  return out;
+}
+
+/**
+ * The paragraphs of a page with the first numbered item of each level saying its
+ * number, so that a list that runs onto the next page numbers on there.
+ */
+function numberedOn(paragraphs: Paragraph[], numbers: Map<Paragraph, number>): Paragraph[] {
+  const numbered = new Set<number>();
+  return paragraphs.map((p) => {
+    const first = p.bullet === 'number' && !numbered.has(p.level) && p.numberFrom === undefined;
+    if (p.bullet === 'number') numbered.add(p.level);
+    return first ? { ...p, numberFrom: numbers.get(p) } : p;
+  });
 }
 
 /** The number of each item of a numbered list (undefined for other paragraphs), counting on through its sublists. */

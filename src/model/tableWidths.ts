@@ -1,8 +1,6 @@
 import { runsText, type Run } from '../content/blocks.js';
-import { wrappedLines } from './measure.js';
+import { CELL_MARGIN, type TextMeasure } from './measure.js';
 
-/** A cell's inner margins, left and right together, in inches (as `tableRowHeight` measures). */
-const CELL_MARGINS = 0.2;
 /** Room added to each column so that text measured to fit on one line does (fonts differ between programs). */
 const SLACK = 0.12;
 /** The widest a column of long text grows before it wraps, as a share of the table's room. */
@@ -16,10 +14,12 @@ const MEASURED_PER_COLUMN = 3;
  * and, when they do not all fit in `room`, the widest columns narrowed to equal shares
  * of what the narrower ones leave. A short table is as wide as it needs, not the room.
  */
-export function fittedColumnWidths(header: Run[][], rows: Run[][][], room: number, size: number): number[] {
+export function fittedColumnWidths(header: Run[][], rows: Run[][][], room: number, size: number, measure: TextMeasure): number[] {
+  // The width a cell needs to hold its text with each of its lines on one line, with the cell's margins.
+  const needs = (text: string, bold = false) => measure.lineWidth(text, size, bold) + 2 * CELL_MARGIN.x;
   const natural = header.map((_, c) => {
-    const texts = [runsText(header[c] ?? []), ...longest(rows.map((row) => runsText(row[c] ?? [])))];
-    const widest = texts.reduce((most, text) => Math.max(most, oneLineWidth(text, size, room)), 0);
+    const cells = longest(rows.map((row) => runsText(row[c] ?? []))).map((text) => needs(text));
+    const widest = Math.min(room, Math.max(needs(runsText(header[c] ?? []), true), ...cells));
     return Math.min(widest + SLACK, room * MAX_COLUMN_SHARE);
   });
   const total = natural.reduce((a, b) => a + b, 0);
@@ -47,18 +47,4 @@ function longest(texts: string[]): string[] {
     }
   }
   return top;
-}
-
-/** The width a cell needs to hold `text` on one line (each of its lines), found with the same measure as row heights; at most `room`. */
-function oneLineWidth(text: string, size: number, room: number): number {
-  const lines = text.split('\n').length;
-  if (wrappedLines(text, room - CELL_MARGINS, size) > lines) return room;
-  let low = 0.1;
-  let high = room;
-  for (let step = 0; step < 12; step++) {
-    const mid = (low + high) / 2;
-    if (wrappedLines(text, mid - CELL_MARGINS, size) > lines) low = mid;
-    else high = mid;
-  }
-  return high;
 }

@@ -1,6 +1,7 @@
 import type { Align, Run, TypesetMath } from '../content/blocks.js';
 import type { FrontMatter } from '../content/source.js';
 import type { Box } from '../templates/types.js';
+import type { Strings } from '../i18n/messages.js';
 
 export type { Align, Run };
 
@@ -9,6 +10,10 @@ export type DeckMeta = Pick<FrontMatter, 'title' | 'subtitle' | 'author' | 'date
   keywords: string[];
   /** BCP 47 tag set on every text run. */
   lang: string;
+  /** Which way the deck's text reads: right to left for Arabic, Hebrew, Persian, Urdu, or `dir: rtl`. */
+  dir: 'ltr' | 'rtl';
+  /** The deck's own words for those lectern generates (`strings:`), over its template's. */
+  strings?: Strings;
 };
 
 /** The whole presentation as plain data: what the renderer writes, nothing more. */

@@ -17,6 +17,9 @@ import { escapeXml } from './xml.js';
 import { mathPicture } from './mathPicture.js';
 import type { MathElement } from '../model/types.js';
 import { MATH_PADDING } from '../model/mathCodeMeasure.js';
+import { MIRRORED } from './textBody.js';
+import { messagesFor, type Messages } from '../i18n/messages.js';
+import { formatNumber, percentSign } from '../format.js';
 import { SLIDE, type Layout, type Styled, type Template, type TextStyle, type Theme } from '../templates/types.js';
 
 // pptxgenjs's types describe a CommonJS module; under ESM its default export is the class itself.
@@ -284,6 +287,8 @@ class SlideWriter {
   private readonly theme: Theme;
   private readonly lang: string;
   private readonly master?: Layout;
+  private readonly rtl: boolean;
+  private readonly messages: Messages;
 
   constructor(
     private readonly deck: Deck,
@@ -292,6 +297,8 @@ class SlideWriter {
     this.theme = template.theme;
     this.lang = deck.meta.lang;
     this.master = template.master;
+    this.rtl = deck.meta.dir === 'rtl';
+    this.messages = messagesFor(deck.meta.lang, template.strings, deck.meta.strings);
   }
 
   /** The text bodies lectern writes itself, by slide number. */
@@ -318,20 +325,19 @@ class SlideWriter {
     const titleColor = slide.textColor ? { color: slide.textColor } : {};
     const moves: ShapeMove[] = slide.titleBox ? [{ shape: this.shapes, box: slide.titleBox }] : [];
     // Run options, not shape options: pptxgenjs lets a placeholder's own options override the shape's.
-    this.add(() =>
-      s.addText(
-        [{ text: slide.title, options: { lang: this.lang, ...titleColor, ...(slide.titleSize ? { fontSize: slide.titleSize } : {}) } }],
-        {
-          placeholder: 'title',
-          lang: this.lang,
-        },
-      ),
-    );
-    if (slide.subtitle && layout.subtitle)
-      this.add(() =>
-        s.addText([{ text: slide.subtitle!, options: { lang: this.lang, ...titleColor } }], { placeholder: 'subtitle', lang: this.lang }),
-      );
-    if (slide.byline && layout.byline) this.add(() => s.addText(this.lines(slide.byline!), { placeholder: 'byline', lang: this.lang }));
+    const title = {
+      lang: this.lang,
+      ...titleColor,
+      ...(slide.titleSize ? { fontSize: slide.titleSize } : {}),
+      ...this.direction(layout.title?.align),
+    };
+    this.add(() => s.addText([{ text: slide.title, options: title }], { placeholder: 'title', lang: this.lang }));
+    if (slide.subtitle && layout.subtitle) {
+      const lines = this.lines(slide.subtitle, layout.subtitle.align).map((l) => ({ ...l, options: { ...l.options, ...titleColor } }));
+      this.add(() => s.addText(lines, { placeholder: 'subtitle', lang: this.lang }));
+    }
+    if (slide.byline && layout.byline)
+      this.add(() => s.addText(this.lines(slide.byline!, layout.byline!.align), { placeholder: 'byline', lang: this.lang }));
     for (const element of slide.elements) {
       const shape = this.shapes;
       this.element(s, element, layout, texts, slide.textColor);
@@ -376,8 +382,16 @@ class SlideWriter {
     if (slide.notes) s.addNotes(slide.notes);
   }
 
-  private lines(text: string): TextProps[] {
-    return text.split('\n').map((line, i, all) => ({ text: line, options: { lang: this.lang, breakLine: i < all.length - 1 } }));
+  /** A right-to-left deck's text options: rtl="1", and the alignment `align` (left by default) seen from the right. */
+  private direction(align: TextStyle['align'] = 'left'): { rtlMode?: boolean; align?: TextStyle['align'] } {
+    return this.rtl ? { rtlMode: true, align: MIRRORED[align] } : {};
+  }
+
+  /** Lines of text for a placeholder, in the deck's direction (the run's options: pptxgenjs reads a paragraph's from its first run). */
+  private lines(text: string, align: TextStyle['align']): TextProps[] {
+    return text
+      .split('\n')
+      .map((line, i, all) => ({ text: line, options: { lang: this.lang, breakLine: i < all.length - 1, ...this.direction(align) } }));
   }
 
   /** Adds one shape to the slide, counting it: a reveal names a shape by its place. */
@@ -445,6 +459,7 @@ class SlideWriter {
       codeFont: this.theme.fonts.code,
       mutedColor: this.theme.colors.muted,
       align: region?.align ?? 'left',
+      rtl: this.rtl,
       link(url) {
         const known = [...links].find(([, u]) => u === url)?.[0];
         if (known) return known;
@@ -492,9 +507,13 @@ class SlideWriter {
       return marker;
     };
     const cell = (runs: Run[], c: number, kind: CellKind): PptxGenJS.default.TableCell => ({
-      text: runs.map((r) => ({ text: text(r, kind), options: { ...this.runStyle(r), lang: this.lang } })),
+      text: runs.map((r) => ({
+        text: text(r, kind),
+        options: { ...this.runStyle(r), lang: this.lang, ...(this.rtl ? { rtlMode: true } : {}) },
+      })),
       options: {
-        align: kind === 'header' && e.align[c] !== 'right' ? 'left' : e.align[c],
+        ...this.direction(kind === 'header' && e.align[c] !== 'right' ? 'left' : e.align[c]),
+        ...(this.rtl ? {} : { align: kind === 'header' && e.align[c] !== 'right' ? 'left' : e.align[c] }),
         bold: kind === 'header' || kind === 'total',
         color: textColor(kind),
         fill: { color: TABLE_FILLS[kind](colors, stripe) },
@@ -509,7 +528,12 @@ class SlideWriter {
     s.addTable(rows, {
       ...box(e),
       // pptxgenjs writes no description for tables; the repair stage copies this name into one.
-      objectName: e.altText ?? `Table: ${e.header.map((runs) => runs.map((r) => r.text).join('')).join(', ')} (${e.rows.length} rows)`,
+      objectName:
+        e.altText ??
+        this.messages.text('table', {
+          columns: e.header.map((runs) => runs.map((r) => r.text).join('')).join(', '),
+          rows: formatNumber(e.rows.length, 0, this.lang),
+        }),
       colW: e.columnWidths,
       fontSize: e.fontSize,
       fontFace: fonts.body,

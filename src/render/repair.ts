@@ -17,6 +17,8 @@ export interface PackageProperties {
   company?: string;
   /** The deck's language, which pptxgenjs leaves as en-US on slide-number fields. */
   lang: string;
+  /** Whether the deck reads right to left: its tables then do too. */
+  rtl?: boolean;
   /** Layouts whose slides do not show the slide master's decoration. */
   hideMasterIn?: string[];
   /** The template's colours, written into the PowerPoint theme so that restyling in PowerPoint starts from them. */
@@ -109,7 +111,7 @@ export function repairPart(name: string, raw: string, props: PackageProperties, 
   if (name === 'docProps/app.xml') return appProperties(xml, props);
   if (/^ppt\/charts\/chart\d+\.xml$/.test(name)) return repairChart(xml);
   if (/^ppt\/slides\/slide\d+\.xml$/.test(name)) {
-    const tables = xml.includes('<a:tbl>') ? describeTables(markTableHeaders(xml)) : xml;
+    const tables = xml.includes('<a:tbl>') ? describeTables(markTableHeaders(xml, props.rtl)) : xml;
     return uniqueShapeIds(deckLanguage(plainFonts(oneParagraphProperties(tables)), props.lang));
   }
   if (/^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(name)) return notesPage(xml, props.lang);
@@ -297,8 +299,9 @@ export function darkColorMap(xml: string, colors: Theme['colors']): string {
 }
 
 /** Tables mark their first row as a header row, for screen readers and table styles. */
-export function markTableHeaders(xml: string): string {
-  return xml.replace(/<a:tblPr\/>/g, '<a:tblPr firstRow="1" bandRow="1"/>').replace(/<a:tblPr>/g, '<a:tblPr firstRow="1" bandRow="1">');
+export function markTableHeaders(xml: string, rtl = false): string {
+  const attributes = `firstRow="1" bandRow="1"${rtl ? ' rtl="1"' : ''}`;
+  return xml.replace(/<a:tblPr\/>/g, `<a:tblPr ${attributes}/>`).replace(/<a:tblPr>/g, `<a:tblPr ${attributes}>`);
 }
 
 const CORE_PROPERTIES = {

@@ -18,6 +18,8 @@ export interface TextLook {
   codeFont: string;
   mutedColor: string;
   align: 'left' | 'center' | 'right' | 'justify';
+  /** Right to left: paragraphs say rtl="1" (bullets on the right), start on the right, and every run names its fonts, `cs` too. */
+  rtl: boolean;
   /** Gives the relationship id of a hyperlink to `url` on this slide. */
   link(url: string): string;
   /** Write equations as their plain-text form, for programs without equations (the shape's `mc:Fallback`). */
@@ -33,6 +35,8 @@ export function hasMath(e: TextElement): boolean {
 const MONO_EM = 0.55;
 
 const ALIGN = { left: 'l', center: 'ctr', right: 'r', justify: 'just' } as const;
+/** An alignment seen from the other side: what left means in right-to-left text. */
+export const MIRRORED = { left: 'right', center: 'center', right: 'left', justify: 'justify' } as const;
 
 /**
  * The DrawingML text body (`p:txBody`) of a text element: lectern writes it itself
@@ -58,7 +62,11 @@ export function textBodyXml(e: TextElement, look: TextLook): string {
 
 function paragraphXml(p: Paragraph, baseSize: number, listStart: number, look: TextLook): string {
   const size = Math.round(baseSize * paragraphScale(p) * 2) / 2;
-  const spacing = `<a:spcAft><a:spcPts val="${Math.round(size * PARAGRAPH_SPACING) * 100}"/></a:spcAft>`;
+  // In right-to-left text, the side a paragraph starts on is the right; code reads left to right in any deck.
+  const rtl = look.rtl && p.style !== 'code';
+  const align = `algn="${ALIGN[rtl ? MIRRORED[look.align] : look.align]}"${rtl ? ' rtl="1"' : ''}`;
+  // No space before (a layout's list style may give some, which lectern does not measure); the measured space after.
+  const spacing = `<a:spcBef><a:spcPts val="0"/></a:spcBef><a:spcAft><a:spcPts val="${Math.round(size * PARAGRAPH_SPACING) * 100}"/></a:spcAft>`;
   let properties: string;
   if (p.style === 'code' && p.hanging !== undefined) {
     // A code line: exact line spacing, no space between lines, and a long line wraps under its own indent.
@@ -74,13 +82,13 @@ function paragraphXml(p: Paragraph, baseSize: number, listStart: number, look: T
         ? `<a:buFont typeface="+mj-lt"/><a:buAutoNum type="arabicPeriod"${startAt(listStart)}/>`
         : '<a:buChar char="•"/>';
     properties =
-      `<a:pPr algn="${ALIGN[look.align]}" marL="${step * (level + 1)}" indent="-${step}"${level > 0 ? ` lvl="${level}"` : ''}>` +
+      `<a:pPr ${align} marL="${step * (level + 1)}" indent="-${step}"${level > 0 ? ` lvl="${level}"` : ''}>` +
       `${spacing}<a:buSzPct val="100000"/>${marker}</a:pPr>`;
   } else {
-    properties = `<a:pPr algn="${ALIGN[look.align]}" marL="0" indent="0">${spacing}<a:buNone/></a:pPr>`;
+    properties = `<a:pPr ${align} marL="0" indent="0">${spacing}<a:buNone/></a:pPr>`;
   }
   // A placeholder's layout styles its first level only; deeper list items say their font and colour.
-  const inherits = look.placeholder && p.level <= 1;
+  const inherits = look.placeholder && p.level <= 1 && !look.rtl;
   const style = {
     size,
     font: p.style === 'heading' ? look.headingFont : inherits ? undefined : look.font,
@@ -119,5 +127,9 @@ function runXml(r: Run, style: { size: number; font?: string; color?: string }, 
     (font ? `<a:latin typeface="${escapeXml(font)}"/><a:ea typeface="${escapeXml(font)}"/><a:cs typeface="${escapeXml(font)}"/>` : '') +
     (r.link ? `<a:hlinkClick r:id="${look.link(r.link)}"/>` : '');
   const properties = children ? `<a:rPr ${attributes}>${children}</a:rPr>` : `<a:rPr ${attributes}/>`;
-  return `<a:r>${properties}<a:t>${escapeXml(r.text)}</a:t></a:r>`;
+  // A line break in the text (a code block's lines) is a DrawingML break, not a character LibreOffice sets as its own.
+  return r.text
+    .split('\n')
+    .map((line) => `<a:r>${properties}<a:t>${escapeXml(line)}</a:t></a:r>`)
+    .join(`<a:br>${properties}</a:br>`);
 }

@@ -1,6 +1,6 @@
 import Handlebars from 'handlebars';
 import { fail, type DiagnosticError } from '../diagnostics.js';
-import { formatNumber, roundDecimal, withoutNoise } from '../format.js';
+import { formatNumber, formatPercent, roundDecimal, withoutNoise } from '../format.js';
 
 /** What Handlebars hands every helper last: the hash (`decimals=2`) and where in the template the call is. */
 type HelperOptions = Handlebars.HelperOptions & { loc?: HelperCall['loc'] };
@@ -70,23 +70,29 @@ function arithmetic(name: string, op: (a: number, b: number, options: HelperOpti
   };
 }
 
+/** The deck's language (`lang:` in a deck, `deck.lang` in a layout) unless the helper names one (`lang="de-DE"`). */
+function deckLanguage(options: HelperOptions, fallback = 'en'): string {
+  const root = options.data?.root as { lang?: unknown; deck?: { lang?: unknown } } | undefined;
+  return String(options.hash?.lang ?? root?.lang ?? root?.deck?.lang ?? fallback);
+}
+
 /**
  * The helpers available in deck bodies and template layouts. Each is small and
  * pure; none reads files. Numbers print as people write them (0.1 + 0.2 is 0.3);
  * a helper given no number, or text that is not one, stops the build with a message.
  */
 const helpers: Record<string, Handlebars.HelperDelegate> = {
-  /** `{{number 6456393}}` → 6,456,393; `{{number 2.5 decimals=2}}` → 2.50 (`digits=` too). */
+  /** `{{number 6456393}}` → 6,456,393 (6.456.393 in a German deck); `{{number 2.5 decimals=2}}` → 2.50 (`digits=` too). */
   number(value: unknown, options: HelperOptions) {
     if (isOptions(value)) options = value; // `{{number}}`, with nothing to print
-    return formatNumber(numberArg('number', value, options), decimalsOption('number', options));
+    return formatNumber(numberArg('number', value, options), decimalsOption('number', options), deckLanguage(options));
   },
-  /** `{{percent 81.31}}` → 81.31%; `{{percent 0.5 ratio=true}}` → 50%; `decimals=1` (`digits=` too). */
+  /** `{{percent 81.31}}` → 81.31% (81,31 % in German); `{{percent 0.5 ratio=true}}` → 50%; `decimals=1` (`digits=` too). */
   percent(value: unknown, options: HelperOptions) {
     if (isOptions(value)) options = value;
     const given = numberArg('percent', value, options);
     const n = withoutNoise(options.hash?.ratio ? given * 100 : given);
-    return `${formatNumber(n, decimalsOption('percent', options) ?? (Number.isInteger(n) ? 0 : 2))}%`;
+    return formatPercent(n, decimalsOption('percent', options) ?? (Number.isInteger(n) ? 0 : 2), deckLanguage(options));
   },
   /** Arithmetic for positions and figures: `{{add 1 0.5}}`, `{{sub}}`, `{{mul}}`, `{{div 10 3 decimals=2}}`. */
   add: arithmetic('add', (a, b) => a + b),
@@ -124,9 +130,7 @@ const helpers: Record<string, Handlebars.HelperDelegate> = {
     if (format === 'iso') return day.toISOString().slice(0, 10);
     if (format === 'year') return match[1];
     const month = format === 'short' ? 'short' : 'long';
-    // The deck's language (`lang:` in a deck, `deck.lang` in a layout) unless the helper names one.
-    const root = options.data?.root as { lang?: unknown; deck?: { lang?: unknown } } | undefined;
-    const lang = String(options.hash?.lang ?? root?.lang ?? root?.deck?.lang ?? 'en-GB');
+    const lang = deckLanguage(options, 'en-GB');
     return new Intl.DateTimeFormat(lang, { day: 'numeric', month, year: 'numeric', timeZone: 'UTC' }).format(day);
   },
   /** `{{upper title}}`, `{{lower title}}`. */

@@ -3,6 +3,7 @@ import path from 'node:path';
 import YAML from 'yaml';
 import { SHIPPED_TEMPLATES } from '../packageRoot.js';
 import { fail, type SourcePosition } from '../diagnostics.js';
+import { MESSAGE_KEYS, checkStrings, type Strings } from '../i18n/messages.js';
 import { placeOf, projectRoot } from '../input/boundary.js';
 import { readInputText } from '../input/readInput.js';
 import { closest, didYouMean } from '../suggest.js';
@@ -29,6 +30,8 @@ interface TemplateSource {
   layouts: Map<string, { file: string; render: (context: object) => string }>;
   /** `master.hbs`, the template's or its parent's. */
   master?: { file: string; render: (context: object) => string };
+  /** The template's `strings:` over its parent's. */
+  strings?: Strings;
 }
 
 /** What `lectern templates` shows of a template. */
@@ -48,6 +51,7 @@ const KNOWN_KEYS: Record<string, string[] | null> = {
   fonts: ['heading', 'body', 'code'],
   sizes: ['title', 'body', 'minBody', 'table', 'minTable'],
   code: ['theme'],
+  strings: MESSAGE_KEYS,
 };
 
 /** Where the templates of the project whose root folder is `root` are looked for: its `templates/` folder, then the shipped ones. */
@@ -131,7 +135,16 @@ export class TemplateLibrary {
       throw fail('template/layout', `template "${name}" has no layouts/content.hbs, which every template needs`, {
         file: path.join(source.dir, 'template.yaml'),
       });
-    return { name: source.name, dir: source.dir, dirs: source.dirs, description: source.description, theme: source.theme, layouts, master };
+    return {
+      name: source.name,
+      dir: source.dir,
+      dirs: source.dirs,
+      description: source.description,
+      theme: source.theme,
+      layouts,
+      master,
+      strings: source.strings,
+    };
   }
 
   private find(name: string): string | undefined {
@@ -205,6 +218,13 @@ export class TemplateLibrary {
       partials,
       layouts,
       master,
+      strings:
+        raw.strings === undefined
+          ? parent?.strings
+          : {
+              ...parent?.strings,
+              ...checkStrings(raw.strings, (key) => ({ file, line: lineOfKey(text, key ?? 'strings', key !== undefined) })),
+            },
     };
     this.cache.set(name, source);
     return source;

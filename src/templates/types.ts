@@ -1,3 +1,5 @@
+import type { Strings } from '../i18n/messages.js';
+
 /** A rectangle on the slide, in inches from the top-left corner. */
 export interface Box {
   x: number;
@@ -77,6 +79,8 @@ export interface Template {
   layouts: Map<string, Layout>;
   /** The slide master's decoration, from `master.hbs`: shown on every layout that does not hide it. */
   master?: Layout;
+  /** The template's own words for those lectern generates (`strings:` in template.yaml). */
+  strings?: Strings;
 }
 
 /** Slide size of every deck: 16:9, in inches. */
