@@ -33,8 +33,9 @@ export function buildDeck(input: DeckInput): Deck {
     keywords: fm.keywords ?? [],
     lang: fm.lang ?? 'en-US',
   };
-  const ctx: PieceContext = {
+  const ctx: SlideContext = {
     ...input,
+    noted: new Set(),
     palette: template.theme.colors.chart,
     warn: (rule, message, line) => input.diagnostics.warn(rule, message, { file: input.file, line }),
   };
@@ -62,14 +63,19 @@ function titleSlide(meta: DeckMeta, template: Template): Slide {
 }
 
 /** One slide of Markdown becomes one slide, or several when its content does not fit. */
-function buildSlides(source: SlideSource, previousTitle: string, template: Template, ctx: PieceContext): Slide[] {
+/** What building a deck's slides shares: the pieces' context, and the notes about layouts already given. */
+interface SlideContext extends PieceContext {
+  noted: Set<string>;
+}
+
+function buildSlides(source: SlideSource, previousTitle: string, template: Template, ctx: SlideContext): Slide[] {
   let title: { text: string; depth: number } | undefined;
   let requested: { name: string; line: number } | undefined;
   const notes: string[] = [];
   const content: Block[] = [];
   for (const block of source.blocks) {
     if (block.kind === 'heading' && !title) title = { text: runsText(block.runs), depth: block.depth };
-    else if (block.kind === 'directive') requested = { name: block.value, line: block.line };
+    else if (block.kind === 'directive') requested = { name: unquoted(block.value), line: block.line };
     else if (block.kind === 'notes') notes.push(block.text);
     else content.push(block);
   }
@@ -78,6 +84,11 @@ function buildSlides(source: SlideSource, previousTitle: string, template: Templ
     new Set(template.layouts.keys()),
   );
   const layout = template.layouts.get(layoutName)!;
+  const nearest = layout.fileLayout?.nearest;
+  if (nearest && !ctx.noted.has(nearest)) {
+    ctx.noted.add(nearest);
+    ctx.warn('layout/nearest', nearest, source.line);
+  }
   const slideTitle = title?.text ?? `${previousTitle} (continued)`;
   const base = {
     layout: layoutName,
@@ -129,6 +140,12 @@ function buildSlides(source: SlideSource, previousTitle: string, template: Templ
       ? { ...base, elements: fitted.elements }
       : { layout: layoutName, ...titled(`${slideTitle} (continued)`, layout, template), line: source.line, elements: fitted.elements };
   });
+}
+
+/** A layout name as a directive writes it, in quotes or not: `"Title Only"`, `'Title Only'`, `Title Only`. */
+function unquoted(value: string): string {
+  const quoted = /^(["'])(.*)\1$/.exec(value.trim());
+  return quoted ? quoted[2] : value.trim();
 }
 
 /** The smallest size a title shrinks to before it may wrap past its box. */

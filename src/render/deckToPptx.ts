@@ -22,16 +22,22 @@ const LAYOUT_NAME = 'LECTERN_16x9';
 /** Writes the Deck model with pptxgenjs, handing each part of the package (before repair) to `onPart` as it is written. */
 export async function deckToPptx(deck: Deck, template: Template, onPart: PartListener): Promise<void> {
   const pptx = new PptxGenJSCtor();
-  pptx.defineLayout({ name: LAYOUT_NAME, width: SLIDE.width, height: SLIDE.height });
+  pptx.defineLayout({ name: LAYOUT_NAME, width: template.size.width, height: template.size.height });
   pptx.layout = LAYOUT_NAME;
   // The repair stage writes the document properties; pptxgenjs would write the company unescaped.
   pptx.company = '';
   pptx.theme = { headFontFace: template.theme.fonts.heading, bodyFontFace: template.theme.fonts.body };
 
-  // The master's decoration travels as one more layout, lifted onto the slide master by the repair stage.
-  defineMaster(pptx, template, deck);
-  // Every layout of the template, used or not, so that "New Slide" in PowerPoint offers them all.
-  for (const layout of template.layouts.values()) defineLayout(pptx, layout, template.theme, deck.meta.lang);
+  if (template.base) {
+    // On a PowerPoint file, slides go on layouts of placeholders alone, which the repair stage
+    // swaps for the file's own (src/render/templatePackage.ts).
+    for (const layout of template.layouts.values()) defineFileLayout(pptx, layout, template);
+  } else {
+    // The master's decoration travels as one more layout, lifted onto the slide master by the repair stage.
+    defineMaster(pptx, template, deck);
+    // Every layout of the template, used or not, so that "New Slide" in PowerPoint offers them all.
+    for (const layout of template.layouts.values()) defineLayout(pptx, layout, template.theme, deck.meta.lang);
+  }
   const writer = new SlideWriter(deck, template);
   deck.slides.forEach((slide, i) =>
     writer.write(pptx.addSlide({ masterName: slide.layout }), slide, template.layouts.get(slide.layout)!, i + 1),
@@ -187,6 +193,34 @@ function defineLayout(pptx: Pptx, layout: Layout, theme: Theme, lang: string): v
   });
 }
 
+/**
+ * The placeholders a slide on a PowerPoint template file's layout fills, in the order
+ * pptxgenjs writes them on its layout: the title (off the slide where the file's layout
+ * has none), the subtitle, and each content area that is one of the file layout's placeholders.
+ */
+export function fileLayoutSlots(layout: Layout, size: Template['size']): [string, Styled][] {
+  const filled = layout.fileLayout?.placeholders ?? {};
+  const areas: [string, Styled | undefined][] = [
+    ['title', layout.title ?? { x: 0, y: -1.5, w: size.width, h: 1 }],
+    ['subtitle', layout.subtitle],
+    ...[...layout.regions].filter(([name]) => filled[name]),
+  ];
+  return areas.filter((entry): entry is [string, Styled] => Boolean(entry[1]));
+}
+
+/**
+ * A layout of a PowerPoint template file, as pptxgenjs needs it to write slides: its
+ * slots as placeholders with no style of their own (slides take that from the file's layout).
+ */
+function defineFileLayout(pptx: Pptx, layout: Layout, template: Template): void {
+  pptx.defineSlideMaster({
+    title: layout.name,
+    objects: fileLayoutSlots(layout, template.size).map(([name, b]) => ({
+      placeholder: { options: { name, type: name === 'title' ? 'title' : 'body', ...box(b) }, text: '' },
+    })),
+  });
+}
+
 function textStyle(s: Partial<Styled>, font: string) {
   return {
     fontFace: s.font ?? font,
@@ -222,17 +256,28 @@ class SlideWriter {
     const texts: SlideBodies = { bodies: [], links: new Map() };
     // LibreOffice (7.x) draws slides of a layout named "table" on white, ignoring the layout's and
     // the master's background; the slide's own background works around it.
-    if (layout.name === 'table') s.background = background(layout) ?? background(this.master, this.theme.colors.background)!;
+    if (layout.name === 'table' && !layout.fileLayout) s.background = background(layout) ?? background(this.master, this.theme.colors.background)!;
     // Run options, not shape options: pptxgenjs lets a placeholder's own options override the shape's.
-    s.addText([{ text: slide.title, options: { lang: this.lang, ...(slide.titleSize ? { fontSize: slide.titleSize } : {}) } }], {
-      placeholder: 'title',
-      lang: this.lang,
-    });
-    if (slide.subtitle && layout.subtitle) s.addText(slide.subtitle, { placeholder: 'subtitle', lang: this.lang });
+    // A layout with a subtitle and no byline (a PowerPoint file's title slide) shows the byline under the subtitle.
+    const byline = slide.byline && !layout.byline && layout.subtitle ? slide.byline : undefined;
+    const subtitle = [slide.subtitle, byline].filter(Boolean).join('\n');
+    if (layout.fileLayout) {
+      // On a PowerPoint file's layout, the title and subtitle take their look from the file's placeholders.
+      const size = slide.titleSize ?? layout.title?.size ?? this.theme.sizes.title;
+      this.placeholderText(s, 'title', slide.title, size, texts);
+      if (subtitle && layout.subtitle) this.placeholderText(s, 'subtitle', subtitle, layout.subtitle.size ?? this.theme.sizes.body, texts);
+    } else {
+      s.addText([{ text: slide.title, options: { lang: this.lang, ...(slide.titleSize ? { fontSize: slide.titleSize } : {}) } }], {
+        placeholder: 'title',
+        lang: this.lang,
+      });
+      if (subtitle && layout.subtitle) s.addText(this.lines(subtitle), { placeholder: 'subtitle', lang: this.lang });
+    }
     if (slide.byline && layout.byline) s.addText(this.lines(slide.byline), { placeholder: 'byline', lang: this.lang });
     for (const element of slide.elements) this.element(s, element, layout, texts);
     if (texts.bodies.length > 0) this.bodies.set(slideNumber, texts);
-    if (this.deck.footer && layout.footer) {
+    // On a PowerPoint file the footer and slide number fill the layout's placeholders (src/render/templatePackage.ts).
+    if (this.deck.footer && layout.footer && !layout.fileLayout) {
       s.addText(this.deck.footer, {
         ...box(layout.footer),
         ...textStyle({ color: this.theme.colors.muted, ...layout.footer }, this.theme.fonts.body),
@@ -241,13 +286,19 @@ class SlideWriter {
     }
     // A slide shows its number where its layout puts it, else where the master does.
     const number = layout.slideNumber ?? (layout.showMaster ? this.master?.slideNumber : undefined);
-    if (this.deck.slideNumbers && number) {
+    if (this.deck.slideNumbers && number && !layout.fileLayout) {
       s.slideNumber = {
         ...box(number),
         ...textStyle({ color: this.theme.colors.muted, ...number }, this.theme.fonts.body),
       } as PptxGenJS.default.SlideNumberProps;
     }
     if (slide.notes) s.addNotes(slide.notes);
+  }
+
+  /** Text in a placeholder of a PowerPoint file's layout, one paragraph a line, through `text` (lectern's own text body). */
+  private placeholderText(s: PptxSlide, placeholder: string, text: string, size: number, texts: SlideBodies): void {
+    const paragraphs = text.split('\n').map((line) => ({ runs: [{ text: line }], style: 'body' as const, level: 0 }));
+    this.text(s, { kind: 'text', x: 0, y: 0, w: 0, h: 0, region: placeholder, placeholder, paragraphs, fontSize: size }, undefined, texts);
   }
 
   private lines(text: string): TextProps[] {
@@ -272,8 +323,10 @@ class SlideWriter {
    * A text element: pptxgenjs writes the shape (a placeholder of the layout, or a
    * box) with a marker for its text, and lectern the text body (`textBodyXml`).
    */
-  private text(s: PptxSlide, e: TextElement, layout: Layout, texts: SlideBodies): void {
-    const region = layout.regions.get(e.region);
+  private text(s: PptxSlide, e: TextElement, layout: Layout | undefined, texts: SlideBodies): void {
+    const region = layout?.regions.get(e.region);
+    // On a PowerPoint file's layout, only a region that is one of its placeholders is filled as one.
+    const placeholder = e.placeholder && (!layout?.fileLayout || layout.fileLayout.placeholders[e.placeholder]) ? e.placeholder : undefined;
     const links = texts.links;
     // Unguessable, so that no text on the slide can be taken for it; it never reaches the file.
     const marker = `LECTERN-TEXT-${this.markerId}-${texts.bodies.length + 1}`;
@@ -281,7 +334,8 @@ class SlideWriter {
       lang: this.lang,
       font: region?.font ?? this.theme.fonts.body,
       color: region?.color ?? this.theme.colors.text,
-      placeholder: Boolean(e.placeholder),
+      placeholder: Boolean(placeholder),
+      inherit: Boolean(placeholder && (!layout || layout.fileLayout)),
       headingFont: this.theme.fonts.heading,
       codeFont: this.theme.fonts.code,
       mutedColor: this.theme.colors.muted,
@@ -295,7 +349,7 @@ class SlideWriter {
       },
     });
     texts.bodies.push({ marker, xml });
-    s.addText(marker, e.placeholder ? { placeholder: e.placeholder } : { ...box(e) });
+    s.addText(marker, placeholder ? { placeholder } : { ...box(e) });
   }
 
   private runStyle(r: Run): TextProps['options'] {

@@ -12,6 +12,8 @@ export interface TextLook {
   color: string;
   /** In a layout's placeholder, which gives the font and colour of its first level. */
   placeholder: boolean;
+  /** In a PowerPoint template file's placeholder, which gives the font, colour, bullets and indents of every level. */
+  inherit?: boolean;
   headingFont: string;
   codeFont: string;
   mutedColor: string;
@@ -48,7 +50,11 @@ function paragraphXml(p: Paragraph, baseSize: number, listStart: number, look: T
   const size = Math.round(baseSize * paragraphScale(p) * 2) / 2;
   const spacing = `<a:spcAft><a:spcPts val="${Math.round(size * PARAGRAPH_SPACING) * 100}"/></a:spcAft>`;
   let properties: string;
-  if (p.bullet) {
+  if (p.bullet && look.inherit) {
+    const level = p.level > 1 ? ` lvl="${p.level - 1}"` : '';
+    const number = p.bullet === 'number' ? `<a:buAutoNum type="arabicPeriod"${startAt(listStart)}/>` : '';
+    properties = `<a:pPr${level}>${number}</a:pPr>`;
+  } else if (p.bullet) {
     const step = Math.round(INDENT_PER_LEVEL * EMU_PER_INCH);
     const level = p.level - 1;
     const marker =
@@ -59,10 +65,12 @@ function paragraphXml(p: Paragraph, baseSize: number, listStart: number, look: T
       `<a:pPr algn="${ALIGN[look.align]}" marL="${step * (level + 1)}" indent="-${step}"${level > 0 ? ` lvl="${level}"` : ''}>` +
       `${spacing}<a:buSzPct val="100000"/>${marker}</a:pPr>`;
   } else {
-    properties = `<a:pPr algn="${ALIGN[look.align]}" marL="0" indent="0">${spacing}<a:buNone/></a:pPr>`;
+    // In a template file's placeholder the alignment is the placeholder's.
+    const align = look.inherit ? '' : ` algn="${ALIGN[look.align]}"`;
+    properties = `<a:pPr${align} marL="0" indent="0">${spacing}<a:buNone/></a:pPr>`;
   }
   // A placeholder's layout styles its first level only; deeper list items say their font and colour.
-  const inherits = look.placeholder && p.level <= 1;
+  const inherits = look.inherit || (look.placeholder && p.level <= 1);
   const style = {
     size,
     font: p.style === 'heading' ? look.headingFont : inherits ? undefined : look.font,
