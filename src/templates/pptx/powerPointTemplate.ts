@@ -131,7 +131,7 @@ function layoutFor(name: string, match: LayoutMatch, presentation: FilePresentat
     layout.regions.set('right', styled(right));
     placeholders.left = left.ph;
     placeholders.right = right.ph;
-  } else if (bodies[0]?.box && !(name === 'title' && subtitle)) {
+  } else if (bodies[0]?.box && !(name === 'title' && subtitle) && !(VISUAL_KINDS.includes(name) && bodies[0].box.h < MIN_VISUAL_HEIGHT)) {
     layout.regions.set('body', styled(bodies[0]));
     placeholders.body = bodies[0].ph;
   } else if (name !== 'title' && name !== 'section') {
@@ -158,6 +158,11 @@ function layoutFor(name: string, match: LayoutMatch, presentation: FilePresentat
   layout.fileLayout = { name: source.name, part: source.part, placeholders, ...(nearest ? { nearest } : {}) };
   return layout;
 }
+
+/** Kinds whose slides hold a chart, table or picture, which need room. */
+const VISUAL_KINDS = ['chart', 'table', 'image'];
+/** Inches: a content placeholder lower than this is too small for a chart; the space below the title is used. */
+const MIN_VISUAL_HEIGHT = 2.8;
 
 /** A placeholder's box and font size. */
 function styled(p: FilePlaceholder): Styled {

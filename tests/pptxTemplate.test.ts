@@ -1,0 +1,241 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readZip, writeZip } from '../src/render/zip.js';
+import { lectern } from './support/cli.js';
+import { openPptx, tempDir, validatePptx, writeFiles } from './support/pptx.js';
+
+const FIXTURES = path.resolve(import.meta.dirname, 'fixtures/pptx-templates');
+/** Real templates nobody here wrote: pandoc's reference.pptx (made in PowerPoint) and LibreOffice's Impress templates saved as PPTX. */
+export const TEMPLATE_FILES = ['pandoc-reference', 'Sunset', 'DNA', 'Inspiration', 'Blue_Curve', 'Piano', 'Lights', 'Focus', 'Forestbird'];
+
+/** A deck with a slide of each kind; `template` names the file. */
+export function everyKindDeck(template: string): string {
+  return `---
+title: Photosynthesis & the $& "Leaf" ]]>
+subtitle: How plants eat light
+author: Ms. Example
+date: "2024"
+footer: "Biology"
+template: ${template}
+---
+
+# Part one
+
+---
+
+## What plants need
+
+- Light from the sun
+- Water
+  - from the roots
+- Carbon dioxide
+
+---
+
+## Two sides
+
+::: columns
+::: column
+- left side
+:::
+::: column
+- right side
+:::
+:::
+
+---
+
+## A table
+
+| Gas | Share |
+|---|--:|
+| Nitrogen | 78 |
+| Oxygen | 21 |
+
+---
+
+## A chart
+
+\`\`\`chart
+type: column
+labels: [Spring, Summer, Autumn]
+series:
+  - name: Growth
+    values: [1, 2, 3]
+\`\`\`
+`;
+}
+
+const TITLES = ['Part one', 'What plants need', 'Two sides', 'A table', 'A chart'];
+
+/** A project with the template file and a deck using it. */
+function project(file: string, deck: string, extra: Record<string, string | Uint8Array> = {}): string {
+  const dir = tempDir();
+  writeFiles(dir, { 'content/deck.md': deck, 'content/school.pptx': readFileSync(path.join(FIXTURES, `${file}.pptx`)), ...extra });
+  return dir;
+}
+
+/** The `p:ph` elements of a part, as attribute maps, by shape. */
+function placeholders(xml: string): Record<string, string>[] {
+  return [...xml.matchAll(/<p:ph\b([^>]*?)\/?>/g)].map((m) => Object.fromEntries([...m[1].matchAll(/(\w+)="([^"]*)"/g)].map((a) => [a[1], a[2]])));
+}
+
+describe('a PowerPoint file as the template', () => {
+  for (const name of TEMPLATE_FILES) {
+    it(`builds a deck on ${name}.pptx: valid, every layout and picture kept, only the deck's slides, each on a layout of the file with its title in the title placeholder`, async () => {
+      const dir = project(name, everyKindDeck('school.pptx'));
+      const run = await lectern(['build'], dir);
+      // The only words on stderr may be the note that a kind has no layout of its own.
+      expect(run.stderr.split('\n').filter((l) => l && !l.includes('[layout/nearest]'))).toEqual([]);
+      expect(run.code).toBe(0);
+      const output = path.join(dir, 'output/deck.pptx');
+      expect(await validatePptx(output)).toEqual([]);
+
+      const template = await openPptx(readFileSync(path.join(FIXTURES, `${name}.pptx`)));
+      const deck = await openPptx(output);
+      const layoutsOf = (names: string[]) => names.filter((n) => /^ppt\/slideLayouts\/slideLayout\d+\.xml$/.test(n));
+      const templateLayouts = await Promise.all(layoutsOf(template.names).map((n) => template.xml(n)));
+      const deckLayouts = await Promise.all(layoutsOf(deck.names).map((n) => deck.xml(n)));
+      expect(deckLayouts.sort()).toEqual(templateLayouts.sort());
+      const media = (names: string[]) => names.filter((n) => n.startsWith('ppt/media/')).length;
+      expect(media(deck.names)).toBeGreaterThanOrEqual(media(template.names));
+
+      const slides = await deck.slides();
+      expect(slides).toHaveLength(1 + TITLES.length);
+      for (const [i, slide] of slides.entries()) {
+        const rels = await deck.xml(`ppt/slides/_rels/slide${i + 1}.xml.rels`);
+        const layoutPart = `ppt/slideLayouts/${/Target="\.\.\/slideLayouts\/([^"]+)"/.exec(rels)![1]}`;
+        const layout = await deck.xml(layoutPart);
+        expect(templateLayouts).toContain(layout);
+        // Every placeholder of the slide is one of its layout's, by type and idx: "Reset slide" keeps it.
+        const own = placeholders(layout).map((p) => `${p.type ?? 'obj'}/${p.idx ?? '0'}`);
+        for (const ph of placeholders(slide)) expect(own, `slide ${i + 1}`).toContain(`${ph.type ?? 'obj'}/${ph.idx ?? '0'}`);
+        const title = /<p:sp>(?:(?!<\/p:sp>).)*?<p:ph type="(?:title|ctrTitle)"(?:(?!<\/p:sp>).)*<\/p:sp>/s.exec(slide)?.[0] ?? '';
+        const expected = i === 0 ? 'Photosynthesis &amp; the $&amp; &quot;Leaf&quot; ]]&gt;' : TITLES[i - 1];
+        expect(title, `slide ${i + 1}`).toContain(`<a:t>${expected}</a:t>`);
+      }
+      // The list went into the layout's content placeholder, taking the file's bullets.
+      expect(slides[2]).toMatch(/<p:ph (type="body" )?idx="\d+"\/>|<p:ph\/>/);
+      expect(slides[2]).not.toContain('buChar');
+      // The footer and slide number fill the file's placeholders.
+      expect(slides[2]).toMatch(/<p:ph type="ftr"[^>]*\/>(?:(?!<\/p:sp>).)*<a:t>Biology<\/a:t>/s);
+      expect(slides[2]).toMatch(/<a:fld [^>]*type="slidenum"><a:rPr[^>]*\/><a:t>3<\/a:t>/);
+      const presentation = await deck.xml('ppt/presentation.xml');
+      const size = /<p:sldSz cx="(\d+)" cy="(\d+)"/;
+      expect(size.exec(presentation)!.slice(1)).toEqual(size.exec(await template.xml('ppt/presentation.xml'))!.slice(1));
+    }, 120_000);
+  }
+
+  it('maps lectern layouts to the file\'s by name: pandoc\'s reference.pptx', async () => {
+    const dir = project('pandoc-reference', everyKindDeck('school.pptx'));
+    expect((await lectern(['build'], dir)).code).toBe(0);
+    const deck = await openPptx(path.join(dir, 'output/deck.pptx'));
+    const names: string[] = [];
+    for (let i = 1; i <= 6; i++) {
+      const rels = await deck.xml(`ppt/slides/_rels/slide${i}.xml.rels`);
+      const layout = await deck.xml(`ppt/slideLayouts/${/Target="\.\.\/slideLayouts\/([^"]+)"/.exec(rels)![1]}`);
+      names.push(/<p:cSld name="([^"]*)"/.exec(layout)![1]);
+    }
+    expect(names).toEqual(['Title Slide', 'Section Header', 'Title and Content', 'Two Content', 'Title and Content', 'Title and Content']);
+  }, 60_000);
+
+  it('uses the nearest layout where the file has none for a kind, and lectern check says so', async () => {
+    // LibreOffice's templates have no section header.
+    const dir = project('Sunset', everyKindDeck('school.pptx'));
+    const run = await lectern(['check'], dir);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('content/deck.md:10: warning: school.pptx has no layout made for "section" slides, so lectern uses its layout "Title Slide", the nearest');
+    expect(run.stderr).toContain('[layout/nearest]');
+  }, 60_000);
+
+  it('takes layouts: {chart: "Title Only"} from a template folder built on the file (base:), and <!-- layout: "Name" --> picks any layout', async () => {
+    const dir = tempDir();
+    writeFiles(dir, {
+      'templates/school/template.yaml': 'description: Our school\nbase: school.pptx\nlayouts:\n  chart: "Title Only"\n',
+      'templates/school/school.pptx': readFileSync(path.join(FIXTURES, 'pandoc-reference.pptx')),
+      'content/deck.md': `${everyKindDeck('school')}\n---\n\n<!-- layout: "Comparison" -->\n\n## Picked by name\n\n- one\n`,
+    });
+    const run = await lectern(['build'], dir);
+    expect(run.stderr).toBe('');
+    const deck = await openPptx(path.join(dir, 'output/deck.pptx'));
+    const layoutOf = async (i: number) => {
+      const rels = await deck.xml(`ppt/slides/_rels/slide${i}.xml.rels`);
+      return /<p:cSld name="([^"]*)"/.exec(await deck.xml(`ppt/slideLayouts/${/Target="\.\.\/slideLayouts\/([^"]+)"/.exec(rels)![1]}`))![1];
+    };
+    expect(await layoutOf(6)).toBe('Title Only');
+    expect(await layoutOf(7)).toBe('Comparison');
+    expect(await validatePptx(path.join(dir, 'output/deck.pptx'))).toEqual([]);
+
+    const list = await lectern(['templates'], dir);
+    expect(list.stdout).toContain('Title and Content');
+  }, 60_000);
+
+  it('says when a layout of the file is too small for a chart (Midnightblue\'s content area is 1.8 in high)', async () => {
+    const dir = project('Midnightblue', everyKindDeck('school.pptx'));
+    const run = await lectern(['build'], dir);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/content\/deck\.md:45: error: slide "A chart" has a chart or picture, and the content area of layout "chart" \(\d+\.\d × 2\.3 in\) is too small to show it/);
+  }, 60_000);
+
+  it('names a layout the file does not have, with a did-you-mean', async () => {
+    const dir = tempDir();
+    writeFiles(dir, {
+      'templates/school/template.yaml': 'base: school.pptx\nlayouts:\n  chart: "Title Onyl"\n',
+      'templates/school/school.pptx': readFileSync(path.join(FIXTURES, 'pandoc-reference.pptx')),
+      'content/deck.md': everyKindDeck('school'),
+    });
+    const run = await lectern(['build'], dir);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/templates\/school\/template\.yaml:3: error: layouts: chart: "Title Onyl" is not a layout of school\.pptx \(did you mean "Title Only"\?\)/);
+  }, 60_000);
+});
+
+describe('a PowerPoint template that cannot be used is one clear error naming the file', () => {
+  const pandoc = readZip(readFileSync(path.join(FIXTURES, 'pandoc-reference.pptx')));
+  const zipOf = (entries: typeof pandoc) => writeZip(entries, new Date(Date.UTC(2024, 0, 1)));
+  const edit = (name: string, change: (xml: string) => string) =>
+    zipOf(pandoc.map((e) => (e.name === name ? { name, data: Buffer.from(change(Buffer.from(e.data).toString('utf8'))) } : e)));
+  const ole = (stream: string) => {
+    const bytes = Buffer.alloc(2048);
+    Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(bytes);
+    Buffer.from(stream, 'utf16le').copy(bytes, 1024);
+    return bytes;
+  };
+  const CASES: [string, Uint8Array, RegExp][] = [
+    ['not a zip', Buffer.from('just some text, not a presentation'), /is not a PowerPoint file: a \.pptx or \.potx file is a zip archive/],
+    ['a zip without ppt/presentation.xml', zipOf(pandoc.filter((e) => e.name !== 'ppt/presentation.xml')), /has no ppt\/presentation\.xml/],
+    ['an encrypted file', ole('EncryptedPackage'), /is protected with a password/],
+    ['a legacy .ppt', ole('PowerPoint Document'), /is an old PowerPoint 97-2003 file \(\.ppt\)/],
+    [
+      'a file with no layouts',
+      edit('ppt/slideMasters/slideMaster1.xml', (xml) => xml.replace(/<p:sldLayoutIdLst>.*<\/p:sldLayoutIdLst>/s, '')),
+      /has no slide layouts/,
+    ],
+    [
+      'an external relationship',
+      edit('ppt/slideLayouts/_rels/slideLayout2.xml.rels', (xml) =>
+        xml.replace('</Relationships>', '<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="file:///C:/logo.png" TargetMode="External"/></Relationships>'),
+      ),
+      /links to a file outside it \(file:\/\/\/C:\/logo\.png, from ppt\/slideLayouts\/slideLayout2\.xml\)/,
+    ],
+    [
+      'a broken relationship',
+      edit('ppt/slideLayouts/_rels/slideLayout2.xml.rels', (xml) =>
+        xml.replace('</Relationships>', '<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="../media/gone.png"/></Relationships>'),
+      ),
+      /is damaged: ppt\/slideLayouts\/slideLayout2\.xml refers to ppt\/media\/gone\.png, which is not in the file/,
+    ],
+  ];
+  for (const [what, bytes, message] of CASES) {
+    it(`${what}`, async () => {
+      const dir = tempDir();
+      writeFiles(dir, { 'content/deck.md': everyKindDeck('school.pptx'), 'content/school.pptx': bytes });
+      const run = await lectern(['build'], dir);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain('content/deck.md:7: error: the PowerPoint template "school.pptx" ');
+      expect(run.stderr).toMatch(message);
+      expect(run.stderr.trim().split('\n').filter((l) => l.includes('error:'))).toHaveLength(1);
+    }, 60_000);
+  }
+});
