@@ -175,7 +175,7 @@ describe('a PowerPoint file as the template', () => {
     const dir = project('Midnightblue', everyKindDeck('school.pptx'));
     const run = await lectern(['build'], dir);
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/content\/deck\.md:45: error: slide "A chart" has a chart or picture, and the content area of layout "chart" \(\d+\.\d × 2\.3 in\) is too small to show it/);
+    expect(run.stderr).toMatch(/content\/deck\.md:45: error: slide "A chart" has a chart or picture, and the content area of layout "Title, Content" \(5\.1 × 2\.2 in\) is too small to show it/);
   }, 60_000);
 
   it('names a layout the file does not have, with a did-you-mean', async () => {
