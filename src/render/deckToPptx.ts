@@ -336,6 +336,7 @@ class SlideWriter {
       color: region?.color ?? this.theme.colors.text,
       placeholder: Boolean(placeholder),
       inherit: Boolean(placeholder && (!layout || layout.fileLayout)),
+      inheritBullets: Boolean(placeholder && layout?.fileLayout?.bullets),
       headingFont: this.theme.fonts.heading,
       codeFont: this.theme.fonts.code,
       mutedColor: this.theme.colors.muted,

@@ -12,8 +12,10 @@ export interface TextLook {
   color: string;
   /** In a layout's placeholder, which gives the font and colour of its first level. */
   placeholder: boolean;
-  /** In a PowerPoint template file's placeholder, which gives the font, colour, bullets and indents of every level. */
+  /** In a PowerPoint template file's placeholder, which gives the font and colour of every level. */
   inherit?: boolean;
+  /** ... and the bullets and indents of every list level. */
+  inheritBullets?: boolean;
   headingFont: string;
   codeFont: string;
   mutedColor: string;
@@ -50,7 +52,7 @@ function paragraphXml(p: Paragraph, baseSize: number, listStart: number, look: T
   const size = Math.round(baseSize * paragraphScale(p) * 2) / 2;
   const spacing = `<a:spcAft><a:spcPts val="${Math.round(size * PARAGRAPH_SPACING) * 100}"/></a:spcAft>`;
   let properties: string;
-  if (p.bullet && look.inherit) {
+  if (p.bullet && look.inheritBullets) {
     const level = p.level > 1 ? ` lvl="${p.level - 1}"` : '';
     const number = p.bullet === 'number' ? `<a:buAutoNum type="arabicPeriod"${startAt(listStart)}/>` : '';
     properties = `<a:pPr${level}>${number}</a:pPr>`;

@@ -68,6 +68,8 @@ export interface FileLayoutRef {
   part: string;
   /** By lectern's name (`title`, `subtitle`, `body`, `left`, `right`, `date`, `footer`, `slideNumber`): the placeholder's `type` and `idx` as the layout writes them. */
   placeholders: Record<string, Record<string, string>>;
+  /** Whether the file's master gives list items their bullets; if not, lectern writes them. */
+  bullets: boolean;
   /** Said in `lectern check` when a slide uses the layout: the file had no layout made for this kind. */
   nearest?: string;
 }

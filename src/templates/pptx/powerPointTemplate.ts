@@ -8,7 +8,7 @@
 import path from 'node:path';
 import { fail, type SourcePosition } from '../../diagnostics.js';
 import { didYouMean } from '../../suggest.js';
-import { derivePalette, mix } from '../colors.js';
+import { contrast, derivePalette, mix, readableOn } from '../colors.js';
 import type { Box, FileLayoutRef, Layout, Styled, Template, Theme } from '../types.js';
 import { isTitle, largest, LAYOUT_KINDS, layoutNamed, mapLayouts, type LayoutKind, type LayoutMatch } from './layoutMapping.js';
 import { readFilePresentation, type FileLayout, type FilePlaceholder, type FilePresentation } from './readLayouts.js';
@@ -155,7 +155,7 @@ function layoutFor(name: string, match: LayoutMatch, presentation: FilePresentat
     match.how === 'nearest'
       ? `${path.basename(file)} has no layout made for "${name}" slides, so lectern uses its layout "${source.name}", the nearest; to choose another, set layouts: {${name}: "Layout name"} in the template's template.yaml`
       : undefined;
-  layout.fileLayout = { name: source.name, part: source.part, placeholders, ...(nearest ? { nearest } : {}) };
+  layout.fileLayout = { name: source.name, part: source.part, placeholders, bullets: source.bullets, ...(nearest ? { nearest } : {}) };
   return layout;
 }
 
@@ -182,7 +182,9 @@ function freeArea(source: FileLayout, title: Box | undefined, width: number, hei
 
 /** The theme charts and tables are drawn in: the file's colours and fonts, its content layout's sizes. */
 function themeOf(presentation: FilePresentation, content: FileLayout): Theme {
-  const { text, background, accents } = presentation.colors;
+  const { background, accents } = presentation.colors;
+  // What lectern draws itself (tables, chart labels) must read on the slide, whatever the file's text colour.
+  const text = contrast(presentation.colors.text, background) >= 4.5 ? presentation.colors.text : readableOn(background, ['FFFFFF', '000000']);
   const primary = accents[0] ?? text;
   const accent = accents[1] ?? primary;
   const titleSize = content.placeholders.find(isTitle)?.size ?? 36;

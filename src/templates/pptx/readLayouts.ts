@@ -36,6 +36,8 @@ export interface FileLayout {
   part: string;
   master: string;
   placeholders: FilePlaceholder[];
+  /** Whether its master gives list levels their bullets (PowerPoint's do; LibreOffice's PPTX export leaves them out). */
+  bullets: boolean;
 }
 
 /** A PowerPoint file's slide size, masters, layouts and theme. */
@@ -74,6 +76,7 @@ export function readFilePresentation(pkg: PowerPointPackage, at: SourcePosition)
   for (const { part } of masters) {
     const master = root(parseXml(xmlPart(pkg, part)!, part));
     const masterPlaceholders = placeholdersOf(master);
+    const bullets = hasBullets(master);
     const rels = relationshipsOf(pkg, part);
     if (!colors) {
       const theme = rels.find((r) => r.type === THEME);
@@ -93,7 +96,7 @@ export function readFilePresentation(pkg: PowerPointPackage, at: SourcePosition)
         const inherited = masterPlaceholders.find((m) => (MASTER_KIND[m.type] ?? m.type) === (MASTER_KIND[p.type] ?? p.type));
         return { ...p, box: p.box ?? inherited?.box, size: p.size ?? inherited?.size ?? styleSize(master, p.type) };
       });
-      layouts.push({ name: decodeEntities(name), part: layoutPart, master: part, placeholders });
+      layouts.push({ name: decodeEntities(name), part: layoutPart, master: part, placeholders, bullets });
     }
   }
   if (layouts.length === 0)
@@ -128,6 +131,12 @@ function placeholdersOf(part: Element): FilePlaceholder[] {
       },
     ];
   });
+}
+
+/** Whether a master's text styles give the first list level a bullet. */
+function hasBullets(master: Element): boolean {
+  const level = descendants(master, 'p:bodyStyle').flatMap((style) => childElements(style, 'a:lvl1pPr'))[0];
+  return Boolean(level && descendants(level, '*').some((e) => /^a:bu(Char|AutoNum|Blip)$/.test(e.name)));
 }
 
 /** The first font size (`sz`, in hundredths of a point) under an element, in points. */
