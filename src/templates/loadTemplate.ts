@@ -96,7 +96,8 @@ export class TemplateLibrary {
     const source = this.source(name, { file: path.join('templates', name) }, []);
     if (source.base) {
       const template = this.onBase(source, source.base);
-      return { name, dir: source.dir, description: source.description, layouts: [...template.layouts.keys()], base: source.base.file };
+      const layouts = [...new Set(template.base!.presentation.layouts.map((l) => l.name))];
+      return { name, dir: source.dir, description: source.description, layouts, base: source.base.file };
     }
     return { name, dir: source.dir, description: source.description, layouts: [...source.layouts.keys()].sort() };
   }

@@ -83,17 +83,24 @@ export function uniqueNames(presentation: FilePresentation): string[] {
   return [...new Set(presentation.layouts.map((l) => l.name))];
 }
 
-/** What `lectern templates import` prints and writes: each kind's layout and how it was found. */
-export function describeMapping(file: string, chosen: Record<string, string> = {}): { kind: LayoutKind; layout: string; how: string }[] {
+/** One row of the layout mapping, as `lectern templates import` prints and writes it. */
+export interface MappingRow {
+  kind: LayoutKind;
+  /** The file's layout. */
+  layout: string;
+  how: LayoutMatch['how'];
+  /** How, in words. */
+  description: string;
+}
+
+/** Which layout of the PowerPoint file `file` each of lectern's layouts uses, and how it was found. */
+export function describeMapping(file: string): MappingRow[] {
   const at = { file };
-  const presentation = readFilePresentation(readPowerPointPackage(file, at), at);
-  const set = Object.fromEntries(
-    Object.entries(chosen).flatMap(([kind, name]) => {
-      const layout = layoutNamed(presentation.layouts, name);
-      return layout ? [[kind, layout]] : [];
-    }),
-  );
-  return [...mapLayouts(presentation.layouts, set)].map(([kind, m]) => ({ kind, layout: m.layout.name, how: HOW[m.how] }));
+  const pkg = readPowerPointPackage(file, at);
+  const presentation = readFilePresentation(pkg, at);
+  // The file is checked as a build checks it: a file that cannot be used is not imported.
+  carriedParts(pkg, presentation, at);
+  return [...mapLayouts(presentation.layouts, {})].map(([kind, m]) => ({ kind, layout: m.layout.name, how: m.how, description: HOW[m.how] }));
 }
 
 const HOW: Record<LayoutMatch['how'], string> = {
@@ -131,9 +138,24 @@ function layoutFor(name: string, match: LayoutMatch, presentation: FilePresentat
     layout.regions.set('right', styled(right));
     placeholders.left = left.ph;
     placeholders.right = right.ph;
+  } else if (!isKind(name) && bodies.length >= 2) {
+    // A layout picked by its name fills its content placeholders one a column: the larger first, those alike in reading order.
+    const size = (p: FilePlaceholder) => Math.round(p.box!.w * p.box!.h * 10);
+    const ordered = bodies.filter((p) => p.box).sort((a, b) => size(b) - size(a) || a.box!.y - b.box!.y || a.box!.x - b.box!.x);
+    ordered.forEach((p, i) => {
+      const key = i === 0 ? 'body' : `body${i + 1}`;
+      layout.regions.set(key, styled(p));
+      placeholders[key] = p.ph;
+    });
   } else if (bodies[0]?.box && !(name === 'title' && subtitle) && !(VISUAL_KINDS.includes(name) && bodies[0].box.h < MIN_VISUAL_HEIGHT)) {
     layout.regions.set('body', styled(bodies[0]));
     placeholders.body = bodies[0].ph;
+  } else if (subtitle?.box && name !== 'title') {
+    // A layout whose only text placeholder is a subtitle (Centered Text) holds the content there.
+    layout.subtitle = undefined;
+    delete placeholders.subtitle;
+    layout.regions.set('body', styled(subtitle));
+    placeholders.body = subtitle.ph;
   } else if (name !== 'title' && name !== 'section') {
     // No content placeholder (Title Only, Blank): the content goes in free boxes in the space below the title.
     const area = freeArea(source, layout.title, width, height);
@@ -158,6 +180,8 @@ function layoutFor(name: string, match: LayoutMatch, presentation: FilePresentat
   layout.fileLayout = { name: source.name, part: source.part, placeholders, bullets: source.bullets, ...(nearest ? { nearest } : {}) };
   return layout;
 }
+
+const isKind = (name: string) => (LAYOUT_KINDS as readonly string[]).includes(name);
 
 /** Kinds whose slides hold a chart, table or picture, which need room. */
 const VISUAL_KINDS = ['chart', 'table', 'image'];
