@@ -134,6 +134,62 @@ describe('a PowerPoint file as the template', () => {
   }, 60_000);
 });
 
+describe('lectern templates import, show and list', () => {
+  it('import makes a template folder around the file, prints the mapping, and the folder builds decks', async () => {
+    const dir = tempDir();
+    writeFiles(dir, {
+      'Our School 2024.pptx': readFileSync(path.join(FIXTURES, 'Sunset.pptx')),
+      'content/deck.md': everyKindDeck('our-school-2024'),
+    });
+    const run = await lectern(['templates', 'import', 'Our School 2024.pptx'], dir);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toContain('Made template "our-school-2024" in templates/our-school-2024/ from Our School 2024.pptx');
+    expect(run.stdout).toMatch(/content +"Title, Content" +\(by its name\)/);
+    expect(run.stdout).toMatch(/section +"Title Slide" +\(the nearest: the file has no layout for it\)/);
+    const yaml = readFileSync(path.join(dir, 'templates/our-school-2024/template.yaml'), 'utf8');
+    expect(yaml).toContain('base: "Our School 2024.pptx"');
+    expect(yaml).toContain('  two-column: "Title, 2 Content"');
+    expect(readFileSync(path.join(dir, 'templates/our-school-2024/Our School 2024.pptx'))).toEqual(readFileSync(path.join(FIXTURES, 'Sunset.pptx')));
+    const build = await lectern(['build'], dir);
+    expect(build.code).toBe(0);
+    expect(await validatePptx(path.join(dir, 'output/deck.pptx'))).toEqual([]);
+
+    const again = await lectern(['templates', 'import', 'Our School 2024.pptx'], dir);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('templates/our-school-2024 already exists');
+
+    const list = await lectern(['templates'], dir);
+    expect(list.stdout).toContain('built on Our School 2024.pptx');
+    expect(list.stdout).toContain('layouts: "Blank Slide", "Title Slide", "Title, Content", "Title, 2 Content", "Title Only", "Centered Text"');
+  }, 60_000);
+
+  it('import refuses a file that is not a usable PowerPoint file, naming it', async () => {
+    const dir = tempDir();
+    writeFiles(dir, { 'school.pptx': 'not a zip', 'notes.txt': 'x' });
+    const bad = await lectern(['templates', 'import', 'school.pptx'], dir);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('the PowerPoint template "school.pptx" is not a PowerPoint file');
+    const wrong = await lectern(['templates', 'import', 'notes.txt'], dir);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain('"notes.txt" is not a PowerPoint file: name a .pptx or .potx file');
+  }, 60_000);
+
+  it('show writes a deck with a slide on each of the file\'s layouts, its content placeholders labelled', async () => {
+    const dir = tempDir();
+    writeFiles(dir, { 'school.pptx': readFileSync(path.join(FIXTURES, 'pandoc-reference.pptx')) });
+    const run = await lectern(['templates', 'show', 'school.pptx'], dir);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toContain('Wrote output/school-layouts.pptx: 12 slides, one on each layout of school.pptx');
+    const output = path.join(dir, 'output/school-layouts.pptx');
+    expect(await validatePptx(output)).toEqual([]);
+    const deck = await openPptx(output);
+    const slides = await deck.slides();
+    // Slide 6 is on "Comparison": its four content placeholders each hold their label, in the placeholder itself.
+    expect(slides[5]).toContain('<a:t>Comparison</a:t>');
+    for (const idx of ['1', '2', '3', '4']) expect(slides[5]).toMatch(new RegExp(`<p:ph [^>]*idx="${idx}"/>(?:(?!</p:sp>).)*\\(idx ${idx}\\) placeholder</a:t>`, 's'));
+  }, 60_000);
+});
+
 describe('a PowerPoint template that cannot be used is one clear error naming the file', () => {
   const pandoc = readZip(readFileSync(path.join(FIXTURES, 'pandoc-reference.pptx')));
   const zipOf = (entries: typeof pandoc) => writeZip(entries, new Date(Date.UTC(2024, 0, 1)));
