@@ -113,7 +113,13 @@ export async function modelDeck(
 function powerPointFile(name: string, at: SourcePosition, paths: PathResolver): string {
   const candidates = [path.dirname(path.resolve(at.file)), paths.root, process.cwd()].map((dir) => path.resolve(dir, name));
   const found = candidates.find((f) => existsSync(f)) ?? candidates[0];
-  return paths.resolve(path.relative(path.dirname(path.resolve(paths.deckFile)), found).split(path.sep).join('/'), at);
+  return paths.resolve(
+    path
+      .relative(path.dirname(path.resolve(paths.deckFile)), found)
+      .split(path.sep)
+      .join('/'),
+    at,
+  );
 }
 
 function renderFooter(footer: string, context: object, at: { file: string; line?: number }): string {

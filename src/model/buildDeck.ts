@@ -129,13 +129,6 @@ function buildSlides(source: SlideSource, previousTitle: string, template: Templ
   if (placed.fits) return [{ ...base, elements: placed.elements }];
   return paginate(pieces, region, sizes).map((page, i) => {
     const fitted = placePieces(page, region, regionName, sizes);
-    if (!fitted.fits && page.some((piece) => piece.kind === 'chart' || piece.kind === 'image' || piece.kind === 'images')) {
-      throw fail(
-        'layout/too-small',
-        `slide "${slideTitle}" has a chart or picture, and the content area of layout "${layout.fileLayout?.name ?? layoutName}" (${region.w.toFixed(1)} × ${region.h.toFixed(1)} in) is too small to show it; choose a larger layout for it (<!-- layout: NAME -->)`,
-        { file: ctx.file, line: source.line },
-      );
-    }
     if (!fitted.fits) {
       throw fail(
         'layout/too-long',

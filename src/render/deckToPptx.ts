@@ -256,7 +256,8 @@ class SlideWriter {
     const texts: SlideBodies = { bodies: [], links: new Map() };
     // LibreOffice (7.x) draws slides of a layout named "table" on white, ignoring the layout's and
     // the master's background; the slide's own background works around it.
-    if (layout.name === 'table' && !layout.fileLayout) s.background = background(layout) ?? background(this.master, this.theme.colors.background)!;
+    if (layout.name === 'table' && !layout.fileLayout)
+      s.background = background(layout) ?? background(this.master, this.theme.colors.background)!;
     // Run options, not shape options: pptxgenjs lets a placeholder's own options override the shape's.
     // A layout with a subtitle and no byline (a PowerPoint file's title slide) shows the byline under the subtitle.
     const byline = slide.byline && !layout.byline && layout.subtitle ? slide.byline : undefined;

@@ -69,7 +69,10 @@ export class PackageRepair {
     if (!this.props.onTemplate) liftMaster(this.last, this.props.hideMasterIn ?? []);
     for (const [name, content] of fromTemplate) {
       if (!this.names.includes(name)) this.names.push(name);
-      this.packed.set(name, packEntry({ name, data: typeof content === 'string' ? Buffer.from(content) : content, store: /\.(png|jpe?g|gif)$/i.test(name) }));
+      this.packed.set(
+        name,
+        packEntry({ name, data: typeof content === 'string' ? Buffer.from(content) : content, store: /\.(png|jpe?g|gif)$/i.test(name) }),
+      );
     }
     if (this.media.moved.size > 0) {
       for (const [name, xml] of this.last) if (name.endsWith('.rels')) this.last.set(name, retarget(xml, name, this.media.moved));

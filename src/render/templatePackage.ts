@@ -109,7 +109,10 @@ function fillSlide(slide: Element, own: Map<string, string>, layout: FileLayoutR
     ph.attribs = { ...target };
     // The shape keeps its place, and takes its outline, fill and text style from the layout.
     const properties = childElements(shape, 'p:spPr')[0];
-    if (properties) childElements(properties).filter((e) => e.name !== 'a:xfrm').forEach(remove);
+    if (properties)
+      childElements(properties)
+        .filter((e) => e.name !== 'a:xfrm')
+        .forEach(remove);
     const body = childElements(shape, 'p:txBody')[0];
     const bodyProperties = body && childElements(body, 'a:bodyPr')[0];
     if (bodyProperties) {
@@ -179,7 +182,8 @@ function onFileMasters(presentation: Element, parts: Parts, base: PowerPointBase
   });
   const firstMaster = base.presentation.masters[0].part;
   const masterRels = base.pkg.parts.get(relsPartOf(firstMaster));
-  const theme = typeof masterRels === 'string' ? readRelationships(masterRels, relsPartOf(firstMaster)).list.find((r) => r.type === THEME) : undefined;
+  const theme =
+    typeof masterRels === 'string' ? readRelationships(masterRels, relsPartOf(firstMaster)).list.find((r) => r.type === THEME) : undefined;
   const presentationTheme = rels.list.find((r) => r.type === THEME);
   if (theme && presentationTheme) {
     presentationTheme.target = path.posix.relative('ppt', moved.get(path.posix.join(path.posix.dirname(firstMaster), theme.target))!);
@@ -201,7 +205,8 @@ function withContentTypes(xml: string, base: PowerPointBase, moved: ReadonlyMap<
   for (const [part, name] of moved) {
     const override = fileTypes.find((e) => e.name === 'Override' && e.attributes.PartName === `/${part}`);
     const ext = path.posix.extname(part).slice(1).toLowerCase();
-    if (override) added.push({ name: 'Override', attributes: { PartName: `/${name}`, ContentType: override.attributes.ContentType ?? '' } });
+    if (override)
+      added.push({ name: 'Override', attributes: { PartName: `/${name}`, ContentType: override.attributes.ContentType ?? '' } });
     else if (!defaults.has(ext)) {
       const fileDefault = fileTypes.find((e) => e.name === 'Default' && (e.attributes.Extension ?? '').toLowerCase() === ext);
       if (fileDefault) {

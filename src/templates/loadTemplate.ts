@@ -279,10 +279,14 @@ function baseFile(raw: Record<string, unknown>, parent: BaseFile | undefined, ya
   const { text, file, dir, dirs } = yaml;
   const layouts = raw.layouts;
   if (layouts !== undefined && (typeof layouts !== 'object' || layouts === null || Array.isArray(layouts)))
-    throw fail('template/layouts', 'layouts: must map lectern layouts to the PowerPoint file\'s layout names, e.g. layouts: {chart: "Title Only"}', {
-      file,
-      line: lineOfKey(text, 'layouts'),
-    });
+    throw fail(
+      'template/layouts',
+      'layouts: must map lectern layouts to the PowerPoint file\'s layout names, e.g. layouts: {chart: "Title Only"}',
+      {
+        file,
+        line: lineOfKey(text, 'layouts'),
+      },
+    );
   const choices = Object.fromEntries(
     Object.entries((layouts ?? {}) as Record<string, unknown>).map(([kind, name]) => [
       kind,
@@ -299,8 +303,13 @@ function baseFile(raw: Record<string, unknown>, parent: BaseFile | undefined, ya
   }
   const at = { file, line: lineOfKey(text, 'base') };
   if (typeof raw.base !== 'string' || !isPowerPointFile(raw.base))
-    throw fail('template/base', `base: must name a PowerPoint file in the template's folder (school.pptx or school.potx), not ${JSON.stringify(raw.base)}`, at);
-  if (raw.extends !== undefined) throw fail('template/base', 'a template has either base: (a PowerPoint file) or extends: (another template), not both', at);
+    throw fail(
+      'template/base',
+      `base: must name a PowerPoint file in the template's folder (school.pptx or school.potx), not ${JSON.stringify(raw.base)}`,
+      at,
+    );
+  if (raw.extends !== undefined)
+    throw fail('template/base', 'a template has either base: (a PowerPoint file) or extends: (another template), not both', at);
   const baseFile = path.resolve(dir, raw.base);
   if (placeOf(baseFile, [dir]) !== 'inside')
     throw fail('template/base', `base: "${raw.base}" must be a file inside the template folder ${dir}, not a link or a path out of it`, at);

@@ -2,8 +2,20 @@ import path from 'node:path';
 
 /** The fixtures: PowerPoint templates nobody here wrote (see its README.md). */
 export const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/pptx-templates');
-/** The templates (in the fixtures folder) nobody here wrote: pandoc's reference.pptx (made in PowerPoint) and LibreOffice's Impress templates saved as PPTX. */
-export const TEMPLATE_FILES = ['pandoc-reference', 'Sunset', 'DNA', 'Inspiration', 'Blue_Curve', 'Piano', 'Lights', 'Focus', 'Forestbird'];
+/** The templates (in the fixtures folder) nobody here wrote: pandoc's reference.pptx (made in PowerPoint, 16:9) and LibreOffice's Impress templates saved as PPTX (Nature_Illustration is 4:3). */
+export const TEMPLATE_FILES = [
+  'pandoc-reference',
+  'Sunset',
+  'DNA',
+  'Inspiration',
+  'Blue_Curve',
+  'Piano',
+  'Lights',
+  'Focus',
+  'Forestbird',
+  'Midnightblue',
+  'Nature_Illustration',
+];
 
 /** A deck with a slide of each kind; `template` names the file. */
 export function everyKindDeck(template: string): string {
@@ -62,4 +74,3 @@ series:
 \`\`\`
 `;
 }
-

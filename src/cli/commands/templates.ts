@@ -40,7 +40,9 @@ export function registerTemplates(program: Command, ctx: CommandContext): void {
     .description("write a deck with one slide on each of a PowerPoint template's layouts, its placeholders labelled")
     .argument('<name>', 'a template built on a PowerPoint file, or the file itself')
     .option('-o, --out <dir>', 'where the deck goes', 'output')
-    .action(async (name: string, options: { out: string }) => ctx.setExitCode(await showTemplate(await templateLibrary(), name, options.out, ctx)));
+    .action(async (name: string, options: { out: string }) =>
+      ctx.setExitCode(await showTemplate(await templateLibrary(), name, options.out, ctx)),
+    );
 }
 
 /** Makes templates/<name>/ with the PowerPoint file and a template.yaml naming its layouts, and prints the mapping. */
@@ -61,7 +63,11 @@ async function importTemplate(library: TemplateLibrary, file: string, name: stri
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new CliError(`cannot read ${file}: there is no such file`);
     throw error;
   }
-  writeNewFiles(target, new Map([...imported.files].map(([n, c]) => [n, typeof c === 'string' ? c : Buffer.from(c)])), 'choose another name');
+  writeNewFiles(
+    target,
+    new Map([...imported.files].map(([n, c]) => [n, typeof c === 'string' ? c : Buffer.from(c)])),
+    'choose another name',
+  );
   const t = shown(target).split(path.sep).join('/');
   ctx.io.out(`Made template "${to}" in ${t}/ from ${path.basename(file)}`);
   ctx.io.out("\nlectern's layouts on the file's layouts:");
@@ -86,7 +92,8 @@ async function showTemplate(library: TemplateLibrary, name: string, out: string,
     if (error instanceof DiagnosticError) throw new CliError(formatDiagnostic(error.diagnostic));
     throw error;
   }
-  if (!template.base) throw new CliError(`template "${name}" is not built on a PowerPoint file; its layouts are pictured in templates/README.md`);
+  if (!template.base)
+    throw new CliError(`template "${name}" is not built on a PowerPoint file; its layouts are pictured in templates/README.md`);
   const dir = mkdtempSync(path.join(tmpdir(), 'lectern-layouts-'));
   const stem = `${isPowerPointFile(name) ? path.basename(name, path.extname(name)) : name}-layouts`;
   const deck = path.join(dir, `${stem}.md`);
@@ -98,7 +105,9 @@ async function showTemplate(library: TemplateLibrary, name: string, out: string,
     for (const d of result.diagnostics) ctx.io.err(formatDiagnostic(d));
     return 1;
   }
-  ctx.io.out(`Wrote ${shown(result.output!)}: ${result.slides} slides, one on each layout of ${path.basename(template.base.pkg.file)}, its placeholders listed`);
+  ctx.io.out(
+    `Wrote ${shown(result.output!)}: ${result.slides} slides, one on each layout of ${path.basename(template.base.pkg.file)}, its placeholders listed`,
+  );
   return 0;
 }
 

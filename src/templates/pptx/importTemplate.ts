@@ -55,7 +55,8 @@ export function layoutSheet(template: Template): string {
   const base = template.base!;
   const uses = new Map<string, string[]>();
   for (const [kind, layout] of template.layouts) {
-    if (kind !== layout.fileLayout?.name && layout.fileLayout) uses.set(layout.fileLayout.name, [...(uses.get(layout.fileLayout.name) ?? []), kind]);
+    if (kind !== layout.fileLayout?.name && layout.fileLayout)
+      uses.set(layout.fileLayout.name, [...(uses.get(layout.fileLayout.name) ?? []), kind]);
   }
   const seen = new Set<string>();
   const slides = base.presentation.layouts.flatMap((layout) => {

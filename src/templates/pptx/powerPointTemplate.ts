@@ -44,7 +44,10 @@ export function loadPowerPointTemplate(file: string, at: SourcePosition, options
     if (!layout)
       throw fail(
         'template/layouts',
-        `layouts: ${kind}: "${name}" is not a layout of ${path.basename(file)}${didYouMean(name, presentation.layouts.map((l) => l.name))}; its layouts: ${uniqueNames(presentation).join(', ')}`,
+        `layouts: ${kind}: "${name}" is not a layout of ${path.basename(file)}${didYouMean(
+          name,
+          presentation.layouts.map((l) => l.name),
+        )}; its layouts: ${uniqueNames(presentation).join(', ')}`,
         where,
       );
     chosen[kind as LayoutKind] = layout;
@@ -75,7 +78,14 @@ const NOT_CARRIED = /\/(slide|notesSlide|notesMaster|handoutMaster)$/;
 
 /** The parts the deck takes from the file: its masters and everything they use (layouts, themes, pictures), not its slides. */
 function carriedParts(pkg: PowerPointPackage, presentation: FilePresentation, at: SourcePosition): string[] {
-  return [...reachableParts(pkg, presentation.masters.map((m) => m.part), (r) => NOT_CARRIED.test(r.type), at)];
+  return [
+    ...reachableParts(
+      pkg,
+      presentation.masters.map((m) => m.part),
+      (r) => NOT_CARRIED.test(r.type),
+      at,
+    ),
+  ];
 }
 
 /** The file's layout names, each once, in the file's order. */
@@ -100,7 +110,12 @@ export function describeMapping(file: string): MappingRow[] {
   const presentation = readFilePresentation(pkg, at);
   // The file is checked as a build checks it: a file that cannot be used is not imported.
   carriedParts(pkg, presentation, at);
-  return [...mapLayouts(presentation.layouts, {})].map(([kind, m]) => ({ kind, layout: m.layout.name, how: m.how, description: HOW[m.how] }));
+  return [...mapLayouts(presentation.layouts, {})].map(([kind, m]) => ({
+    kind,
+    layout: m.layout.name,
+    how: m.how,
+    description: HOW[m.how],
+  }));
 }
 
 const HOW: Record<LayoutMatch['how'], string> = {
@@ -208,7 +223,8 @@ function freeArea(source: FileLayout, title: Box | undefined, width: number, hei
 function themeOf(presentation: FilePresentation, content: FileLayout): Theme {
   const { background, accents } = presentation.colors;
   // What lectern draws itself (tables, chart labels) must read on the slide, whatever the file's text colour.
-  const text = contrast(presentation.colors.text, background) >= 4.5 ? presentation.colors.text : readableOn(background, ['FFFFFF', '000000']);
+  const text =
+    contrast(presentation.colors.text, background) >= 4.5 ? presentation.colors.text : readableOn(background, ['FFFFFF', '000000']);
   const primary = accents[0] ?? text;
   const accent = accents[1] ?? primary;
   const titleSize = content.placeholders.find(isTitle)?.size ?? 36;

@@ -119,7 +119,8 @@ function placeholdersOf(part: Element): FilePlaceholder[] {
     const off = xfrm && childElements(xfrm, 'a:off')[0];
     const ext = xfrm && childElements(xfrm, 'a:ext')[0];
     const inches = (v: string | undefined) => Number(v ?? 0) / EMU_PER_INCH;
-    const box = off && ext ? { x: inches(off.attribs.x), y: inches(off.attribs.y), w: inches(ext.attribs.cx), h: inches(ext.attribs.cy) } : undefined;
+    const box =
+      off && ext ? { x: inches(off.attribs.x), y: inches(off.attribs.y), w: inches(ext.attribs.cx), h: inches(ext.attribs.cy) } : undefined;
     const ownSize = ['a:lstStyle', 'a:p'].map((tag) => firstSize(descendants(shape, tag)[0])).find((s) => s !== undefined);
     return [
       {
@@ -193,7 +194,11 @@ function masterColors(master: Element, scheme: Record<string, string>): FilePres
   const body = placeholdersOfKind(master, 'body');
   const text =
     resolvedColor(body && descendants(body, 'a:solidFill')[0], map, scheme) ??
-    resolvedColor(descendants(master, 'p:bodyStyle')[0]?.children.length ? descendants(master, 'p:bodyStyle')[0] : undefined, map, scheme) ??
+    resolvedColor(
+      descendants(master, 'p:bodyStyle')[0]?.children.length ? descendants(master, 'p:bodyStyle')[0] : undefined,
+      map,
+      scheme,
+    ) ??
     scheme[map.tx1 ?? 'dk1'] ??
     '000000';
   const accents = [1, 2, 3, 4, 5, 6].map((i) => scheme[`accent${i}`]).filter((c): c is string => Boolean(c));

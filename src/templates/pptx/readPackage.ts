@@ -27,7 +27,9 @@ export function readPowerPointPackage(file: string, at: SourcePosition): PowerPo
   const problem = (message: string) => fail('template/pptx', `the PowerPoint template "${name}" ${message}`, at);
   if (OLE_SIGNATURE.every((b, i) => bytes[i] === b)) {
     if (holdsStream(bytes, 'EncryptedPackage'))
-      throw problem('is protected with a password; open it in PowerPoint, remove the password (File > Info > Protect Presentation) and save it again');
+      throw problem(
+        'is protected with a password; open it in PowerPoint, remove the password (File > Info > Protect Presentation) and save it again',
+      );
     throw problem(
       'is an old PowerPoint 97-2003 file (.ppt); open it in PowerPoint or LibreOffice and save it as a PowerPoint presentation (.pptx) or template (.potx)',
     );
@@ -36,7 +38,9 @@ export function readPowerPointPackage(file: string, at: SourcePosition): PowerPo
   try {
     entries = readZip(bytes);
   } catch {
-    throw problem('is not a PowerPoint file: a .pptx or .potx file is a zip archive, and this one is not (is it the right file, or was it cut short?)');
+    throw problem(
+      'is not a PowerPoint file: a .pptx or .potx file is a zip archive, and this one is not (is it the right file, or was it cut short?)',
+    );
   }
   const parts = new Map<string, string | Uint8Array>(
     entries.map((e) => [e.name, XML_PART.test(e.name) ? Buffer.from(e.data).toString('utf8') : e.data]),
@@ -70,7 +74,12 @@ export function relationshipsOf(pkg: PowerPointPackage, part: string): Relations
  * master's to nothing else). A relationship to a part the file does not have, or
  * to a file outside it, is an error naming both: lectern cannot carry it over.
  */
-export function reachableParts(pkg: PowerPointPackage, starts: string[], skip: (r: Relationship) => boolean, at: SourcePosition): Set<string> {
+export function reachableParts(
+  pkg: PowerPointPackage,
+  starts: string[],
+  skip: (r: Relationship) => boolean,
+  at: SourcePosition,
+): Set<string> {
   const seen = new Set<string>();
   const queue = [...starts];
   while (queue.length > 0) {
