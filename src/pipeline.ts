@@ -15,7 +15,7 @@ import { deckToPptx, fileLayoutSlots } from './render/deckToPptx.js';
 import { PackageRepair } from './render/repair.js';
 import { writeFileAtomic } from './render/writeAtomic.js';
 import { TemplateLibrary } from './templates/loadTemplate.js';
-import { isPowerPointFile } from './templates/pptx/powerPointTemplate.js';
+import { isPowerPointFile } from './templates/pptx/fileName.js';
 import type { Template } from './templates/types.js';
 import { settleFrontMatter, type DeckDefaults } from './config/precedence.js';
 

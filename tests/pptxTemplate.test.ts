@@ -82,6 +82,30 @@ describe('a PowerPoint file as the template', () => {
     }, 120_000);
   }
 
+  it('finds the file from the config (relative to it) and from -t (relative to the deck, the project, or where lectern runs)', async () => {
+    const dir = tempDir();
+    const deck = everyKindDeck('x').replace('template: x\n', '');
+    writeFiles(dir, {
+      'lectern.config.yaml': 'template: brand/school.pptx\n',
+      'brand/school.pptx': readFileSync(path.join(FIXTURES, 'DNA.pptx')),
+      'content/deck.md': deck,
+    });
+    const layoutName = async () => {
+      const pkg = await openPptx(path.join(dir, 'output/deck.pptx'));
+      const rels = await pkg.xml('ppt/slides/_rels/slide3.xml.rels');
+      return /<p:cSld name="([^"]*)"/.exec(await pkg.xml(`ppt/slideLayouts/${/Target="\.\.\/slideLayouts\/([^"]+)"/.exec(rels)![1]}`))![1];
+    };
+    expect((await lectern(['build'], dir)).stderr).toContain('[layout/nearest]');
+    expect(await layoutName()).toBe('Title, Content');
+    writeFiles(dir, { 'school.potx': readFileSync(path.join(FIXTURES, 'pandoc-reference.pptx')) });
+    const run = await lectern(['build', '-t', 'school.potx'], dir);
+    expect(run.stderr).toBe('');
+    expect(await layoutName()).toBe('Title and Content');
+    const missing = await lectern(['build', '-t', 'gone.pptx'], dir);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('cannot read the PowerPoint template "gone.pptx": ');
+  }, 60_000);
+
   it("maps lectern layouts to the file's by name: pandoc's reference.pptx", async () => {
     const dir = project('pandoc-reference', everyKindDeck('school.pptx'));
     expect((await lectern(['build'], dir)).code).toBe(0);

@@ -11,7 +11,8 @@ import { createHandlebars, handlebarsSyntaxError, helperDiagnostic } from './hel
 import { derivePalette } from './colors.js';
 import { PRECOMPILED } from './precompiled.js';
 import { color, FONT_SIZES, fontName, parseLayoutMarkup, templateAsset } from './layoutMarkup.js';
-import { isPowerPointFile, loadPowerPointTemplate } from './pptx/powerPointTemplate.js';
+import { isPowerPointFile } from './pptx/fileName.js';
+import { loadPowerPointTemplate } from './pptx/powerPointTemplate.js';
 import { SLIDE, type Layout, type Template, type Theme } from './types.js';
 
 const hbs = createHandlebars();

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { formatDiagnostic, DiagnosticError } from '../../diagnostics.js';
 import { SHIPPED_TEMPLATES } from '../../packageRoot.js';
+import { isPowerPointFile } from '../../templates/pptx/fileName.js';
 import { didYouMean } from '../../suggest.js';
 import type { TemplateLibrary, TemplateSummary } from '../../templates/loadTemplate.js';
 import type { CommandContext } from '../context.js';
@@ -48,7 +49,6 @@ export function registerTemplates(program: Command, ctx: CommandContext): void {
 /** Makes templates/<name>/ with the PowerPoint file and a template.yaml naming its layouts, and prints the mapping. */
 async function importTemplate(library: TemplateLibrary, file: string, name: string | undefined, ctx: CommandContext): Promise<void> {
   const { importedTemplate, templateNameOf } = await import('../../templates/pptx/importTemplate.js');
-  const { isPowerPointFile } = await import('../../templates/pptx/powerPointTemplate.js');
   if (!isPowerPointFile(file)) throw new CliError(`"${file}" is not a PowerPoint file: name a .pptx or .potx file`, 2);
   const to = name ?? templateNameOf(file);
   checkTemplateName(to);
@@ -82,7 +82,6 @@ async function importTemplate(library: TemplateLibrary, file: string, name: stri
 /** Writes `<out>/<name>-layouts.pptx`: a slide on each layout of the template's PowerPoint file; returns the exit code. */
 async function showTemplate(library: TemplateLibrary, name: string, out: string, ctx: CommandContext): Promise<number> {
   const { layoutSheet } = await import('../../templates/pptx/importTemplate.js');
-  const { isPowerPointFile } = await import('../../templates/pptx/powerPointTemplate.js');
   const { buildDeckFile } = await import('../../pipeline.js');
   const at = { file: name };
   let template;

@@ -26,11 +26,6 @@ export interface PowerPointOptions {
   theme?: (fileTheme: Theme) => Theme;
 }
 
-/** Is `name` (a template setting) a PowerPoint file rather than a template folder's name? */
-export function isPowerPointFile(name: string): boolean {
-  return /\.(pptx|potx)$/i.test(name);
-}
-
 /** Reads a PowerPoint file into a Template; `at` is where it is named, for every message. */
 export function loadPowerPointTemplate(file: string, at: SourcePosition, options?: PowerPointOptions): Template {
   const pkg = readPowerPointPackage(file, at);
