@@ -177,7 +177,9 @@ export async function buildDeckFile(
         base: template.base,
         layouts: new Map(
           [...template.layouts].flatMap(([name, l]) =>
-            l.fileLayout ? [[name, { file: l.fileLayout, slots: fileLayoutSlots(l, template.size).map(([slot]) => slot) }] as const] : [],
+            l.fileLayout
+              ? [[name, { file: l.fileLayout, slots: fileLayoutSlots(l, template.size).map(([slot]) => slot), footer: l.footer }] as const]
+              : [],
           ),
         ),
         footer: deck.footer,

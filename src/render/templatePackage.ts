@@ -11,7 +11,8 @@ import { readFlatXml, writeFlatXml, type FlatElement } from './flatXml.js';
 import { layoutName, type Parts } from './master.js';
 import { readRelationships, relsPartOf, retarget, RELATIONSHIP_TYPE, writeRelationships } from './packageParts.js';
 import { childElements, createElement, descendants, insert, ParsedParts, parseXml, remove, root, type Element } from './xml.js';
-import type { FileLayoutRef, PowerPointBase } from '../templates/types.js';
+import { INSET, LINE_HEIGHT, wrappedLines } from '../model/measure.js';
+import type { FileLayoutRef, PowerPointBase, Styled } from '../templates/types.js';
 
 /** What a deck puts in the placeholders every slide may have. */
 export interface TemplateFill {
@@ -20,7 +21,7 @@ export interface TemplateFill {
    * By pptxgenjs layout name (lectern's layout name): the file's layout its slides go on,
    * and which placeholder each of the pptxgenjs layout's placeholders is, in order (see fileLayoutSlots).
    */
-  layouts: ReadonlyMap<string, { file: FileLayoutRef; slots: string[] }>;
+  layouts: ReadonlyMap<string, { file: FileLayoutRef; slots: string[]; footer?: Styled }>;
   footer?: string;
   date?: string;
   slideNumbers: boolean;
@@ -77,11 +78,12 @@ export function buildOnTemplate(parts: Parts, names: ReadonlySet<string>, fill: 
     const rels = readRelationships(parts.get(relsName)!, relsName);
     const layoutRel = rels.list.find((r) => r.type === SLIDE_LAYOUT);
     const ownLayout = layoutRel && own.get(path.posix.join('ppt/slides', layoutRel.target));
-    const fileLayout = ownLayout && fill.layouts.get(ownLayout.name)?.file;
+    const entry = ownLayout && fill.layouts.get(ownLayout.name);
+    const fileLayout = entry?.file;
     if (!layoutRel || !ownLayout || !fileLayout) throw new Error(`${name} is on no layout of the template`);
     layoutRel.target = `../slideLayouts/${path.posix.basename(moved.get(fileLayout.part)!)}`;
     parts.set(relsName, writeRelationships(rels));
-    fillSlide(root(xml.get(name)), ownLayout.placeholders, fileLayout, fill, Number(/(\d+)\.xml$/.exec(name)![1]));
+    fillSlide(root(xml.get(name)), ownLayout.placeholders, { ...entry, file: fileLayout }, fill, Number(/(\d+)\.xml$/.exec(name)![1]));
   }
   onFileMasters(root(xml.get('ppt/presentation.xml')), parts, base, moved);
   xml.save();
@@ -100,7 +102,13 @@ function freeName(part: string, taken: Set<string>): string {
 }
 
 /** Gives a slide's placeholder shapes the file layout's `type` and `idx`, and adds its date, footer and slide number. */
-function fillSlide(slide: Element, own: Map<string, string>, layout: FileLayoutRef, fill: TemplateFill, number: number): void {
+function fillSlide(
+  slide: Element,
+  own: Map<string, string>,
+  { file: layout, footer }: { file: FileLayoutRef; footer?: Styled },
+  fill: TemplateFill,
+  number: number,
+): void {
   const tree = descendants(slide, 'p:spTree')[0];
   for (const shape of childElements(tree, 'p:sp')) {
     const ph = descendants(shape, 'p:ph')[0];
@@ -135,7 +143,7 @@ function fillSlide(slide: Element, own: Map<string, string>, layout: FileLayoutR
     insert(tree, shape, 'last');
   };
   if (fill.date) add('date', 'Date Placeholder', textParagraph(fill.date, fill.lang));
-  if (fill.footer) add('footer', 'Footer Placeholder', textParagraph(fill.footer, fill.lang));
+  if (fill.footer) add('footer', 'Footer Placeholder', textParagraph(fill.footer, fill.lang, footer && fittedSize(fill.footer, footer)));
   if (fill.slideNumbers) {
     const field = createElement('a:fld', { id: '{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}', type: 'slidenum' });
     insert(field, createElement('a:rPr', { lang: fill.lang }), 'last');
@@ -158,11 +166,23 @@ function nvPr(target: Record<string, string>): Element {
   return properties;
 }
 
-/** A paragraph of one run of text (escaped by createElement). */
-function textParagraph(text: string, lang: string): Element {
+/** The smallest footer size: below it a footer is not worth reading. */
+const MIN_FOOTER_SIZE = 7;
+
+/** Where a footer is too long for its placeholder at the placeholder's size, the size at which it fits (in points). */
+function fittedSize(text: string, box: Styled): number | undefined {
+  const start = box.size ?? 12;
+  const fits = (size: number) => (wrappedLines(text, box.w - 2 * INSET.x, size) * size * LINE_HEIGHT) / 72 <= box.h + 0.01;
+  if (fits(start)) return undefined;
+  for (let size = start - 1; size > MIN_FOOTER_SIZE; size--) if (fits(size)) return size;
+  return MIN_FOOTER_SIZE;
+}
+
+/** A paragraph of one run of text (escaped by createElement), at `size` points where given. */
+function textParagraph(text: string, lang: string, size?: number): Element {
   const paragraph = createElement('a:p');
   const run = createElement('a:r');
-  insert(run, createElement('a:rPr', { lang }), 'last');
+  insert(run, createElement('a:rPr', { lang, ...(size ? { sz: String(size * 100) } : {}) }), 'last');
   insert(run, createElement('a:t', {}, text), 'last');
   insert(paragraph, run, 'last');
   return paragraph;

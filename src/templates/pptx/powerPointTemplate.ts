@@ -182,6 +182,7 @@ function layoutFor(name: string, match: LayoutMatch, presentation: FilePresentat
   ] as const) {
     const p = source.placeholders.find((ph) => ph.type === type);
     if (p) placeholders[key] = p.ph;
+    if (p?.box && key === 'footer') layout.footer = styled(p);
   }
   const nearest =
     match.how === 'nearest'
