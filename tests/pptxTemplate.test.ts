@@ -5,6 +5,8 @@ import { readZip, writeZip } from '../src/render/zip.js';
 import { lectern } from './support/cli.js';
 import { openPptx, tempDir, validatePptx, writeFiles } from './support/pptx.js';
 import { everyKindDeck, FIXTURES, TEMPLATE_FILES } from './support/pptxTemplates.js';
+import { deckText } from './support/build.js';
+import { pngBytes } from './support/images.js';
 
 const TITLES = ['Part one', 'What plants need', 'Two sides', 'A table', 'A chart'];
 
@@ -104,6 +106,29 @@ describe('a PowerPoint file as the template', () => {
     const missing = await lectern(['build', '-t', 'gone.pptx'], dir);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('cannot read the PowerPoint template "gone.pptx": ');
+  }, 60_000);
+
+  it('fills the picture placeholder of "Picture with Caption" with a picture slide\'s picture, and shrinks a long footer into its placeholder', async () => {
+    const footer = 'State of Democracy in Kazakhstan · Sources: Central Election Commission of Kazakhstan, OSCE/ODIHR';
+    const dir = project(
+      'pandoc-reference',
+      deckText('## A picture\n\n![A red square](square.png)\n\nWhat the picture shows.\n', { template: 'school.pptx', footer }),
+      { 'content/square.png': pngBytes(40, 30) },
+    );
+    const run = await lectern(['build'], dir);
+    expect(run.stderr).toBe('');
+    const output = path.join(dir, 'output/deck.pptx');
+    expect(await validatePptx(output)).toEqual([]);
+    const deck = await openPptx(output);
+    const slide = (await deck.slides())[1];
+    const rels = await deck.xml('ppt/slides/_rels/slide2.xml.rels');
+    const layout = await deck.xml(`ppt/slideLayouts/${/Target="\.\.\/slideLayouts\/([^"]+)"/.exec(rels)![1]}`);
+    expect(layout).toContain('<p:cSld name="Picture with Caption">');
+    expect(slide).toMatch(/<p:pic>(?:(?!<\/p:pic>).)*<p:nvPr><p:ph type="pic" idx="1"\/>/s);
+    // pandoc's footer placeholder is 3.2 in wide at 9 pt: this footer takes three lines there, and fits in two at 7 pt.
+    const size = Number(/<p:ph type="ftr"[^>]*\/>(?:(?!<\/p:sp>).)*<a:rPr [^>]*sz="(\d+)"/s.exec(slide)?.[1]);
+    expect(size).toBeLessThan(900);
+    expect(size).toBeGreaterThanOrEqual(700);
   }, 60_000);
 
   it("maps lectern layouts to the file's by name: pandoc's reference.pptx", async () => {

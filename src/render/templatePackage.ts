@@ -128,6 +128,10 @@ function fillSlide(
       bodyProperties.children.slice().forEach(remove);
     }
   }
+  // The slide's first picture fills the layout's picture placeholder, where it has one.
+  const picture = layout.placeholders.picture && childElements(tree, 'p:pic')[0];
+  const pictureProperties = picture && descendants(picture, 'p:nvPr')[0];
+  if (pictureProperties) insert(pictureProperties, createElement('p:ph', layout.placeholders.picture), 'first');
   let id = Math.max(1, ...descendants(tree, 'p:cNvPr').map((e) => Number(e.attribs.id) || 0));
   const add = (key: string, label: string, paragraph: Element) => {
     const target = layout.placeholders[key];

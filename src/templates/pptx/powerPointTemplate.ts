@@ -140,8 +140,9 @@ function layoutFor(name: string, match: LayoutMatch, presentation: FilePresentat
     placeholders.subtitle = subtitle.ph;
   }
   if (name === 'image' && picture?.box) {
-    // The picture fills the picture placeholder's place; a sentence beside it goes in its caption.
+    // The picture fills the picture placeholder (a sentence with it goes above it, in the same place).
     layout.regions.set('body', styled(picture));
+    placeholders.picture = picture.ph;
   } else if (name === 'two-column' && bodies.length >= 2) {
     const [left, right] = bodies.slice(0, 2).sort((a, b) => a.box!.x - b.box!.x);
     layout.regions.set('left', styled(left));
