@@ -158,7 +158,8 @@ describe('a PowerPoint file as the template', () => {
   it('takes layouts: {chart: "Title Only"} from a template folder built on the file (base:), and <!-- layout: "Name" --> picks any layout', async () => {
     const dir = tempDir();
     writeFiles(dir, {
-      'templates/school/template.yaml': 'description: Our school\nbase: school.pptx\nlayouts:\n  chart: "Title Only"\n',
+      'templates/school/template.yaml':
+        'description: Our school\nbase: school.pptx\nlayouts:\n  chart: "Title Only"\ncolors:\n  chart: ["#7B2D8E", "#F2A900"]\n',
       'templates/school/school.pptx': readFileSync(path.join(FIXTURES, 'pandoc-reference.pptx')),
       'content/deck.md': `${everyKindDeck('school')}\n---\n\n<!-- layout: "Comparison" -->\n\n## Picked by name\n\n- one\n`,
     });
@@ -171,6 +172,8 @@ describe('a PowerPoint file as the template', () => {
     };
     expect(await layoutOf(6)).toBe('Title Only');
     expect(await layoutOf(7)).toBe('Comparison');
+    // The folder's chart colours go over the file's theme, for what lectern draws itself.
+    expect(await deck.xml('ppt/charts/chart1.xml')).toContain('<a:srgbClr val="7B2D8E"/>');
     expect(await validatePptx(path.join(dir, 'output/deck.pptx'))).toEqual([]);
 
     const list = await lectern(['templates'], dir);
@@ -227,6 +230,35 @@ describe('a PowerPoint file as the template', () => {
       }
     }, 60_000);
   }
+
+  it('puts the subtitle and author in the content placeholder of a title layout without a subtitle, or in the notes with a warning', async () => {
+    const built = async (layout: string) => {
+      const dir = tempDir();
+      writeFiles(dir, {
+        'templates/school/template.yaml': `base: school.pptx\nlayouts:\n  title: "${layout}"\n`,
+        'templates/school/school.pptx': readFileSync(path.join(FIXTURES, 'pandoc-reference.pptx')),
+        'content/deck.md': deckText('## One\n\n- a\n', { template: 'school', subtitle: 'How plants eat light', author: 'Ms. Example' }),
+      });
+      const run = await lectern(['build'], dir);
+      const deck = await openPptx(path.join(dir, 'output/deck.pptx'));
+      return {
+        run,
+        slide: (await deck.slides())[0],
+        notes: deck.names.includes('ppt/notesSlides/notesSlide1.xml') ? await deck.xml('ppt/notesSlides/notesSlide1.xml') : '',
+      };
+    };
+    const content = await built('Title and Content');
+    expect(content.run.stderr).toBe('');
+    expect(content.slide).toMatch(
+      /<p:ph idx="1"\/>(?:(?!<\/p:sp>).)*<a:t>How plants eat light<\/a:t>(?:(?!<\/p:sp>).)*<a:t>Ms\. Example<\/a:t>/s,
+    );
+    const blank = await built('Title Only');
+    expect(blank.run.stderr).toContain(
+      'content/deck.md:1: warning: the title slide\'s layout "Title Only" has no place for the subtitle and author, so they are in its speaker notes [layout/no-subtitle]',
+    );
+    expect(blank.notes).toContain('How plants eat light');
+    expect(blank.notes).toContain('Ms. Example');
+  }, 60_000);
 
   it('names a layout the file does not have, with a did-you-mean', async () => {
     const dir = tempDir();

@@ -39,7 +39,7 @@ export function buildDeck(input: DeckInput): Deck {
     palette: template.theme.colors.chart,
     warn: (rule, message, line) => input.diagnostics.warn(rule, message, { file: input.file, line }),
   };
-  const slides: Slide[] = [titleSlide(meta, template)];
+  const slides: Slide[] = [titleSlide(meta, template, ctx)];
   let previousTitle = meta.title;
   for (const source of input.slides) {
     const built = buildSlides(source, previousTitle, template, ctx);
@@ -56,10 +56,22 @@ export function buildDeck(input: DeckInput): Deck {
   };
 }
 
-function titleSlide(meta: DeckMeta, template: Template): Slide {
+function titleSlide(meta: DeckMeta, template: Template, ctx: PieceContext): Slide {
   const byline = [meta.author, [meta.organization, meta.date].filter(Boolean).join(' · ')].filter(Boolean).join('\n');
   const layout = template.layouts.has('title') ? 'title' : template.layouts.has('section') ? 'section' : 'content';
-  return { layout, title: meta.title, subtitle: meta.subtitle, byline: byline || undefined, elements: [], line: 1 };
+  const slide: Slide = { layout, title: meta.title, subtitle: meta.subtitle, byline: byline || undefined, elements: [], line: 1 };
+  // A PowerPoint file's layout with no subtitle and no content placeholder has no place for them.
+  const own = template.layouts.get(layout)!;
+  const under = [meta.subtitle, byline].filter(Boolean).join('\n');
+  if (under && own.fileLayout && !own.subtitle && !own.fileLayout.placeholders.body) {
+    ctx.warn(
+      'layout/no-subtitle',
+      `the title slide's layout "${own.fileLayout.name}" has no place for the subtitle and author, so they are in its speaker notes`,
+      1,
+    );
+    return { ...slide, notes: under };
+  }
+  return slide;
 }
 
 /** One slide of Markdown becomes one slide, or several when its content does not fit. */

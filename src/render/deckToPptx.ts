@@ -258,16 +258,20 @@ class SlideWriter {
     // the master's background; the slide's own background works around it.
     if (layout.name === 'table' && !layout.fileLayout)
       s.background = background(layout) ?? background(this.master, this.theme.colors.background)!;
-    // Run options, not shape options: pptxgenjs lets a placeholder's own options override the shape's.
     // A layout with a subtitle and no byline (a PowerPoint file's title slide) shows the byline under the subtitle.
     const byline = slide.byline && !layout.byline && layout.subtitle ? slide.byline : undefined;
     const subtitle = [slide.subtitle, byline].filter(Boolean).join('\n');
     if (layout.fileLayout) {
-      // On a PowerPoint file's layout, the title and subtitle take their look from the file's placeholders.
+      // On a PowerPoint file's layout, the title and subtitle take their look from the file's placeholders;
+      // on one with no subtitle (the title slide on the nearest layout), the subtitle and byline fill its content placeholder.
       const size = slide.titleSize ?? layout.title?.size ?? this.theme.sizes.title;
       this.placeholderText(s, 'title', slide.title, size, texts);
-      if (subtitle && layout.subtitle) this.placeholderText(s, 'subtitle', subtitle, layout.subtitle.size ?? this.theme.sizes.body, texts);
+      const under = layout.subtitle ? subtitle : [slide.subtitle, slide.byline].filter(Boolean).join('\n');
+      const area = layout.subtitle ? 'subtitle' : layout.fileLayout.placeholders.body && slide.elements.length === 0 ? 'body' : undefined;
+      const box = area === 'subtitle' ? layout.subtitle : layout.regions.get('body');
+      if (under && area && box) this.placeholderText(s, area, under, box.size ?? this.theme.sizes.body, texts);
     } else {
+      // Run options, not shape options: pptxgenjs lets a placeholder's own options override the shape's.
       s.addText([{ text: slide.title, options: { lang: this.lang, ...(slide.titleSize ? { fontSize: slide.titleSize } : {}) } }], {
         placeholder: 'title',
         lang: this.lang,
