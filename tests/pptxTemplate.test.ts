@@ -1,8 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readZip, writeZip } from '../src/render/zip.js';
-import { lectern } from './support/cli.js';
+import { BIN, lectern } from './support/cli.js';
 import { openPptx, tempDir, validatePptx, writeFiles } from './support/pptx.js';
 import { everyKindDeck, FIXTURES, TEMPLATE_FILES } from './support/pptxTemplates.js';
 import { deckText } from './support/build.js';
@@ -272,6 +273,37 @@ describe('a PowerPoint file as the template', () => {
     expect(run.stderr).toMatch(
       /templates\/school\/template\.yaml:3: error: layouts: chart: "Title Onyl" is not a layout of school\.pptx \(did you mean "Title Only"\?\)/,
     );
+  }, 60_000);
+});
+
+describe('lectern build --watch with a PowerPoint template', () => {
+  it("rebuilds a deck when its PowerPoint template file changes, on the new file's layouts", async () => {
+    const dir = project('DNA', everyKindDeck('school.pptx'));
+    const child = spawn(process.execPath, [BIN, 'build', '--watch'], { cwd: dir });
+    let output = '';
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (output += d));
+    const waitFor = async (pattern: RegExp, count = 1) => {
+      for (let waited = 0; waited < 30_000; waited += 50) {
+        if ((output.match(new RegExp(pattern, 'g')) ?? []).length >= count) return;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      throw new Error(`timed out waiting for ${pattern} in:\n${output}`);
+    };
+    const contentLayout = async () => {
+      const deck = await openPptx(path.join(dir, 'output/deck.pptx'));
+      const rels = await deck.xml('ppt/slides/_rels/slide3.xml.rels');
+      return /<p:cSld name="([^"]*)"/.exec(await deck.xml(`ppt/slideLayouts/${/Target="\.\.\/slideLayouts\/([^"]+)"/.exec(rels)![1]}`))![1];
+    };
+    try {
+      await waitFor(/Watching for changes/);
+      expect(await contentLayout()).toBe('Title, Content');
+      writeFileSync(path.join(dir, 'content/school.pptx'), readFileSync(path.join(FIXTURES, 'pandoc-reference.pptx')));
+      await waitFor(/✓ content\/deck\.md/, 2);
+      expect(await contentLayout()).toBe('Title and Content');
+    } finally {
+      child.kill('SIGINT');
+    }
   }, 60_000);
 });
 

@@ -1,4 +1,4 @@
-import { readdirSync, existsSync } from 'node:fs';
+import { readdirSync, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
 import { SHIPPED_TEMPLATES } from '../packageRoot.js';
@@ -166,9 +166,10 @@ export class TemplateLibrary {
     };
   }
 
-  /** A PowerPoint file (.pptx, .potx) as the template, read once per build; `at` is where it is named. */
+  /** A PowerPoint file (.pptx, .potx) as the template, read once while it is unchanged (watch mode keeps the library); `at` is where it is named. */
   loadPowerPoint(file: string, at: SourcePosition): Template {
-    const key = `file:${file}`;
+    const stamp = existsSync(file) ? statSync(file) : undefined;
+    const key = `file:${file}:${stamp?.mtimeMs}:${stamp?.size}`;
     let template = this.files.get(key);
     if (!template) this.files.set(key, (template = loadPowerPointTemplate(file, at)));
     return template;
