@@ -162,7 +162,7 @@ describe('a PowerPoint file as the template', () => {
       'templates/school/template.yaml':
         'description: Our school\nbase: school.pptx\nlayouts:\n  chart: "Title Only"\ncolors:\n  chart: ["#7B2D8E", "#F2A900"]\n',
       'templates/school/school.pptx': readFileSync(path.join(FIXTURES, 'pandoc-reference.pptx')),
-      'content/deck.md': `${everyKindDeck('school')}\n---\n\n<!-- layout: "Comparison" -->\n\n## Picked by name\n\n- one\n`,
+      'content/deck.md': `${everyKindDeck('school')}\n---\n\n<!-- layout: "Comparison" -->\n\n## Picked by name\n\n- one\n\n---\n\n<!-- layout: Blank -->\n\n## Off the slide\n\nWords.\n`,
     });
     const run = await lectern(['build'], dir);
     expect(run.stderr).toBe('');
@@ -173,6 +173,11 @@ describe('a PowerPoint file as the template', () => {
     };
     expect(await layoutOf(6)).toBe('Title Only');
     expect(await layoutOf(7)).toBe('Comparison');
+    // On "Blank" the title is a text box (off the slide, for screen readers), not a placeholder the layout lacks.
+    expect(await layoutOf(8)).toBe('Blank');
+    const blank = (await deck.slides())[7];
+    expect(blank).toContain('<a:t>Off the slide</a:t>');
+    expect(blank).not.toMatch(/<p:ph type="title"/);
     // The folder's chart colours go over the file's theme, for what lectern draws itself.
     expect(await deck.xml('ppt/charts/chart1.xml')).toContain('<a:srgbClr val="7B2D8E"/>');
     expect(await validatePptx(path.join(dir, 'output/deck.pptx'))).toEqual([]);

@@ -237,12 +237,14 @@ class SlideWriter {
   private readonly theme: Theme;
   private readonly lang: string;
   private readonly master?: Layout;
+  private readonly size: Template['size'];
 
   constructor(
     private readonly deck: Deck,
     template: Template,
   ) {
     this.theme = template.theme;
+    this.size = template.size;
     this.lang = deck.meta.lang;
     this.master = template.master;
   }
@@ -265,11 +267,11 @@ class SlideWriter {
       // On a PowerPoint file's layout, the title and subtitle take their look from the file's placeholders;
       // on one with no subtitle (the title slide on the nearest layout), the subtitle and byline fill its content placeholder.
       const size = slide.titleSize ?? layout.title?.size ?? this.theme.sizes.title;
-      this.placeholderText(s, 'title', slide.title, size, texts);
+      this.placeholderText(s, layout, 'title', slide.title, size, texts);
       const under = layout.subtitle ? subtitle : [slide.subtitle, slide.byline].filter(Boolean).join('\n');
       const area = layout.subtitle ? 'subtitle' : layout.fileLayout.placeholders.body && slide.elements.length === 0 ? 'body' : undefined;
       const box = area === 'subtitle' ? layout.subtitle : layout.regions.get('body');
-      if (under && area && box) this.placeholderText(s, area, under, box.size ?? this.theme.sizes.body, texts);
+      if (under && area && box) this.placeholderText(s, layout, area, under, box.size ?? this.theme.sizes.body, texts);
     } else {
       // Run options, not shape options: pptxgenjs lets a placeholder's own options override the shape's.
       s.addText([{ text: slide.title, options: { lang: this.lang, ...(slide.titleSize ? { fontSize: slide.titleSize } : {}) } }], {
@@ -301,9 +303,9 @@ class SlideWriter {
   }
 
   /** Text in a placeholder of a PowerPoint file's layout, one paragraph a line, through `text` (lectern's own text body). */
-  private placeholderText(s: PptxSlide, placeholder: string, text: string, size: number, texts: SlideBodies): void {
+  private placeholderText(s: PptxSlide, layout: Layout, placeholder: string, text: string, size: number, texts: SlideBodies): void {
     const paragraphs = text.split('\n').map((line) => ({ runs: [{ text: line }], style: 'body' as const, level: 0 }));
-    this.text(s, { kind: 'text', x: 0, y: 0, w: 0, h: 0, region: placeholder, placeholder, paragraphs, fontSize: size }, undefined, texts);
+    this.text(s, { kind: 'text', x: 0, y: 0, w: 0, h: 0, region: placeholder, placeholder, paragraphs, fontSize: size }, layout, texts);
   }
 
   private lines(text: string): TextProps[] {
@@ -328,10 +330,11 @@ class SlideWriter {
    * A text element: pptxgenjs writes the shape (a placeholder of the layout, or a
    * box) with a marker for its text, and lectern the text body (`textBodyXml`).
    */
-  private text(s: PptxSlide, e: TextElement, layout: Layout | undefined, texts: SlideBodies): void {
-    const region = layout?.regions.get(e.region);
-    // On a PowerPoint file's layout, only a region that is one of its placeholders is filled as one.
-    const placeholder = e.placeholder && (!layout?.fileLayout || layout.fileLayout.placeholders[e.placeholder]) ? e.placeholder : undefined;
+  private text(s: PptxSlide, e: TextElement, layout: Layout, texts: SlideBodies): void {
+    const region = layout.regions.get(e.region);
+    // On a PowerPoint file's layout, only the parts that fill one of its placeholders are placeholders.
+    const filled = !layout.fileLayout || fileLayoutSlots(layout, this.size).some(([slot]) => slot === e.placeholder);
+    const placeholder = e.placeholder && filled ? e.placeholder : undefined;
     const links = texts.links;
     // Unguessable, so that no text on the slide can be taken for it; it never reaches the file.
     const marker = `LECTERN-TEXT-${this.markerId}-${texts.bodies.length + 1}`;
@@ -340,8 +343,8 @@ class SlideWriter {
       font: region?.font ?? this.theme.fonts.body,
       color: region?.color ?? this.theme.colors.text,
       placeholder: Boolean(placeholder),
-      inherit: Boolean(placeholder && (!layout || layout.fileLayout)),
-      inheritBullets: Boolean(placeholder && layout?.fileLayout?.bullets),
+      inherit: Boolean(placeholder && layout.fileLayout),
+      inheritBullets: Boolean(placeholder && layout.fileLayout?.bullets),
       headingFont: this.theme.fonts.heading,
       codeFont: this.theme.fonts.code,
       mutedColor: this.theme.colors.muted,

@@ -112,8 +112,14 @@ function fillSlide(
   const tree = descendants(slide, 'p:spTree')[0];
   for (const shape of childElements(tree, 'p:sp')) {
     const ph = descendants(shape, 'p:ph')[0];
-    const target = ph && layout.placeholders[own.get(ph.attribs.idx ?? '') ?? ''];
-    if (!ph || !target) continue;
+    if (!ph) continue;
+    const target = layout.placeholders[own.get(ph.attribs.idx ?? '') ?? ''];
+    // A part the file's layout has no placeholder for (the title on "Blank", kept off the slide for
+    // screen readers) stays a text box where it is.
+    if (!target) {
+      remove(ph);
+      continue;
+    }
     ph.attribs = { ...target };
     // The shape keeps its place, and takes its outline, fill and text style from the layout.
     const properties = childElements(shape, 'p:spPr')[0];
