@@ -11,7 +11,7 @@ import { Diagnostics, DiagnosticError, fail, type Diagnostic, type SourcePositio
 import { describeFsError, errnoOf } from './input/fsErrors.js';
 import { buildDeck } from './model/buildDeck.js';
 import type { Deck } from './model/types.js';
-import { deckToPptx, fileLayoutSlots } from './render/deckToPptx.js';
+import { deckToPptx, templateFill } from './render/deckToPptx.js';
 import { PackageRepair } from './render/repair.js';
 import { writeFileAtomic } from './render/writeAtomic.js';
 import { TemplateLibrary } from './templates/loadTemplate.js';
@@ -173,20 +173,7 @@ export async function buildDeckFile(
       colors: template.base ? undefined : template.theme.colors,
       hideMasterIn: [...template.layouts.values()].filter((l) => !l.showMaster).map((l) => l.name),
       templateName: template.name,
-      onTemplate: template.base && {
-        base: template.base,
-        layouts: new Map(
-          [...template.layouts].flatMap(([name, l]) =>
-            l.fileLayout
-              ? [[name, { file: l.fileLayout, slots: fileLayoutSlots(l, template.size).map(([slot]) => slot), footer: l.footer }] as const]
-              : [],
-          ),
-        ),
-        footer: deck.footer,
-        date: deck.meta.date === undefined ? undefined : String(deck.meta.date),
-        slideNumbers: deck.slideNumbers,
-        lang: deck.meta.lang,
-      },
+      onTemplate: templateFill(deck, template),
       time,
     });
     await deckToPptx(deck, template, repair.add);

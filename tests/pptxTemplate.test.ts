@@ -3,6 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readZip, writeZip } from '../src/render/zip.js';
+import { escapeXml } from '../src/render/xml.js';
 import { BIN, lectern } from './support/cli.js';
 import { openPptx, tempDir, validatePptx, writeFiles } from './support/pptx.js';
 import { everyKindDeck, FIXTURES, TEMPLATE_FILES } from './support/pptxTemplates.js';
@@ -278,6 +279,46 @@ describe('a PowerPoint file as the template', () => {
     expect(run.stderr).toMatch(
       /templates\/school\/template\.yaml:3: error: layouts: chart: "Title Onyl" is not a layout of school\.pptx \(did you mean "Title Only"\?\)/,
     );
+  }, 60_000);
+});
+
+describe('layout names with characters that mean something in XML, Markdown or a replacement string', () => {
+  const NAME = 'Inhalt & <Text> "$&" ]]> {{x}} ‏עברית 内容';
+  it('builds on the layout, picks it by name, and lists and shows it, the name as written', async () => {
+    const entries = readZip(readFileSync(path.join(FIXTURES, 'pandoc-reference.pptx'))).map((e) =>
+      e.name === 'ppt/slideLayouts/slideLayout2.xml'
+        ? {
+            name: e.name,
+            data: Buffer.from(
+              Buffer.from(e.data)
+                .toString('utf8')
+                .replace('name="Title and Content"', () => `name="${escapeXml(NAME)}"`),
+            ),
+          }
+        : e,
+    );
+    const dir = tempDir();
+    writeFiles(dir, {
+      'templates/school/template.yaml': 'base: school.pptx\n',
+      'templates/school/school.pptx': writeZip(entries, new Date(Date.UTC(2024, 0, 1))),
+      // A deck writes `{{` as `\{{` (its body is Handlebars first).
+      'content/deck.md': deckText(`## One\n\n- a\n\n---\n\n<!-- layout: ${NAME.replace('{{', '\\{{')} -->\n\n## Two\n\n- b\n`, {
+        template: 'school',
+      }),
+    });
+    const run = await lectern(['build'], dir);
+    expect(run.stderr).toBe('');
+    const output = path.join(dir, 'output/deck.pptx');
+    expect(await validatePptx(output)).toEqual([]);
+    const deck = await openPptx(output);
+    for (const n of [2, 3])
+      expect(await deck.xml(`ppt/slides/_rels/slide${n}.xml.rels`)).toContain('Target="../slideLayouts/slideLayout2.xml"');
+    expect(await deck.xml('ppt/slideLayouts/slideLayout2.xml')).toContain(`<p:cSld name="${escapeXml(NAME)}">`);
+    expect((await lectern(['templates'], dir)).stdout).toContain(JSON.stringify(NAME));
+    const show = await lectern(['templates', 'show', 'school'], dir);
+    expect(show.stderr).toBe('');
+    const sheet = await openPptx(path.join(dir, 'output/school-layouts.pptx'));
+    expect((await sheet.slides())[2]).toContain(`<a:t>${escapeXml(NAME)}</a:t>`);
   }, 60_000);
 });
 

@@ -7,6 +7,7 @@ import { streamParts, type PartListener } from './jszipShim.js';
 import { MASTER_LAYOUT } from './master.js';
 import { RELATIONSHIP_TYPE, withRelationships } from './packageParts.js';
 import { renderSvgFallbacks } from './svgFallbacks.js';
+import type { TemplateFill } from './templatePackage.js';
 import { HIGHLIGHT, textBodyXml } from './textBody.js';
 import { SLIDE, type Layout, type Styled, type Template, type TextStyle, type Theme } from '../templates/types.js';
 
@@ -28,10 +29,11 @@ export async function deckToPptx(deck: Deck, template: Template, onPart: PartLis
   pptx.company = '';
   pptx.theme = { headFontFace: template.theme.fonts.heading, bodyFontFace: template.theme.fonts.body };
 
-  if (template.base) {
+  const ids = template.base ? fileLayoutIds(template) : undefined;
+  if (ids) {
     // On a PowerPoint file, slides go on layouts of placeholders alone, which the repair stage
     // swaps for the file's own (src/render/templatePackage.ts).
-    for (const layout of template.layouts.values()) defineFileLayout(pptx, layout, template);
+    for (const layout of template.layouts.values()) defineFileLayout(pptx, ids.get(layout.name)!, layout, template);
   } else {
     // The master's decoration travels as one more layout, lifted onto the slide master by the repair stage.
     defineMaster(pptx, template, deck);
@@ -40,7 +42,7 @@ export async function deckToPptx(deck: Deck, template: Template, onPart: PartLis
   }
   const writer = new SlideWriter(deck, template);
   deck.slides.forEach((slide, i) =>
-    writer.write(pptx.addSlide({ masterName: slide.layout }), slide, template.layouts.get(slide.layout)!, i + 1),
+    writer.write(pptx.addSlide({ masterName: ids?.get(slide.layout) ?? slide.layout }), slide, template.layouts.get(slide.layout)!, i + 1),
   );
   // resvg is loaded only if some picture is an SVG.
   renderSvgFallbacks(pptx);
@@ -209,12 +211,44 @@ export function fileLayoutSlots(layout: Layout, size: Template['size']): [string
 }
 
 /**
+ * The names pptxgenjs's layouts get on a PowerPoint template file, by lectern's layout name:
+ * the file's layout names may hold any character, which pptxgenjs would write as they are.
+ */
+function fileLayoutIds(template: Template): Map<string, string> {
+  return new Map([...template.layouts.keys()].map((name, i) => [name, `lectern-file-layout-${i + 1}`]));
+}
+
+/** What the repair stage needs to build a deck on its PowerPoint template file (see templatePackage.ts); undefined for a template folder. */
+export function templateFill(deck: Deck, template: Template): TemplateFill | undefined {
+  if (!template.base) return undefined;
+  const ids = fileLayoutIds(template);
+  const layouts = [...template.layouts.values()].flatMap((l) =>
+    l.fileLayout
+      ? [
+          [
+            ids.get(l.name)!,
+            { file: l.fileLayout, slots: fileLayoutSlots(l, template.size).map(([slot]) => slot), footer: l.footer },
+          ] as const,
+        ]
+      : [],
+  );
+  return {
+    base: template.base,
+    layouts: new Map(layouts),
+    footer: deck.footer,
+    date: deck.meta.date === undefined ? undefined : String(deck.meta.date),
+    slideNumbers: deck.slideNumbers,
+    lang: deck.meta.lang,
+  };
+}
+
+/**
  * A layout of a PowerPoint template file, as pptxgenjs needs it to write slides: its
  * slots as placeholders with no style of their own (slides take that from the file's layout).
  */
-function defineFileLayout(pptx: Pptx, layout: Layout, template: Template): void {
+function defineFileLayout(pptx: Pptx, id: string, layout: Layout, template: Template): void {
   pptx.defineSlideMaster({
-    title: layout.name,
+    title: id,
     objects: fileLayoutSlots(layout, template.size).map(([name, b]) => ({
       placeholder: { options: { name, type: name === 'title' ? 'title' : 'body', ...box(b) }, text: '' },
     })),

@@ -18,8 +18,8 @@ import type { FileLayoutRef, PowerPointBase, Styled } from '../templates/types.j
 export interface TemplateFill {
   base: PowerPointBase;
   /**
-   * By pptxgenjs layout name (lectern's layout name): the file's layout its slides go on,
-   * and which placeholder each of the pptxgenjs layout's placeholders is, in order (see fileLayoutSlots).
+   * By pptxgenjs layout name (see templateFill in deckToPptx.ts): the file's layout its slides go on, which
+   * placeholder each of the pptxgenjs layout's placeholders is, in order (see fileLayoutSlots), and its footer's box.
    */
   layouts: ReadonlyMap<string, { file: FileLayoutRef; slots: string[]; footer?: Styled }>;
   footer?: string;

@@ -75,7 +75,8 @@ export function layoutSheet(template: Template): string {
     const all = layout.placeholders.map((p) => `${PLACEHOLDER_NAMES[p.type] ?? p.type}${p.ph.idx ? ` (idx ${p.ph.idx})` : ''}`);
     return [
       [
-        `<!-- layout: ${JSON.stringify(layout.name)} -->`,
+        // In quotes, as they are (lectern takes off the outer ones); `{{` escaped, as the deck body is Handlebars first.
+        `<!-- layout: "${layout.name.replaceAll('{{', '\\{{')}" -->`,
         '',
         `## ${layout.name.replace(MARKUP, '\\$&')}`,
         '',
