@@ -74,12 +74,12 @@ function titleSlide(meta: DeckMeta, template: Template, ctx: PieceContext): Slid
   return slide;
 }
 
-/** One slide of Markdown becomes one slide, or several when its content does not fit. */
 /** What building a deck's slides shares: the pieces' context, and the notes about layouts already given. */
 interface SlideContext extends PieceContext {
   noted: Set<string>;
 }
 
+/** One slide of Markdown becomes one slide, or several when its content does not fit. */
 function buildSlides(source: SlideSource, previousTitle: string, template: Template, ctx: SlideContext): Slide[] {
   let title: { text: string; depth: number } | undefined;
   let requested: { name: string; line: number } | undefined;

@@ -67,8 +67,9 @@ export class PackageRepair {
       ? buildOnTemplate(this.last, new Set([...this.names, ...this.packed.keys()]), this.props.onTemplate)
       : new Map<string, string | Uint8Array>();
     if (!this.props.onTemplate) liftMaster(this.last, this.props.hideMasterIn ?? []);
+    const named = new Set(this.names);
     for (const [name, content] of fromTemplate) {
-      if (!this.names.includes(name)) this.names.push(name);
+      if (!named.has(name)) this.names.push(name);
       this.packed.set(
         name,
         packEntry({ name, data: typeof content === 'string' ? Buffer.from(content) : content, store: /\.(png|jpe?g|gif)$/i.test(name) }),
