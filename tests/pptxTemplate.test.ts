@@ -149,6 +149,12 @@ describe('a PowerPoint file as the template', () => {
       names.push(/<p:cSld name="([^"]*)"/.exec(layout)![1]);
     }
     expect(names).toEqual(['Title Slide', 'Section Header', 'Title and Content', 'Two Content', 'Title and Content', 'Title and Content']);
+    // The table and the chart fill the content placeholder, as when inserted through it in PowerPoint;
+    // the placeholders a slide leaves empty are not on it (the section header's text placeholder).
+    const slides = await deck.slides();
+    for (const slide of [slides[4], slides[5]])
+      expect(slide).toMatch(/<p:graphicFrame>(?:(?!<\/p:graphicFrame>).)*<p:nvPr><p:ph idx="1"\/>/s);
+    expect(slides[1]).not.toContain('<p:ph type="body"');
   }, 60_000);
 
   it('uses the nearest layout where the file has none for a kind, and lectern check says so', async () => {

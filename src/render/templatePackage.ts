@@ -113,6 +113,12 @@ function fillSlide(
   for (const shape of childElements(tree, 'p:sp')) {
     const ph = descendants(shape, 'p:ph')[0];
     if (!ph) continue;
+    // pptxgenjs puts every placeholder of its layout on the slide; one the slide leaves empty goes, as in
+    // PowerPoint, where an unused placeholder is not on the slide (a chart takes the content placeholder's place).
+    if (own.get(ph.attribs.idx ?? '') !== 'title' && !descendants(shape, '*').some((e) => e.name === 'a:r' || e.name === 'a:fld')) {
+      remove(shape);
+      continue;
+    }
     const target = layout.placeholders[own.get(ph.attribs.idx ?? '') ?? ''];
     // A part the file's layout has no placeholder for (the title on "Blank", kept off the slide for
     // screen readers) stays a text box where it is.
@@ -134,10 +140,16 @@ function fillSlide(
       bodyProperties.children.slice().forEach(remove);
     }
   }
-  // The slide's first picture fills the layout's picture placeholder, where it has one.
+  // The slide's first picture fills the layout's picture placeholder, where it has one; its first chart
+  // or table fills the content placeholder no text fills, where that takes any content (has no type).
   const picture = layout.placeholders.picture && childElements(tree, 'p:pic')[0];
   const pictureProperties = picture && descendants(picture, 'p:nvPr')[0];
   if (pictureProperties) insert(pictureProperties, createElement('p:ph', layout.placeholders.picture), 'first');
+  const content = layout.placeholders.body;
+  const textFilled = descendants(tree, 'p:ph').some((ph) => ph.attribs.idx === content?.idx && ph.attribs.type === content?.type);
+  const frame = content && content.type === undefined && !textFilled ? childElements(tree, 'p:graphicFrame')[0] : undefined;
+  const frameProperties = frame && descendants(frame, 'p:nvPr')[0];
+  if (frameProperties) insert(frameProperties, createElement('p:ph', content), 'first');
   let id = Math.max(1, ...descendants(tree, 'p:cNvPr').map((e) => Number(e.attribs.id) || 0));
   const add = (key: string, label: string, paragraph: Element) => {
     const target = layout.placeholders[key];
