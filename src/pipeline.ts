@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { createHandlebars, helperDiagnostic } from './templates/helpers.js';
@@ -7,15 +8,16 @@ import { readImageInfo } from './content/images.js';
 import { PathResolver } from './content/resolve.js';
 import { keyLine, loadDeckSource, type DeckSource } from './content/source.js';
 import { loadDatasets, type DataEntry } from './data/datasets.js';
-import { Diagnostics, DiagnosticError, fail, type Diagnostic } from './diagnostics.js';
+import { Diagnostics, DiagnosticError, fail, type Diagnostic, type SourcePosition } from './diagnostics.js';
 import { describeFsError, errnoOf } from './input/fsErrors.js';
 import { buildDeck } from './model/buildDeck.js';
 import { typesetSlides } from './typeset/typesetDeck.js';
 import type { Deck } from './model/types.js';
-import { deckToPptx } from './render/deckToPptx.js';
+import { deckToPptx, templateFill } from './render/deckToPptx.js';
 import { PackageRepair } from './render/repair.js';
 import { writeFileAtomic } from './render/writeAtomic.js';
 import { TemplateLibrary } from './templates/loadTemplate.js';
+import { isPowerPointFile } from './templates/pptx/fileName.js';
 import type { Template } from './templates/types.js';
 import { settleFrontMatter, type DeckDefaults } from './config/precedence.js';
 
@@ -91,7 +93,10 @@ export async function modelDeck(
     data: Object.fromEntries([...datasets].map(([name, entry]) => [name, entry.kind === 'table' ? entry.dataset.records : entry.value])),
   };
   const { markdown, slides } = parseDeckBody(source, context, warnAt, dialect);
-  const template = options.templates.load(settled.template, fm, settled.where('template'));
+  const templateAt = settled.where('template');
+  const template = isPowerPointFile(settled.template)
+    ? options.templates.loadPowerPoint(powerPointFile(settled.template, templateAt, paths), templateAt)
+    : options.templates.load(settled.template, fm, templateAt);
   template.dirs.forEach((dir) => inputs.add(dir));
   await typesetSlides(slides, {
     file,
@@ -111,6 +116,23 @@ export async function modelDeck(
     image: (src, line) => readImageInfo(paths.resolve(src, { file, line }), src, { file, line }),
   });
   return { deck, template, source, markdown, diagnostics };
+}
+
+/**
+ * A PowerPoint template file named as the template: relative to the file that names it (the
+ * deck, or the config), else to the project's folder, else to the folder lectern runs in (`-t`);
+ * inside the project like every file a deck uses.
+ */
+function powerPointFile(name: string, at: SourcePosition, paths: PathResolver): string {
+  const candidates = [path.dirname(path.resolve(at.file)), paths.root, process.cwd()].map((dir) => path.resolve(dir, name));
+  const found = candidates.find((f) => existsSync(f)) ?? candidates[0];
+  return paths.resolve(
+    path
+      .relative(path.dirname(path.resolve(paths.deckFile)), found)
+      .split(path.sep)
+      .join('/'),
+    at,
+  );
 }
 
 function renderFooter(footer: string, context: object, at: { file: string; line?: number }): string {
@@ -164,9 +186,11 @@ export async function buildDeckFile(
       company: deck.meta.organization,
       lang: deck.meta.lang,
       rtl: deck.meta.dir === 'rtl',
-      colors: template.theme.colors,
+      // A PowerPoint template file keeps its own theme.
+      colors: template.base ? undefined : template.theme.colors,
       hideMasterIn: [...template.layouts.values()].filter((l) => !l.showMaster).map((l) => l.name),
       templateName: template.name,
+      onTemplate: templateFill(deck, template),
       time,
     });
     await deckToPptx(deck, template, repair.add).catch(async (error: unknown) => {

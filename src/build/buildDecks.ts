@@ -15,7 +15,7 @@ export interface BuildOptions {
   inputs?: string | string[];
   /** Folder the .pptx (and .pdf) files go to; else the config's `out`, else `output` in the project. */
   outDir?: string;
-  /** A template for every deck, over what their front matter names. */
+  /** A template for every deck, over what their front matter names: a template name, or a PowerPoint file (.pptx, .potx). */
   template?: string;
   /** The language of every deck's text (e.g. `en-GB`), over what their front matter says. */
   lang?: string;

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { isPowerPointFile } from '../templates/pptx/fileName.js';
 import { isLanguageTag } from '../content/languageTag.js';
 import { fail } from '../diagnostics.js';
 import { didYouMean } from '../suggest.js';
@@ -68,8 +69,9 @@ const KINDS = {
     },
   },
   template: {
-    expect: 'a template name, e.g. default or a folder name under templates/',
-    read: (v: unknown) => (typeof v === 'string' && /^[\w.-]+$/.test(v) ? v : undefined),
+    expect: "a template name, e.g. default or a folder name under templates/, or a PowerPoint file (school.pptx, from the config's folder)",
+    read: (v: unknown, dir: string) =>
+      typeof v !== 'string' ? undefined : isPowerPointFile(v) ? path.resolve(dir, v) : /^[\w.-]+$/.test(v) ? v : undefined,
   },
   lang: {
     expect: 'a language tag such as "en-US" or "kk-KZ"',

@@ -3,7 +3,7 @@ import { DiagnosticError, fail, type SourcePosition } from '../diagnostics.js';
 import { describeFsError } from './fsErrors.js';
 
 /** The kinds of file a teacher gives lectern; each has its own size limit and words in messages. */
-export type InputKind = 'deck' | 'data' | 'template' | 'picture' | 'config';
+export type InputKind = 'deck' | 'data' | 'template' | 'presentation' | 'picture' | 'config';
 
 const MB = 1024 * 1024;
 
@@ -12,6 +12,11 @@ const KINDS: Record<InputKind, { rule: string; limit: number; tooLarge: string }
   deck: { rule: 'file', limit: 10 * MB, tooLarge: 'decks over 10 MB are not lecture notes; split it into several decks' },
   data: { rule: 'data', limit: 50 * MB, tooLarge: 'data files over 50 MB do not fit on slides; keep the rows the deck shows' },
   template: { rule: 'template', limit: 2 * MB, tooLarge: 'template files over 2 MB are not layouts; check that it is the right file' },
+  presentation: {
+    rule: 'template',
+    limit: 100 * MB,
+    tooLarge: 'a PowerPoint template over 100 MB holds more than masters and layouts; save a copy without its example slides',
+  },
   picture: { rule: 'image', limit: 25 * MB, tooLarge: 'pictures over 25 MB make decks too big to share, so make it smaller' },
   config: { rule: 'config', limit: 1 * MB, tooLarge: 'a config file over 1 MB is not settings; check that it is the right file' },
 };

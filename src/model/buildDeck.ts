@@ -52,8 +52,9 @@ export function buildDeck(input: DeckInput): Deck {
     dir: textDirection(fm.lang ?? 'en-US', fm.dir),
     ...(fm.strings ? { strings: fm.strings } : {}),
   };
-  const ctx: PieceContext = {
+  const ctx: SlideContext = {
     ...input,
+    noted: new Set(),
     palette: template.theme.colors.chart,
     accent: template.theme.colors.accent,
     messages: messagesFor(meta.lang, template.strings, fm.strings),
@@ -67,7 +68,7 @@ export function buildDeck(input: DeckInput): Deck {
     incremental: dialect.incremental,
   };
   // A Marp deck's first slide is its title slide, as written.
-  const slides: Slide[] = marp ? [] : [titleSlide(meta, template)];
+  const slides: Slide[] = marp ? [] : [titleSlide(meta, template, ctx)];
   // pandoc's speaker notes for the title slide: a `notes` field in the metadata.
   if (dialect.dialect === 'pandoc' && typeof fm.notes === 'string' && fm.notes.trim()) slides[0].notes = fm.notes.trim();
   let previousTitle = meta.title;
@@ -88,14 +89,31 @@ export function buildDeck(input: DeckInput): Deck {
   };
 }
 
-function titleSlide(meta: DeckMeta, template: Template): Slide {
+function titleSlide(meta: DeckMeta, template: Template, ctx: PieceContext): Slide {
   const byline = [meta.author, [meta.organization, meta.date].filter(Boolean).join(' · ')].filter(Boolean).join('\n');
   const layout = template.layouts.has('title') ? 'title' : template.layouts.has('section') ? 'section' : 'content';
-  return { layout, title: meta.title, subtitle: meta.subtitle, byline: byline || undefined, elements: [], line: 1 };
+  const slide: Slide = { layout, title: meta.title, subtitle: meta.subtitle, byline: byline || undefined, elements: [], line: 1 };
+  // A PowerPoint file's layout with no subtitle and no content placeholder has no place for them.
+  const own = template.layouts.get(layout)!;
+  const under = [meta.subtitle, byline].filter(Boolean).join('\n');
+  if (under && own.fileLayout && !own.subtitle && !own.fileLayout.placeholders.body) {
+    ctx.warn(
+      'layout/no-subtitle',
+      `the title slide's layout "${own.fileLayout.name}" has no place for the subtitle and author, so they are in its speaker notes`,
+      1,
+    );
+    return { ...slide, notes: under };
+  }
+  return slide;
+}
+
+/** What building a deck's slides shares: the pieces' context, and the notes about layouts already given. */
+interface SlideContext extends PieceContext {
+  noted: Set<string>;
 }
 
 /** One slide of Markdown becomes one slide, or several when its content does not fit. */
-function buildSlides(source: SlideSource, previousTitle: string, template: Template, ctx: PieceContext, settings: SlideSettings): Slide[] {
+function buildSlides(source: SlideSource, previousTitle: string, template: Template, ctx: SlideContext, settings: SlideSettings): Slide[] {
   let title: { text: string; depth: number } | undefined;
   let heading: HeadingBlock | undefined;
   let requested: { name: string; line: number } | undefined;
@@ -106,7 +124,7 @@ function buildSlides(source: SlideSource, previousTitle: string, template: Templ
     if (block.kind === 'heading' && !title) {
       title = { text: runsText(block.runs), depth: block.depth };
       heading = block;
-    } else if (block.kind === 'directive' && block.name === 'layout') requested = { name: block.value, line: block.line };
+    } else if (block.kind === 'directive' && block.name === 'layout') requested = { name: unquoted(block.value), line: block.line };
     else if (block.kind === 'directive' && block.name !== 'incremental') directives.push(block);
     else if (block.kind === 'notes') notes.push(block.text);
     else written.push(block);
@@ -133,6 +151,11 @@ function buildSlides(source: SlideSource, previousTitle: string, template: Templ
     new Set(template.layouts.keys()),
   );
   const original = template.layouts.get(layoutName)!;
+  const nearest = original.fileLayout?.nearest;
+  if (nearest && !ctx.noted.has(nearest)) {
+    ctx.noted.add(nearest);
+    ctx.warn('layout/nearest', nearest, source.line);
+  }
   const layout = restyled(original, heading, content, placedBackgrounds.content, template.theme.sizes.body);
   const continued = (title: string) => ctx.messages.text('continued', { title });
   const slideTitle = title?.text ?? continued(previousTitle);
@@ -354,6 +377,12 @@ function noteUnmeasuredFonts(template: Template, input: DeckInput): void {
       { file: input.file },
     );
   }
+}
+
+/** A layout name as a directive writes it, in quotes or not: `"Title Only"`, `'Title Only'`, `Title Only`. */
+function unquoted(value: string): string {
+  const quoted = /^(["'])(.*)\1$/.exec(value.trim());
+  return quoted ? quoted[2] : value.trim();
 }
 
 /** The smallest size a title shrinks to before it may wrap past its box. */

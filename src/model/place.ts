@@ -54,7 +54,8 @@ function layoutAt(pieces: Piece[], region: Styled, regionName: string, size: num
   );
   const flexible = pieces.filter(isVisual);
   const used = fixed.reduce((a, b) => a + b, 0) + GAP * (pieces.length - 1);
-  const minFlexible = flexible.reduce((h, p) => h + MIN_VISUAL[p.kind], 0);
+  // A chart or picture alone in a smaller area (a PowerPoint template's) takes the area it has.
+  const minFlexible = flexible.reduce((h, p) => h + (pieces.length === 1 ? Math.min(MIN_VISUAL[p.kind], region.h) : MIN_VISUAL[p.kind]), 0);
   const fits = used + minFlexible <= region.h + 1e-6;
   const share = flexible.length ? Math.max(0, region.h - used) / flexible.length : 0;
   // Code keeps a box its own height, for its panel.

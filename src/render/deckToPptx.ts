@@ -17,9 +17,11 @@ import { escapeXml } from './xml.js';
 import { mathPicture } from './mathPicture.js';
 import type { MathElement } from '../model/types.js';
 import { MATH_PADDING } from '../model/mathCodeMeasure.js';
+import { INSET, textMeasure, type TextMeasure } from '../model/measure.js';
 import { MIRRORED } from './textBody.js';
 import { messagesFor, type Messages } from '../i18n/messages.js';
 import { formatNumber, percentSign } from '../format.js';
+import type { TemplateFill } from './templatePackage.js';
 import { SLIDE, type Layout, type Styled, type Template, type TextStyle, type Theme } from '../templates/types.js';
 
 // pptxgenjs's types describe a CommonJS module; under ESM its default export is the class itself.
@@ -37,19 +39,26 @@ const HEADER_SIZE = 14;
 /** Writes the Deck model with pptxgenjs, handing each part of the package (before repair) to `onPart` as it is written. */
 export async function deckToPptx(deck: Deck, template: Template, onPart: PartListener): Promise<void> {
   const pptx = new PptxGenJSCtor();
-  pptx.defineLayout({ name: LAYOUT_NAME, width: SLIDE.width, height: SLIDE.height });
+  pptx.defineLayout({ name: LAYOUT_NAME, width: template.size.width, height: template.size.height });
   pptx.layout = LAYOUT_NAME;
   // The repair stage writes the document properties; pptxgenjs would write the company unescaped.
   pptx.company = '';
   pptx.theme = { headFontFace: template.theme.fonts.heading, bodyFontFace: template.theme.fonts.body };
 
-  // The master's decoration travels as one more layout, lifted onto the slide master by the repair stage.
-  defineMaster(pptx, template, deck);
-  // Every layout of the template, used or not, so that "New Slide" in PowerPoint offers them all.
-  for (const layout of template.layouts.values()) defineLayout(pptx, layout, template.theme, deck.meta.lang);
+  const ids = template.base ? fileLayoutIds(template) : undefined;
+  if (ids) {
+    // On a PowerPoint file, slides go on layouts of placeholders alone, which the repair stage
+    // swaps for the file's own (src/render/templatePackage.ts).
+    for (const layout of template.layouts.values()) defineFileLayout(pptx, ids.get(layout.name)!, layout, template);
+  } else {
+    // The master's decoration travels as one more layout, lifted onto the slide master by the repair stage.
+    defineMaster(pptx, template, deck);
+    // Every layout of the template, used or not, so that "New Slide" in PowerPoint offers them all.
+    for (const layout of template.layouts.values()) defineLayout(pptx, layout, template.theme, deck.meta.lang);
+  }
   const writer = new SlideWriter(deck, template);
   deck.slides.forEach((slide, i) =>
-    writer.write(pptx.addSlide({ masterName: slide.layout }), slide, template.layouts.get(slide.layout)!, i + 1),
+    writer.write(pptx.addSlide({ masterName: ids?.get(slide.layout) ?? slide.layout }), slide, template.layouts.get(slide.layout)!, i + 1),
   );
   // resvg is loaded only if some picture is an SVG.
   renderSvgFallbacks(pptx);
@@ -271,6 +280,80 @@ function defineLayout(pptx: Pptx, layout: Layout, theme: Theme, lang: string): v
   });
 }
 
+/**
+ * The placeholders a slide on a PowerPoint template file's layout fills, in the order
+ * pptxgenjs writes them on its layout: the title (off the slide where the file's layout
+ * has none), the subtitle, and each content area that is one of the file layout's placeholders.
+ */
+export function fileLayoutSlots(layout: Layout, size: Template['size']): [string, Styled][] {
+  const filled = layout.fileLayout?.placeholders ?? {};
+  const areas: [string, Styled | undefined][] = [
+    ['title', layout.title ?? { x: 0, y: -1.5, w: size.width, h: 1 }],
+    ['subtitle', layout.subtitle],
+    ...[...layout.regions].filter(([name]) => filled[name]),
+  ];
+  return areas.filter((entry): entry is [string, Styled] => Boolean(entry[1]));
+}
+
+/**
+ * The names pptxgenjs's layouts get on a PowerPoint template file, by lectern's layout name:
+ * the file's layout names may hold any character, which pptxgenjs would write as they are.
+ */
+function fileLayoutIds(template: Template): Map<string, string> {
+  return new Map([...template.layouts.keys()].map((name, i) => [name, `lectern-file-layout-${i + 1}`]));
+}
+
+/** What the repair stage needs to build a deck on its PowerPoint template file (see templatePackage.ts); undefined for a template folder. */
+export function templateFill(deck: Deck, template: Template): TemplateFill | undefined {
+  if (!template.base) return undefined;
+  const ids = fileLayoutIds(template);
+  const measure = textMeasure(template.theme.fonts);
+  const footerSize = (box: Styled | undefined) => (box && deck.footer ? fittedFooterSize(deck.footer, box, measure) : undefined);
+  const layouts = [...template.layouts.values()].flatMap((l) =>
+    l.fileLayout
+      ? [
+          [
+            ids.get(l.name)!,
+            { file: l.fileLayout, slots: fileLayoutSlots(l, template.size).map(([slot]) => slot), footerSize: footerSize(l.footer) },
+          ] as const,
+        ]
+      : [],
+  );
+  return {
+    base: template.base,
+    layouts: new Map(layouts),
+    footer: deck.footer,
+    date: deck.meta.date === undefined ? undefined : String(deck.meta.date),
+    slideNumbers: deck.slideNumbers,
+    lang: deck.meta.lang,
+  };
+}
+
+/** The smallest footer size: below it a footer is not worth reading. */
+const MIN_FOOTER_SIZE = 7;
+
+/** Where a footer is too long for its placeholder at the placeholder's size, the size at which it fits (in points). */
+function fittedFooterSize(text: string, box: Styled, measure: TextMeasure): number | undefined {
+  const start = box.size ?? 12;
+  const fits = (size: number) => measure.linesHeight(measure.lines(text, box.w - 2 * INSET.x, size), size) <= box.h + 0.01;
+  if (fits(start)) return undefined;
+  for (let size = start - 1; size > MIN_FOOTER_SIZE; size--) if (fits(size)) return size;
+  return MIN_FOOTER_SIZE;
+}
+
+/**
+ * A layout of a PowerPoint template file, as pptxgenjs needs it to write slides: its
+ * slots as placeholders with no style of their own (slides take that from the file's layout).
+ */
+function defineFileLayout(pptx: Pptx, id: string, layout: Layout, template: Template): void {
+  pptx.defineSlideMaster({
+    title: id,
+    objects: fileLayoutSlots(layout, template.size).map(([name, b]) => ({
+      placeholder: { options: { name, type: name === 'title' ? 'title' : 'body', ...box(b) }, text: '' },
+    })),
+  });
+}
+
 function textStyle(s: Partial<Styled>, font: string) {
   return {
     fontFace: s.font ?? font,
@@ -289,12 +372,14 @@ class SlideWriter {
   private readonly master?: Layout;
   private readonly rtl: boolean;
   private readonly messages: Messages;
+  private readonly size: Template['size'];
 
   constructor(
     private readonly deck: Deck,
     template: Template,
   ) {
     this.theme = template.theme;
+    this.size = template.size;
     this.lang = deck.meta.lang;
     this.master = template.master;
     this.rtl = deck.meta.dir === 'rtl';
@@ -318,23 +403,39 @@ class SlideWriter {
     this.shapes = 0;
     // LibreOffice (7.x) draws slides of a layout named "table" on white, ignoring the layout's and
     // the master's background; the slide's own background works around it.
-    if (layout.name === 'table') s.background = background(layout) ?? background(this.master, this.theme.colors.background)!;
+    if (layout.name === 'table' && !layout.fileLayout)
+      s.background = background(layout) ?? background(this.master, this.theme.colors.background)!;
     if (slide.background) s.background = { color: slide.background };
     // Background pictures first, so that everything else is drawn over them.
     for (const picture of slide.backgrounds ?? []) this.image(s, picture);
     const titleColor = slide.textColor ? { color: slide.textColor } : {};
     const moves: ShapeMove[] = slide.titleBox ? [{ shape: this.shapes, box: slide.titleBox }] : [];
-    // Run options, not shape options: pptxgenjs lets a placeholder's own options override the shape's.
-    const title = {
-      lang: this.lang,
-      ...titleColor,
-      ...(slide.titleSize ? { fontSize: slide.titleSize } : {}),
-      ...this.direction(layout.title?.align),
-    };
-    this.add(() => s.addText([{ text: slide.title, options: title }], { placeholder: 'title', lang: this.lang }));
-    if (slide.subtitle && layout.subtitle) {
-      const lines = this.lines(slide.subtitle, layout.subtitle.align).map((l) => ({ ...l, options: { ...l.options, ...titleColor } }));
-      this.add(() => s.addText(lines, { placeholder: 'subtitle', lang: this.lang }));
+    // A layout with a subtitle and no byline (a PowerPoint file's title slide) shows the byline under the subtitle.
+    const byline = slide.byline && !layout.byline && layout.subtitle ? slide.byline : undefined;
+    const subtitle = [slide.subtitle, byline].filter(Boolean).join('\n');
+    if (layout.fileLayout) {
+      // On a PowerPoint file's layout, the title and subtitle take their look from the file's placeholders;
+      // on one with no subtitle (the title slide on the nearest layout), the subtitle and byline fill its content placeholder.
+      const size = slide.titleSize ?? layout.title?.size ?? this.theme.sizes.title;
+      this.add(() => this.placeholderText(s, layout, 'title', slide.title, size, texts));
+      const under = layout.subtitle ? subtitle : [slide.subtitle, slide.byline].filter(Boolean).join('\n');
+      const area = layout.subtitle ? 'subtitle' : layout.fileLayout.placeholders.body && slide.elements.length === 0 ? 'body' : undefined;
+      const areaBox = area === 'subtitle' ? layout.subtitle : layout.regions.get('body');
+      if (under && area && areaBox)
+        this.add(() => this.placeholderText(s, layout, area, under, areaBox.size ?? this.theme.sizes.body, texts));
+    } else {
+      // Run options, not shape options: pptxgenjs lets a placeholder's own options override the shape's.
+      const title = {
+        lang: this.lang,
+        ...titleColor,
+        ...(slide.titleSize ? { fontSize: slide.titleSize } : {}),
+        ...this.direction(layout.title?.align),
+      };
+      this.add(() => s.addText([{ text: slide.title, options: title }], { placeholder: 'title', lang: this.lang }));
+      if (subtitle && layout.subtitle) {
+        const lines = this.lines(subtitle, layout.subtitle.align).map((l) => ({ ...l, options: { ...l.options, ...titleColor } }));
+        this.add(() => s.addText(lines, { placeholder: 'subtitle', lang: this.lang }));
+      }
     }
     if (slide.byline && layout.byline)
       this.add(() => s.addText(this.lines(slide.byline!, layout.byline!.align), { placeholder: 'byline', lang: this.lang }));
@@ -350,7 +451,8 @@ class SlideWriter {
     const footer = slide.footer ?? this.deck.footer;
     // A footer of the slide's own (Marp's) shows on every layout, where the master puts its footer if the layout has none.
     const footerBox = slide.footer !== undefined ? (layout.footer ?? this.master?.footer) : layout.footer;
-    if (footer && footerBox) {
+    // On a PowerPoint file the footer and slide number fill the layout's placeholders (src/render/templatePackage.ts).
+    if (footer && footerBox && !layout.fileLayout) {
       this.add(() =>
         s.addText(footer, {
           ...box(footerBox),
@@ -373,7 +475,7 @@ class SlideWriter {
     }
     // A slide shows its number where its layout puts it, else where the master does.
     const number = layout.slideNumber ?? (layout.showMaster ? this.master?.slideNumber : undefined);
-    if ((slide.slideNumber ?? this.deck.slideNumbers) && number) {
+    if ((slide.slideNumber ?? this.deck.slideNumbers) && number && !layout.fileLayout) {
       s.slideNumber = {
         ...box(number),
         ...textStyle({ color: this.theme.colors.muted, ...number }, this.theme.fonts.body),
@@ -385,6 +487,12 @@ class SlideWriter {
   /** A right-to-left deck's text options: rtl="1", and the alignment `align` (left by default) seen from the right. */
   private direction(align: TextStyle['align'] = 'left'): { rtlMode?: boolean; align?: TextStyle['align'] } {
     return this.rtl ? { rtlMode: true, align: MIRRORED[align] } : {};
+  }
+
+  /** Text in a placeholder of a PowerPoint file's layout, one paragraph a line, through `text` (lectern's own text body). */
+  private placeholderText(s: PptxSlide, layout: Layout, placeholder: string, text: string, size: number, texts: SlideBodies): void {
+    const paragraphs = text.split('\n').map((line) => ({ runs: [{ text: line }], style: 'body' as const, level: 0 }));
+    this.text(s, { kind: 'text', x: 0, y: 0, w: 0, h: 0, region: placeholder, placeholder, paragraphs, fontSize: size }, layout, texts);
   }
 
   /** Lines of text for a placeholder, in the deck's direction (the run's options: pptxgenjs reads a paragraph's from its first run). */
@@ -447,6 +555,9 @@ class SlideWriter {
    */
   private text(s: PptxSlide, e: TextElement, layout: Layout, texts: SlideBodies, textColor?: string): void {
     const region = layout.regions.get(e.region);
+    // On a PowerPoint file's layout, only the parts that fill one of its placeholders are placeholders.
+    const filled = !layout.fileLayout || fileLayoutSlots(layout, this.size).some(([slot]) => slot === e.placeholder);
+    const placeholder = e.placeholder && filled ? e.placeholder : undefined;
     const links = texts.links;
     // Unguessable, so that no text on the slide can be taken for it; it never reaches the file.
     const marker = `LECTERN-TEXT-${this.markerId}-${texts.bodies.length + 1}`;
@@ -454,7 +565,9 @@ class SlideWriter {
       lang: this.lang,
       font: region?.font ?? this.theme.fonts.body,
       color: textColor ?? region?.color ?? this.theme.colors.text,
-      placeholder: Boolean(e.placeholder) && !textColor,
+      placeholder: Boolean(placeholder) && !textColor,
+      inherit: Boolean(placeholder && layout.fileLayout),
+      inheritBullets: Boolean(placeholder && layout.fileLayout?.bullets),
       headingFont: this.theme.fonts.heading,
       codeFont: this.theme.fonts.code,
       mutedColor: this.theme.colors.muted,
@@ -471,7 +584,7 @@ class SlideWriter {
     const xml = textBodyXml(e, look);
     texts.bodies.push({ marker, xml, ...(hasMath(e) ? { fallback: { body: textBodyXml(e, { ...look, mathAsText: true }) } } : {}) });
     const fill = e.fill ? { fill: { color: e.fill } } : {};
-    s.addText(marker, e.placeholder ? { placeholder: e.placeholder, ...fill } : { ...box(e), ...fill });
+    s.addText(marker, placeholder ? { placeholder, ...fill } : { ...box(e), ...fill });
   }
 
   private runStyle(r: Run): TextProps['options'] {

@@ -50,7 +50,7 @@ export function liftMaster(parts: Parts, hideMasterIn: readonly string[]): void 
 }
 
 /** A layout's name, as PowerPoint shows it (read, not edited, so the layout is not parsed). */
-function layoutName(xml: string): string {
+export function layoutName(xml: string): string {
   return decodeEntities(/<p:cSld\b[^>]*?\sname="([^"]*)"/.exec(xml)?.[1] ?? '');
 }
 

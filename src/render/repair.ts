@@ -2,6 +2,7 @@ import { stripControlCharacters } from '../input/readInput.js';
 import { firstReadable, luminance, mix } from '../templates/colors.js';
 import type { Theme } from '../templates/types.js';
 import { liftMaster, type Parts } from './master.js';
+import { buildOnTemplate, editedOnTemplate, type TemplateFill } from './templatePackage.js';
 import { MEDIA_PART, MediaDedupe } from './media.js';
 import { dropMissingOverrides, dropMissingTargets, retarget } from './packageParts.js';
 import { childElements, createElement, escapeXml, insert, parseXml, root, serializeXml, setText } from './xml.js';
@@ -24,6 +25,8 @@ export interface PackageProperties {
   /** The template's colours, written into the PowerPoint theme so that restyling in PowerPoint starts from them. */
   colors?: Theme['colors'];
   templateName?: string;
+  /** The PowerPoint template file the deck is built on, and what its slides' date, footer and number placeholders show. */
+  onTemplate?: TemplateFill;
   /** The time recorded as created and modified; also every zip entry's date. */
   time: Date;
 }
@@ -56,7 +59,8 @@ export class PackageRepair {
   readonly add = (name: string, content: string | Uint8Array): void => {
     // pptxgenjs writes a picture shown twice on one slide twice, under one name: one entry it is.
     if (!this.packed.has(name) && !this.last.has(name)) this.names.push(name);
-    if (typeof content === 'string' && repairedLast(name, content)) return void this.last.set(name, content);
+    if (typeof content === 'string' && (repairedLast(name, content) || (this.props.onTemplate && editedOnTemplate(name))))
+      return void this.last.set(name, content);
     const part = repairEntry(name, content, this.props);
     if (!MEDIA_PART.test(name) || this.media.keep(part)) this.pack(part);
   };
@@ -71,7 +75,16 @@ export class PackageRepair {
   /** The zipped package: its parts in the order they came, less those the master surgery and media dedupe removed. */
   async finish(): Promise<Uint8Array> {
     try {
-      liftMaster(this.last, this.props.hideMasterIn ?? []);
+      // A template file's parts go in as they are in the file: they are not lectern's to repair.
+      const fromTemplate = this.props.onTemplate
+        ? buildOnTemplate(this.last, new Set([...this.names, ...this.packed.keys()]), this.props.onTemplate)
+        : new Map<string, string | Uint8Array>();
+      if (!this.props.onTemplate) liftMaster(this.last, this.props.hideMasterIn ?? []);
+      const named = new Set(this.names);
+      for (const [name, content] of fromTemplate) {
+        if (!named.has(name)) this.names.push(name);
+        this.pack(typeof content === 'string' ? { name, text: content } : { name, data: content, store: /\.(png|jpe?g|gif)$/i.test(name) });
+      }
       if (this.media.moved.size > 0) {
         for (const [name, xml] of this.last) if (name.endsWith('.rels')) this.last.set(name, retarget(xml, name, this.media.moved));
       }

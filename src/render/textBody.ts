@@ -14,6 +14,10 @@ export interface TextLook {
   color: string;
   /** In a layout's placeholder, which gives the font and colour of its first level. */
   placeholder: boolean;
+  /** In a PowerPoint template file's placeholder, which gives the font and colour of every level. */
+  inherit?: boolean;
+  /** ... and the bullets and indents of every list level. */
+  inheritBullets?: boolean;
   headingFont: string;
   codeFont: string;
   mutedColor: string;
@@ -74,6 +78,10 @@ function paragraphXml(p: Paragraph, baseSize: number, listStart: number, look: T
     properties =
       `<a:pPr algn="l" marL="${hang}" indent="${-hang}"><a:lnSpc><a:spcPts val="${Math.round(size * CODE_LINE_HEIGHT * 100)}"/></a:lnSpc>` +
       '<a:spcBef><a:spcPts val="0"/></a:spcBef><a:spcAft><a:spcPts val="0"/></a:spcAft><a:buNone/></a:pPr>';
+  } else if (p.bullet && look.inheritBullets) {
+    const level = p.level > 1 ? ` lvl="${p.level - 1}"` : '';
+    const number = p.bullet === 'number' ? `<a:buAutoNum type="arabicPeriod"${startAt(listStart)}/>` : '';
+    properties = `<a:pPr${level}${rtl ? ` ${align}` : ''}>${number}</a:pPr>`;
   } else if (p.bullet) {
     const step = Math.round(INDENT_PER_LEVEL * EMU_PER_INCH);
     const level = p.level - 1;
@@ -85,10 +93,11 @@ function paragraphXml(p: Paragraph, baseSize: number, listStart: number, look: T
       `<a:pPr ${align} marL="${step * (level + 1)}" indent="-${step}"${level > 0 ? ` lvl="${level}"` : ''}>` +
       `${spacing}<a:buSzPct val="100000"/>${marker}</a:pPr>`;
   } else {
-    properties = `<a:pPr ${align} marL="0" indent="0">${spacing}<a:buNone/></a:pPr>`;
+    // In a template file's placeholder the alignment is the placeholder's, unless the text runs right to left.
+    properties = `<a:pPr${look.inherit && !rtl ? '' : ` ${align}`} marL="0" indent="0">${spacing}<a:buNone/></a:pPr>`;
   }
   // A placeholder's layout styles its first level only; deeper list items say their font and colour.
-  const inherits = look.placeholder && p.level <= 1 && !look.rtl;
+  const inherits = look.inherit || (look.placeholder && p.level <= 1 && !look.rtl);
   const style = {
     size,
     font: p.style === 'heading' ? look.headingFont : inherits ? undefined : look.font,

@@ -1,4 +1,4 @@
-import { readdirSync, existsSync } from 'node:fs';
+import { readdirSync, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
 import { SHIPPED_TEMPLATES } from '../packageRoot.js';
@@ -12,6 +12,8 @@ import { createHandlebars, handlebarsSyntaxError, helperDiagnostic } from './hel
 import { derivePalette } from './colors.js';
 import { PRECOMPILED } from './precompiled.js';
 import { color, FONT_SIZES, fontName, parseLayoutMarkup, templateAsset } from './layoutMarkup.js';
+import { isPowerPointFile } from './pptx/fileName.js';
+import { loadPowerPointTemplate } from './pptx/powerPointTemplate.js';
 import { SLIDE, type Layout, type Template, type Theme } from './types.js';
 
 const hbs = createHandlebars();
@@ -32,6 +34,16 @@ interface TemplateSource {
   master?: { file: string; render: (context: object) => string };
   /** The template's `strings:` over its parent's. */
   strings?: Strings;
+  /** The PowerPoint file the template is built on (`base:`, its own or its parent's). */
+  base?: BaseFile;
+}
+
+/** A template's `base:` PowerPoint file, its `layouts:` choices, and the template.yaml files whose colours and fonts go over the file's (parent first). */
+interface BaseFile {
+  file: string;
+  at: SourcePosition;
+  layouts: Record<string, { name: string; at: SourcePosition }>;
+  yamls: { raw: Record<string, unknown>; text: string; file: string; dir: string; dirs: string[] }[];
 }
 
 /** What `lectern templates` shows of a template. */
@@ -41,11 +53,15 @@ export interface TemplateSummary {
   dir: string;
   description: string;
   layouts: string[];
+  /** The PowerPoint file it is built on, if any. */
+  base?: string;
 }
 
 const KNOWN_KEYS: Record<string, string[] | null> = {
   description: null,
   extends: null,
+  base: null,
+  layouts: null,
   logo: null,
   colors: ['primary', 'background', 'text', 'accent', 'muted', 'chart'],
   fonts: ['heading', 'body', 'code'],
@@ -66,6 +82,8 @@ export function templateSearchDirs(root: string): string[] {
  */
 export class TemplateLibrary {
   private readonly cache = new Map<string, TemplateSource>();
+  /** PowerPoint templates read, by file (and folder templates built on one, by folder). */
+  private readonly files = new Map<string, Template>();
 
   constructor(readonly searchDirs: string[] = templateSearchDirs(projectRoot(process.cwd()))) {}
 
@@ -82,12 +100,18 @@ export class TemplateLibrary {
   /** Where the template `name` is, its description and its layout names (inherited ones too), without rendering it. */
   describe(name: string): TemplateSummary {
     const source = this.source(name, { file: path.join('templates', name) }, []);
+    if (source.base) {
+      const template = this.onBase(source, source.base);
+      const layouts = [...new Set(template.base!.presentation.layouts.map((l) => l.name))];
+      return { name, dir: source.dir, description: source.description, layouts, base: source.base.file };
+    }
     return { name, dir: source.dir, description: source.description, layouts: [...source.layouts.keys()].sort() };
   }
 
   /** The template `name`, rendered for one deck (its front matter fills the layouts' Handlebars). */
   load(name: string, deck: object, at: SourcePosition): Template {
     const source = this.source(name, at, []);
+    if (source.base) return this.onBase(source, source.base);
     const context = { ...source.theme, ...source.theme.colors, colors: hashColors(source.theme.colors), deck, slide: SLIDE };
     const layouts = new Map<string, Layout>();
     for (const [layoutName, layout] of source.layouts) {
@@ -144,7 +168,35 @@ export class TemplateLibrary {
       layouts,
       master,
       strings: source.strings,
+      size: SLIDE,
     };
+  }
+
+  /** A PowerPoint file (.pptx, .potx) as the template, read once while it is unchanged (watch mode keeps the library); `at` is where it is named. */
+  loadPowerPoint(file: string, at: SourcePosition): Template {
+    const stamp = existsSync(file) ? statSync(file) : undefined;
+    const key = `file:${file}:${stamp?.mtimeMs}:${stamp?.size}`;
+    let template = this.files.get(key);
+    if (!template) this.files.set(key, (template = loadPowerPointTemplate(file, at)));
+    return template;
+  }
+
+  /** A template folder built on a PowerPoint file: the file's layouts, with the folder's choices, colours and fonts over them. */
+  private onBase(source: TemplateSource, base: BaseFile): Template {
+    let template = this.files.get(source.dir);
+    if (template) return template;
+    template = loadPowerPointTemplate(base.file, base.at, {
+      name: source.name,
+      dir: source.dir,
+      dirs: [...source.dirs, base.file],
+      description: source.description,
+      layouts: base.layouts,
+      theme: (fileTheme) => base.yamls.reduce((theme, y) => buildTheme(y.raw, theme, y.dir, y.dirs, y.text, y.file), fileTheme),
+    });
+    // The folder's `strings:` go over the words of a deck built on the file, as on any template.
+    if (source.strings) template = { ...template, strings: source.strings };
+    this.files.set(source.dir, template);
+    return template;
   }
 
   private find(name: string): string | undefined {
@@ -191,6 +243,7 @@ export class TemplateLibrary {
       parent = this.source(raw.extends, { file, line: lineOfKey(text, 'extends') }, [...chain, name]);
     }
     const dirs = [dir, ...(parent?.dirs ?? [])];
+    const base = baseFile(raw, parent?.base, { raw, text, file, dir, dirs });
     const theme = buildTheme(raw, parent?.theme, dir, dirs, text, file);
     // A child's layouts and partials override its parent's; inherited layouts use the child's partials.
     const layoutFiles = new Map([...(parent?.layoutFiles ?? []), ...hbsFiles(path.join(dir, 'layouts'))]);
@@ -225,10 +278,59 @@ export class TemplateLibrary {
               ...parent?.strings,
               ...checkStrings(raw.strings, (key) => ({ file, line: lineOfKey(text, key ?? 'strings', key !== undefined) })),
             },
+      base,
     };
+    if (base && layoutFiles.size > (parent?.layoutFiles.size ?? 0))
+      throw fail(
+        'template/base',
+        `template "${name}" is built on ${path.basename(base.file)}, whose layouts it uses; layouts/*.hbs cannot be added to a PowerPoint file's layouts (add the layout in PowerPoint's Slide Master view instead)`,
+        { file: [...layoutFiles.values()].find((f) => f.startsWith(dir))! },
+      );
     this.cache.set(name, source);
     return source;
   }
+}
+
+/** A template's `base:` file and `layouts:` choices (`yaml` is its template.yaml), or its parent's with its own colours and fonts on top. */
+function baseFile(raw: Record<string, unknown>, parent: BaseFile | undefined, yaml: BaseFile['yamls'][number]): BaseFile | undefined {
+  const { text, file, dir, dirs } = yaml;
+  const layouts = raw.layouts;
+  if (layouts !== undefined && (typeof layouts !== 'object' || layouts === null || Array.isArray(layouts)))
+    throw fail(
+      'template/layouts',
+      'layouts: must map lectern layouts to the PowerPoint file\'s layout names, e.g. layouts: {chart: "Title Only"}',
+      {
+        file,
+        line: lineOfKey(text, 'layouts'),
+      },
+    );
+  const choices = Object.fromEntries(
+    Object.entries((layouts ?? {}) as Record<string, unknown>).map(([kind, name]) => [
+      kind,
+      { name: String(name), at: { file, line: lineOfKey(text, kind, true) } },
+    ]),
+  );
+  if (raw.base === undefined) {
+    if (!parent && layouts !== undefined)
+      throw fail('template/layouts', 'layouts: chooses among the layouts of a PowerPoint file, and this template has no base: file', {
+        file,
+        line: lineOfKey(text, 'layouts'),
+      });
+    return parent && { ...parent, layouts: { ...parent.layouts, ...choices }, yamls: [...parent.yamls, yaml] };
+  }
+  const at = { file, line: lineOfKey(text, 'base') };
+  if (typeof raw.base !== 'string' || !isPowerPointFile(raw.base))
+    throw fail(
+      'template/base',
+      `base: must name a PowerPoint file in the template's folder (school.pptx or school.potx), not ${JSON.stringify(raw.base)}`,
+      at,
+    );
+  if (raw.extends !== undefined)
+    throw fail('template/base', 'a template has either base: (a PowerPoint file) or extends: (another template), not both', at);
+  const baseFile = path.resolve(dir, raw.base);
+  if (placeOf(baseFile, [dir]) !== 'inside')
+    throw fail('template/base', `base: "${raw.base}" must be a file inside the template folder ${dir}, not a link or a path out of it`, at);
+  return { file: baseFile, at, layouts: choices, yamls: [yaml] };
 }
 
 /** The `.hbs` files of a folder, by name without the extension. */

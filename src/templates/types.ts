@@ -1,4 +1,14 @@
 import type { Strings } from '../i18n/messages.js';
+import type { FilePresentation } from './pptx/readLayouts.js';
+import type { PowerPointPackage } from './pptx/readPackage.js';
+
+/** A PowerPoint template file as read: its parts, and its slide size, masters and layouts. */
+export interface PowerPointBase {
+  pkg: PowerPointPackage;
+  presentation: FilePresentation;
+  /** The parts a deck takes from it: masters, layouts, themes, pictures (not its slides). */
+  parts: string[];
+}
 
 /** A rectangle on the slide, in inches from the top-left corner. */
 export interface Box {
@@ -47,6 +57,22 @@ export interface Layout {
   footer?: Styled;
   slideNumber?: Styled;
   decorations: Decoration[];
+  /** Where this layout comes from, in a PowerPoint template: slides of it go on that layout of the file. */
+  fileLayout?: FileLayoutRef;
+}
+
+/** A layout of a PowerPoint template file, and which of its placeholders each part of a slide fills. */
+export interface FileLayoutRef {
+  /** The layout's name in the file. */
+  name: string;
+  /** Its part in the file, e.g. `ppt/slideLayouts/slideLayout2.xml`. */
+  part: string;
+  /** By lectern's name (`title`, `subtitle`, `body`, `left`, `right`, `date`, `footer`, `slideNumber`): the placeholder's `type` and `idx` as the layout writes them. */
+  placeholders: Record<string, Record<string, string>>;
+  /** Whether the file's master gives list items their bullets; if not, lectern writes them. */
+  bullets: boolean;
+  /** Said in `lectern check` when a slide uses the layout: the file had no layout made for this kind. */
+  nearest?: string;
 }
 
 export interface Theme {
@@ -81,6 +107,10 @@ export interface Template {
   master?: Layout;
   /** The template's own words for those lectern generates (`strings:` in template.yaml). */
   strings?: Strings;
+  /** The slide size in inches: 16:9 (SLIDE), or a PowerPoint template's own. */
+  size: { width: number; height: number };
+  /** The PowerPoint file whose masters, layouts, theme and pictures the deck is built on. */
+  base?: PowerPointBase;
 }
 
 /** Slide size of every deck: 16:9, in inches. */

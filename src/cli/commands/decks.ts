@@ -29,7 +29,12 @@ export function deckCommand(program: Command, name: string, description: string)
     .command(name)
     .description(description)
     .argument('[inputs...]', `deck files, folders or globs (default: the config's "inputs", else ${DEFAULT_INPUTS.join(' ')})`)
-    .addOption(new Option('-t, --template <name>', 'template for every deck, over the front matter'))
+    .addOption(
+      new Option(
+        '-t, --template <name>',
+        'template for every deck, over the front matter: a template name, or a PowerPoint file (school.pptx)',
+      ),
+    )
     .addOption(new Option('--lang <tag>', 'language of every deck, e.g. en-GB, over the front matter').argParser(languageTag))
     .addOption(new Option('--allow-outside', 'let decks use pictures and data outside the project folder'))
     .addOption(new Option('--strict', 'treat warnings as errors: a deck with any is not built, and lectern exits with 1'))

@@ -1,20 +1,25 @@
-import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { formatDiagnostic, DiagnosticError } from '../../diagnostics.js';
 import { SHIPPED_TEMPLATES } from '../../packageRoot.js';
+import { isPowerPointFile } from '../../templates/pptx/fileName.js';
 import { didYouMean } from '../../suggest.js';
 import type { TemplateLibrary, TemplateSummary } from '../../templates/loadTemplate.js';
 import type { CommandContext } from '../context.js';
 import { CliError } from '../errors.js';
-import { shown } from './starters.js';
+import { shown, writeNewFiles } from './starters.js';
 
 /** `lectern templates [list]` and `lectern templates copy <from> <to>`. */
 export function registerTemplates(program: Command, ctx: CommandContext): void {
   const templates = program
     .command('templates')
     .description('list the templates, or copy one to templates/ to make it your own')
-    .addHelpText('after', '\nExamples:\n  $ lectern templates\n  $ lectern templates copy default myschool');
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ lectern templates\n  $ lectern templates copy default myschool\n  $ lectern templates import school.pptx\n  $ lectern templates show school',
+    );
   templates
     .command('list', { isDefault: true })
     .description('list every template: project templates/ first, then the ones lectern ships')
@@ -25,6 +30,94 @@ export function registerTemplates(program: Command, ctx: CommandContext): void {
     .argument('<from>', 'the template to copy, e.g. default')
     .argument('<to>', "the new template's name, e.g. myschool")
     .action(async (from: string, to: string) => copyTemplate(await templateLibrary(), from, to, ctx));
+  templates
+    .command('import')
+    .description("make a template folder around your school's PowerPoint file (.pptx or .potx) and print its layout mapping")
+    .argument('<file>', 'the PowerPoint file, e.g. school.pptx')
+    .argument('[name]', "the template's name (default: the file's name)")
+    .action(async (file: string, name: string | undefined) => importTemplate(await templateLibrary(), file, name, ctx));
+  templates
+    .command('show')
+    .description("write a deck with one slide on each of a PowerPoint template's layouts, its placeholders labelled")
+    .argument('<name>', 'a template built on a PowerPoint file, or the file itself')
+    .option('-o, --out <dir>', 'where the deck goes', 'output')
+    .action(async (name: string, options: { out: string }) =>
+      ctx.setExitCode(await showTemplate(await templateLibrary(), name, options.out, ctx)),
+    );
+}
+
+/** Makes templates/<name>/ with the PowerPoint file and a template.yaml naming its layouts, and prints the mapping. */
+async function importTemplate(library: TemplateLibrary, file: string, name: string | undefined, ctx: CommandContext): Promise<void> {
+  const { importedTemplate, templateNameOf } = await import('../../templates/pptx/importTemplate.js');
+  if (!isPowerPointFile(file)) throw new CliError(`"${file}" is not a PowerPoint file: name a .pptx or .potx file`, 2);
+  const to = name ?? templateNameOf(file);
+  checkTemplateName(to);
+  const source = path.resolve(file);
+  const target = path.join(library.searchDirs[0], to);
+  if (existsSync(target)) throw new CliError(`${shown(target)} already exists; choose another name, or delete that folder first`);
+  let imported: ReturnType<typeof importedTemplate>;
+  try {
+    imported = importedTemplate(source, readFileSync(source));
+  } catch (error) {
+    if (error instanceof DiagnosticError) throw new CliError(formatDiagnostic(error.diagnostic));
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new CliError(`cannot read ${file}: there is no such file`);
+    throw error;
+  }
+  writeNewFiles(
+    target,
+    new Map([...imported.files].map(([n, c]) => [n, typeof c === 'string' ? c : Buffer.from(c)])),
+    'choose another name',
+  );
+  const t = shown(target).split(path.sep).join('/');
+  ctx.io.out(`Made template "${to}" in ${t}/ from ${path.basename(file)}`);
+  ctx.io.out("\nlectern's layouts on the file's layouts:");
+  const width = Math.max(...imported.mapping.map((row) => row.kind.length));
+  for (const row of imported.mapping) ctx.io.out(`  ${row.kind.padEnd(width)}  ${JSON.stringify(row.layout)}  (${row.description})`);
+  ctx.io.out(`\nChange any of them in ${t}/template.yaml (layouts:). See every layout: lectern templates show ${to}`);
+  ctx.io.out('\nUse it:');
+  ctx.io.out(`  template: ${to}             in a deck's front matter`);
+  ctx.io.out(`  npx lectern build -t ${to}  for every deck`);
+}
+
+/** Writes `<out>/<name>-layouts.pptx`: a slide on each layout of the template's PowerPoint file; returns the exit code. */
+async function showTemplate(library: TemplateLibrary, name: string, out: string, ctx: CommandContext): Promise<number> {
+  const { layoutSheet } = await import('../../templates/pptx/importTemplate.js');
+  const { buildDeckFile } = await import('../../pipeline.js');
+  const at = { file: name };
+  let template;
+  try {
+    template = isPowerPointFile(name) ? library.loadPowerPoint(path.resolve(name), at) : library.load(name, {}, at);
+  } catch (error) {
+    if (error instanceof DiagnosticError) throw new CliError(formatDiagnostic(error.diagnostic));
+    throw error;
+  }
+  if (!template.base)
+    throw new CliError(`template "${name}" is not built on a PowerPoint file; its layouts are pictured in templates/README.md`);
+  const dir = mkdtempSync(path.join(tmpdir(), 'lectern-layouts-'));
+  const stem = `${isPowerPointFile(name) ? path.basename(name, path.extname(name)) : name}-layouts`;
+  const deck = path.join(dir, `${stem}.md`);
+  writeFileSync(deck, layoutSheet(template));
+  const where = isPowerPointFile(name) ? path.resolve(name) : name;
+  const result = await buildDeckFile(deck, { outDir: path.resolve(out), template: where, templates: library, allowOutside: true });
+  rmSync(dir, { recursive: true, force: true });
+  if (!result.ok) {
+    for (const d of result.diagnostics) ctx.io.err(formatDiagnostic(d));
+    return 1;
+  }
+  ctx.io.out(
+    `Wrote ${shown(result.output!)}: ${result.slides} slides, one on each layout of ${path.basename(template.base.pkg.file)}, its placeholders listed`,
+  );
+  return 0;
+}
+
+/** Refuses a template name that cannot be a folder name lectern finds. */
+function checkTemplateName(to: string): void {
+  if (!/^[\w-][\w.-]*$/.test(to)) {
+    throw new CliError(
+      `"${to}" cannot be a template name: use letters, digits, "-" and "_" only, e.g. ${to.replace(/[^\w.-]+/g, '-').replace(/^[.-]+|-+$/g, '') || 'myschool'}`,
+      2,
+    );
+  }
 }
 
 /** The templates, loaded when a command needs them (with Handlebars, YAML and the layout parser), so that --help answers at once. */
@@ -42,10 +135,11 @@ function listTemplates(library: TemplateLibrary, ctx: CommandContext): number {
   for (const name of names) {
     ctx.io.out('');
     try {
-      const { dir, description, layouts } = library.describe(name);
+      const { dir, description, layouts, base } = library.describe(name);
       ctx.io.out(`  ${name.padEnd(width)}  ${description || '(no description in template.yaml)'}`);
       ctx.io.out(`${indent}${whereIs(name, dir, library)}`);
-      ctx.io.out(`${indent}layouts: ${layouts.join(', ')}`);
+      if (base) ctx.io.out(`${indent}built on ${path.basename(base)}; lectern templates show ${name} writes a slide on each layout`);
+      ctx.io.out(`${indent}layouts: ${base ? layouts.map((l) => JSON.stringify(l)).join(', ') : layouts.join(', ')}`);
     } catch (error) {
       if (!(error instanceof DiagnosticError)) throw error;
       ctx.io.out(`  ${name.padEnd(width)}  (cannot be used until this is fixed)`);
@@ -54,6 +148,7 @@ function listTemplates(library: TemplateLibrary, ctx: CommandContext): number {
     }
   }
   ctx.io.out('\nMake one your own: lectern templates copy default myschool');
+  ctx.io.out("Or use your school's PowerPoint file: lectern templates import school.pptx");
   return exitCode;
 }
 
@@ -74,12 +169,7 @@ function whereIs(name: string, dir: string, library: TemplateLibrary): string {
 
 /** Copies the template `from` to the project's templates/`to` and says what to edit and how to use it. */
 function copyTemplate(library: TemplateLibrary, from: string, to: string, ctx: CommandContext): void {
-  if (!/^[\w-][\w.-]*$/.test(to)) {
-    throw new CliError(
-      `"${to}" cannot be a template name: use letters, digits, "-" and "_" only, e.g. ${to.replace(/[^\w.-]+/g, '-').replace(/^[.-]+|-+$/g, '') || 'myschool'}`,
-      2,
-    );
-  }
+  checkTemplateName(to);
   const known = library.names();
   if (!known.includes(from)) throw new CliError(`unknown template "${from}"${didYouMean(from, known)}; templates: ${known.join(', ')}`);
   const { dir, description } = readable(library, from);
