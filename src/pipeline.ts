@@ -192,6 +192,7 @@ export async function buildDeckFile(
       templateName: template.name,
       onTemplate: templateFill(deck, template),
       time,
+      slides: deck.slides.length,
     });
     await deckToPptx(deck, template, repair.add).catch(async (error: unknown) => {
       await repair.abandon();

@@ -48,7 +48,13 @@ interface Waiting {
  * either way. `close()` must follow, to let the thread go.
  */
 export class EntryPacker {
-  private bytesSeen = 0;
+  private bytesSeen: number;
+
+  /** `expectedBytes`: how much XML the package is expected to have; a big one goes to the second thread from its first part. */
+  constructor(expectedBytes = 0) {
+    this.bytesSeen = expectedBytes >= BACKGROUND_AFTER_BYTES ? BACKGROUND_AFTER_BYTES : 0;
+  }
+
   private worker?: Worker;
   private batch: Waiting[] = [];
   private batchBytes = 0;

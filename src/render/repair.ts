@@ -29,7 +29,12 @@ export interface PackageProperties {
   onTemplate?: TemplateFill;
   /** The time recorded as created and modified; also every zip entry's date. */
   time: Date;
+  /** How many slides the deck has: a big deck is compressed on a second thread from its first part. */
+  slides?: number;
 }
+
+/** About how much XML a slide, its notes and relationships make (10 KB on the benchmark's slides). */
+const XML_BYTES_PER_SLIDE = 10_000;
 
 /** Parts repaired once all are in: the content types list every part; masters and layouts get the master surgery. */
 const LAST = /^\[Content_Types\]\.xml$|^ppt\/slide(Masters|Layouts)\//;
@@ -49,12 +54,14 @@ function repairedLast(name: string, content: string): boolean {
 export class PackageRepair {
   private readonly names: string[] = [];
   private readonly packed = new Map<string, PackedEntry | Promise<PackedEntry>>();
-  private readonly packer = new EntryPacker();
+  private readonly packer: EntryPacker;
   /** The parts repaired last, by name; the master surgery may remove some. */
   private readonly last: Parts = new Map();
   private readonly media = new MediaDedupe();
 
-  constructor(private readonly props: PackageProperties) {}
+  constructor(private readonly props: PackageProperties) {
+    this.packer = new EntryPacker((props.slides ?? 0) * XML_BYTES_PER_SLIDE);
+  }
 
   readonly add = (name: string, content: string | Uint8Array): void => {
     // pptxgenjs writes a picture shown twice on one slide twice, under one name: one entry it is.

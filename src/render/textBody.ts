@@ -28,6 +28,8 @@ export interface TextLook {
   link(url: string): string;
   /** Write equations as their plain-text form, for programs without equations (the shape's `mc:Fallback`). */
   mathAsText?: boolean;
+  /** `lang` escaped for XML, filled in on first use. */
+  langXml?: string;
 }
 
 /** Whether a text element holds an inline equation, and so needs a fallback for programs without equations. */
@@ -104,7 +106,7 @@ function paragraphXml(p: Paragraph, baseSize: number, listStart: number, look: T
     color: p.style === 'caption' ? look.mutedColor : inherits ? undefined : look.color,
   };
   const runs = p.runs.map((r) => (r.break ? '<a:br/>' : '') + runXml(r, style, look)).join('');
-  return `<a:p>${properties}${runs}<a:endParaRPr lang="${escapeXml(look.lang)}" sz="${size * 100}" dirty="0"/></a:p>`;
+  return `<a:p>${properties}${runs}<a:endParaRPr lang="${(look.langXml ??= escapeXml(look.lang))}" sz="${size * 100}" dirty="0"/></a:p>`;
 }
 
 /** `startAt` for a list's first number, which PowerPoint allows from 1 to 32767 (1 is the default). */
@@ -117,13 +119,25 @@ const BASELINE = { sub: -25000, sup: 30000 } as const;
 /** The highlighter of `<mark>`, and the text colour that reads on it on any template. */
 export const HIGHLIGHT = { fill: 'FFFF00', text: '000000' } as const;
 
+/** A font as a run's `a:latin`, `a:ea` and `a:cs`, written once per font (a big deck has thousands of runs). */
+const fontElements = new Map<string, string>();
+function fontXml(font: string): string {
+  let xml = fontElements.get(font);
+  if (xml === undefined) {
+    const face = escapeXml(font);
+    xml = `<a:latin typeface="${face}"/><a:ea typeface="${face}"/><a:cs typeface="${face}"/>`;
+    fontElements.set(font, xml);
+  }
+  return xml;
+}
+
 function runXml(r: Run, style: { size: number; font?: string; color?: string }, look: TextLook): string {
   if (r.math?.typeset && !look.mathAsText)
     return inlineMathXml(r.math.typeset, { size: style.size, color: style.color ?? look.color, lang: look.lang });
   const font = r.code ? look.codeFont : style.font;
   const color = r.highlight ? HIGHLIGHT.text : (r.color ?? style.color);
   const attributes =
-    `lang="${escapeXml(look.lang)}" sz="${style.size * 100}"` +
+    `lang="${(look.langXml ??= escapeXml(look.lang))}" sz="${style.size * 100}"` +
     (r.bold ? ' b="1"' : '') +
     (r.italic ? ' i="1"' : '') +
     (r.link || r.underline ? ' u="sng"' : '') +
@@ -133,9 +147,10 @@ function runXml(r: Run, style: { size: number; font?: string; color?: string }, 
   const children =
     (color ? `<a:solidFill><a:srgbClr val="${color}"/></a:solidFill>` : '') +
     (r.highlight ? `<a:highlight><a:srgbClr val="${HIGHLIGHT.fill}"/></a:highlight>` : '') +
-    (font ? `<a:latin typeface="${escapeXml(font)}"/><a:ea typeface="${escapeXml(font)}"/><a:cs typeface="${escapeXml(font)}"/>` : '') +
+    (font ? fontXml(font) : '') +
     (r.link ? `<a:hlinkClick r:id="${look.link(r.link)}"/>` : '');
   const properties = children ? `<a:rPr ${attributes}>${children}</a:rPr>` : `<a:rPr ${attributes}/>`;
+  if (!r.text.includes('\n')) return `<a:r>${properties}<a:t>${escapeXml(r.text)}</a:t></a:r>`;
   // A line break in the text (a code block's lines) is a DrawingML break, not a character LibreOffice sets as its own.
   return r.text
     .split('\n')
