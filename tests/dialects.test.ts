@@ -7,7 +7,7 @@ import { FIXTURES } from './support/fixtures.js';
 import { lectern } from './support/cli.js';
 import { deckText } from './support/build.js';
 import { pngBytes } from './support/images.js';
-import { tempDir, validatePptx, writeFiles } from './support/pptx.js';
+import { openPptx, tempDir, validatePptx, writeFiles } from './support/pptx.js';
 import { buildAndRead, buildDialectFixture, textShapes, type BuiltDeck } from './support/slideParts.js';
 import { libreOffice, need } from './support/tools.js';
 
@@ -178,6 +178,20 @@ describe('pandoc and Quarto decks build as they are', () => {
     const checked = await lectern(['check', 'deck.md'], dir);
     expect(checked.code).toBe(0);
     expect(checked.stdout + checked.stderr).toMatch(/deck\.md:7: warning: the reference-doc "school-template\.pptx" is not there/);
+  });
+
+  test("Quarto's reference-doc that is there is the template: the deck is built on that PowerPoint file's layouts", async () => {
+    const dir = tempDir();
+    cpSync(path.join(FIXTURES, 'dialects', 'quarto'), dir, { recursive: true });
+    cpSync(path.join(FIXTURES, 'pptx-templates', 'pandoc-reference.pptx'), path.join(dir, 'school-template.pptx'));
+    const run = await lectern(['build', 'deck.md', '-o', 'out'], dir);
+    expect(run.stderr).not.toMatch(/reference-doc/);
+    const deck = await openPptx(path.join(dir, 'out', 'deck.pptx'));
+    const rels = await deck.xml('ppt/slides/_rels/slide2.xml.rels');
+    const layout = await deck.xml(`ppt/slideLayouts/${/Target="\.\.\/slideLayouts\/([^"]+)"/.exec(rels)![1]}`);
+    // pandoc's reference.pptx names its layouts as PowerPoint does; lectern's own are named "content", "section"...
+    expect(layout).toMatch(/<p:cSld name="(Title and Content|Section Header|Two Content|Title Only)"/);
+    expect(await validatePptx(path.join(dir, 'out', 'deck.pptx'))).toEqual([]);
   });
 });
 
