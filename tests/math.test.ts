@@ -102,6 +102,12 @@ describe('equations in the slide XML', () => {
     expect(pkg.names.some((n) => /^ppt\/media\/.*\.png$/.test(n))).toBe(true);
   });
 
+  test('the plain-text form keeps accented letters as letters: é, and \\dot{x} as ẋ', async () => {
+    const { slides } = await slidesOf('## S\n\nSpeed $\\dot{x} = é$ here.');
+    const fallback = /<mc:Fallback>([\s\S]*?)<\/mc:Fallback>/.exec(slides[1])![1];
+    expect(fallback).toContain('\u1e8b = é');
+  });
+
   test('equations in lists, columns and tables', async () => {
     const { slides } = await slidesOf(
       '## L\n\n- first $a^2$\n  - nested $\\frac{1}{2}$\n\n---\n\n## C\n\n::: columns\n::: column\n$x_1$ left\n:::\n::: column\n$$y = mx + b$$\n:::\n:::\n\n---\n\n## T\n\n| a | b |\n|---|---|\n| $\\alpha$ | 2 |\n',

@@ -22,7 +22,7 @@ const ELEMENTS: Record<string, (parts: string[]) => string> = {
   msub: ([a, b]) => `${a}_${group(b)}`,
   msubsup: ([a, b, c]) => `${a}_${group(b)}^${group(c)}`,
   munder: ([a, b]) => `${a}_${group(b)}`,
-  mover: ([a, b]) => ([...b.trim()].length === 1 && !/\w/.test(b) ? `${a}${b.trim()}` : `${a}^${group(b)}`),
+  mover: ([a, b]) => accented(a, b.trim()) ?? ([...b.trim()].length === 1 && !/\w/.test(b) ? `${a}${b.trim()}` : `${a}^${group(b)}`),
   munderover: ([a, b, c]) => `${a}_${group(b)}^${group(c)}`,
   mtable: (rows) => `[${rows.join('; ')}]`,
   mtr: (cells) => cells.join(', '),
@@ -33,6 +33,29 @@ const ELEMENTS: Record<string, (parts: string[]) => string> = {
   mphantom: () => '',
   annotation: () => '',
 };
+
+/** Accents as MathML writes them over a letter, and the combining marks that put them on it as text. */
+const COMBINING: Record<string, string> = {
+  '´': '\u0301',
+  '`': '\u0300',
+  ˆ: '\u0302',
+  '^': '\u0302',
+  '˜': '\u0303',
+  '~': '\u0303',
+  '¯': '\u0304',
+  ˉ: '\u0304',
+  '˘': '\u0306',
+  '˙': '\u0307',
+  '¨': '\u0308',
+  ˇ: '\u030C',
+  '→': '\u20D7',
+};
+
+/** A letter under an accent as the accented letter (`\acute{e}`, and `é` in TeX, → é; `\dot{x}` → ẋ). */
+function accented(base: string, accent: string): string | undefined {
+  const mark = COMBINING[accent];
+  return mark && [...base.trim()].length === 1 ? `${base.trim()}${mark}`.normalize('NFC') : undefined;
+}
 
 function linear(nodes: ChildNode[]): string {
   return nodes.map((node) => (isText(node) ? node.data : isTag(node) ? element(node) : '')).join('');

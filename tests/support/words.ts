@@ -35,8 +35,10 @@ reader.inline.ruler.after('escape', 'math', (state, silent) => {
   const from = pos + (display ? 2 : 1);
   const end = display ? src.indexOf('$$', from) : closingDollar(src, from, posMax);
   if (end < 0 || end >= posMax || end === from) return false;
-  // Spaces in TeX separate nothing: `$a 1$` reads "a1".
-  if (!silent) state.push('text', '', 0).content = src.slice(from, end).replace(/\s+/g, '');
+  // Spaces in TeX separate nothing: `$a 1$` reads "a1". A display equation stands apart from the text
+  // around it in a paragraph, and in line with it in a table cell: the caller says which it reads.
+  const tex = src.slice(from, end).replace(/\s+/g, '');
+  if (!silent) state.push('text', '', 0).content = display && state.env.displayApart ? ` ${tex} ` : tex;
   state.pos = end + (display ? 2 : 1);
   return true;
 });
@@ -67,7 +69,11 @@ export function wordsOf(text: string): string[] {
 /** A footnote reference or definition's label: lectern numbers it, so the label is not a word the reader sees. */
 const FOOTNOTE_REF = /\[\^[^\]\s]+\]/g;
 
-/** A GFM task box at the start of a list item (in a quote or not): markup, shown as ☐ or ☑. */
+/**
+ * A GFM task box at the start of a list item (in a quote or not): markup, shown as ☐ or ☑. The oracle
+ * reads it as three marks of no word (`···`), so that the item's content keeps its column and the lines
+ * indented under it mean what they mean to lectern (a code block, or a nested list).
+ */
 const TASK_BOX = /^((?:[ \t]*>)*[ \t]*(?:[-*+]|\d+[.)])[ \t]+)\[[ xX]\](?=\s|$)/gm;
 
 /** Characters XML 1.0 cannot hold, which lectern leaves out (a YAML escape can put them in a title, and so in the body). */
@@ -75,8 +81,8 @@ const TASK_BOX = /^((?:[ \t]*>)*[ \t]*(?:[-*+]|\d+[.)])[ \t]+)\[[ xX]\](?=\s|$)/
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
 /** The words a reader of `markdown` sees, in order. */
-export function markdownWords(markdown: string): string[] {
-  const html = reader.render(markdown.replace(NOT_XML, '').replace(FOOTNOTE_REF, '').replace(TASK_BOX, '$1'));
+export function markdownWords(markdown: string, displayApart = false): string[] {
+  const html = reader.render(markdown.replace(NOT_XML, '').replace(FOOTNOTE_REF, '').replace(TASK_BOX, '$1···'), { displayApart });
   // Block-level tags end words; inline ones (<b>, <sub>, …) may sit inside one, as in H<sub>2</sub>O.
   const text = html
     .replace(/<\/?(?:p|li|h\d|tr|td|th|pre|blockquote|div|ul|ol|table|thead|tbody|br|hr)\b[^<>]*>/gi, ' ')
@@ -95,9 +101,10 @@ const MARKER = /^<a:r><a:rPr[^>]* baseline="30000"[^>]*>(?:(?!<a:t>)[\s\S])*<a:t
  */
 export function paragraphTexts(xml: string, withoutMarkers = false): string[] {
   return (xml.match(/<a:p>[\s\S]*?<\/a:p>/g) ?? []).map((p) =>
-    [...p.matchAll(/<a:r>(?:(?!<\/a:r>)[\s\S])*<\/a:r>|<a:br\/>/g)]
+    // A break is `<a:br/>`, or `<a:br>` with its run properties (a code block's lines).
+    [...p.matchAll(/<a:r>(?:(?!<\/a:r>)[\s\S])*<\/a:r>|<a:br\/>|<a:br>(?:(?!<\/a:br>)[\s\S])*<\/a:br>/g)]
       .map(([part]) => {
-        if (part === '<a:br/>') return '\n';
+        if (part.startsWith('<a:br')) return '\n';
         if (withoutMarkers && MARKER.test(part)) return '';
         return decodeHTML(/<a:t>([^<]*)<\/a:t>/.exec(part)?.[1] ?? '');
       })
@@ -115,8 +122,13 @@ export async function pptxWords(file: string): Promise<Set<string>> {
     // A paragraph's runs make one text: a word may be split over runs of different styles.
     for (const text of [...paragraphTexts(xml), ...paragraphTexts(xml, true)]) wordsOf(text).forEach((w) => words.add(w));
     for (const m of xml.matchAll(/ descr="([^"]*)"|<c:v>([^<]*)<\/c:v>/g)) wordsOf(decodeHTML(m[1] ?? m[2])).forEach((w) => words.add(w));
-    // An equation's text (`$x_1$`) is a word of its own, beside the text around it.
+    // An equation's text (`$x_1$`) is a word of its own, beside the text around it: each of its pieces,
+    // and all of them together, as the oracle reads TeX (`$'^aa$` → aa).
     for (const m of xml.matchAll(/<m:t[^>]*>([^<]*)<\/m:t>/g)) wordsOf(decodeHTML(m[1])).forEach((w) => words.add(w));
+    for (const [math] of xml.matchAll(/<m:oMath\b[\s\S]*?<\/m:oMath>/g)) {
+      const pieces = [...math.matchAll(/<m:t[^>]*>([^<]*)<\/m:t>/g)].map((m) => decodeHTML(m[1]));
+      wordsOf(pieces.join('')).forEach((w) => words.add(w));
+    }
   }
   return words;
 }
@@ -129,5 +141,9 @@ export async function missingWords(markdown: string, file: string, warnings: Dia
   const found = await pptxWords(file);
   // A warning may quote the Markdown it is about: its words count as written and as read.
   for (const w of warnings) [...wordsOf(w.message), ...markdownWords(w.message)].forEach((word) => found.add(word));
-  return [...new Set(markdownWords(markdown))].filter((word) => !found.has(word));
+  // Read with display equations in line with the text around them, and apart from it: the deck may do either.
+  const [inLine, apart] = [false, true].map((displayApart) =>
+    [...new Set(markdownWords(markdown, displayApart))].filter((word) => !found.has(word)),
+  );
+  return inLine.length <= apart.length ? inLine : apart;
 }
