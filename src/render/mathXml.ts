@@ -70,6 +70,19 @@ export function alternateContentXml(choice: string, fallback: string, requires: 
  * as PowerPoint writes them: Cambria Math, the text's size and colour.
  */
 function styledOmml(omml: string, look: MathLook): string {
+  // An equation written again in the same look (on every slide, say) is styled once.
+  const key = `${look.size} ${look.color ?? ''} ${look.lang} ${omml}`;
+  let styled = styledEquations.get(key);
+  if (styled === undefined) {
+    styled = styleOmml(omml, look);
+    styledEquations.set(key, styled);
+  }
+  return styled;
+}
+
+const styledEquations = new Map<string, string>();
+
+function styleOmml(omml: string, look: MathLook): string {
   const doc = parseXml(omml, 'equation');
   const properties =
     `<a:rPr xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" lang="${escapeXml(look.lang)}" sz="${Math.round(look.size * 100)}" dirty="0">` +

@@ -30,7 +30,12 @@ export interface HighlightedCode {
   panel: { background: string; foreground: string };
 }
 
-/** Code highlighting: shiki with its JavaScript regular-expression engine, loading each language and theme the first time a deck uses it. */
+/**
+ * Code highlighting: shiki with its JavaScript engine and its grammars precompiled to
+ * JavaScript regular expressions (translating a grammar's Oniguruma patterns took
+ * longer than the rest of a build), loading each language and theme the first time a
+ * deck uses it.
+ */
 export interface CodeHighlighter {
   /** shiki's name for a language or one of its aliases (`py` → `python`), or undefined if it has none. */
   language(name: string): string | undefined;
@@ -46,11 +51,11 @@ let loading: Promise<CodeHighlighter> | undefined;
 export function loadHighlighter(): Promise<CodeHighlighter> {
   loading ??= Promise.all([
     importModule<{ createHighlighterCore(options: object): Promise<ShikiHighlighter> }>('shiki/core'),
-    importModule<{ createJavaScriptRegexEngine(): unknown }>('shiki/engine/javascript'),
+    importModule<{ createJavaScriptRawEngine(): unknown }>('shiki/engine/javascript'),
     importModule<{ bundledLanguagesInfo: BundledInfo[] }>('shiki/langs'),
     importModule<{ bundledThemesInfo: BundledInfo[] }>('shiki/themes'),
   ]).then(async ([core, engine, { bundledLanguagesInfo }, { bundledThemesInfo }]) => {
-    const shiki = await core.createHighlighterCore({ themes: [], langs: [], engine: engine.createJavaScriptRegexEngine() });
+    const shiki = await core.createHighlighterCore({ themes: [], langs: [], engine: engine.createJavaScriptRawEngine() });
     const languages = new Map<string, BundledInfo>();
     for (const info of bundledLanguagesInfo) for (const name of [info.id, ...(info.aliases ?? [])]) languages.set(name.toLowerCase(), info);
     const themes = new Map(bundledThemesInfo.map((info) => [info.id, info]));
@@ -65,7 +70,7 @@ export function loadHighlighter(): Promise<CodeHighlighter> {
       themes: () => [...themes.keys()],
       hasTheme: (name) => themes.has(name),
       async highlight(code, language, theme) {
-        await once(`lang:${language}`, () => shiki.loadLanguage(load(languages.get(language)!)));
+        await once(`lang:${language}`, () => shiki.loadLanguage(precompiledGrammar(language)));
         await once(`theme:${theme}`, () => shiki.loadTheme(load(themes.get(theme)!)));
         const { bg, fg } = shiki.getTheme(theme);
         const lines = shiki.codeToTokensBase(code, { lang: language, theme }).map((tokens) => tokens.map(tokenRun));
@@ -76,11 +81,14 @@ export function loadHighlighter(): Promise<CodeHighlighter> {
   return loading;
 }
 
-/** A language's or theme's module (shiki's own loader, an arrow function). */
+/** A theme's module (shiki's own loader, an arrow function). */
 const load = (info: BundledInfo) => {
   const loader = info.import;
   return loader();
 };
+
+/** A language's grammar (with those it embeds), its patterns already JavaScript regular expressions. */
+const precompiledGrammar = (language: string) => importModule(`@shikijs/langs-precompiled/${language}`);
 
 /** shiki's font styles (a bit field). */
 const FONT_STYLE = { italic: 1, bold: 2, underline: 4 } as const;
