@@ -75,9 +75,9 @@ export function loadTypesetLibraries(): Record<string, () => Promise<unknown>> {
   return loadBundle(TYPESET_BUNDLE).exports as Record<string, () => Promise<unknown>>;
 }
 
-/** Whether V8 started the loaded lectern bundle from the saved code cache. */
-export function codeCacheUsed(): boolean {
-  return loaded.get(BUNDLE)?.fromCache ?? false;
+/** Whether V8 started the loaded bundle (`lectern` or the typesetting libraries) from its saved code cache. */
+export function codeCacheUsed(which: 'lectern' | 'typeset' = 'lectern'): boolean {
+  return loaded.get(which === 'lectern' ? BUNDLE : TYPESET_BUNDLE)?.fromCache ?? false;
 }
 
 /** Saves the code V8 has compiled so far for the bundle (`lectern`) or the typesetting libraries, for later runs to start from. */
