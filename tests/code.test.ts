@@ -57,6 +57,10 @@ describe('highlighted code', () => {
     await buildInTemp(deckText('## Maths\n\n$x^2$\n'));
     expect(loaded).toContain('temml');
     expect(loaded).not.toContain('shiki/core');
+    // Inline equations have no picture: MathJax, which draws them, loads for a display equation only.
+    expect(loaded.some((s) => s.includes('mathjax'))).toBe(false);
+    await buildInTemp(deckText('## Maths\n\n$$x^2$$\n'));
+    expect(loaded).toContain('mathjax-full/js/output/svg.js');
   });
   test.each(Object.entries(SAMPLES))('%s: coloured tokens, the text as written, indentation kept', async (lang, source) => {
     const result = await buildInTemp(deckText(`## Code\n\n\`\`\`${lang}\n${source}\n\`\`\`\n`));
