@@ -8,6 +8,7 @@ import path from 'node:path';
 import { build } from 'esbuild';
 import Handlebars from 'handlebars';
 import { globSync } from 'tinyglobby';
+import { parse as parseYaml } from 'yaml';
 
 const BUNDLE = 'dist/bundle/lectern.cjs';
 const LIBRARY = 'dist/lib/lectern.js';
@@ -24,12 +25,13 @@ const LAZY_IMPORT = './lazy-import.cjs';
 /**
  * The packages of src/lazyImport.ts that typeset equations and highlight code, bundled
  * together into dist/bundle/typeset.cjs with a code cache of its own (src/cli/bundle.ts),
- * each evaluated the first time a deck needs it. With them, the grammars of the languages
- * lectern is most asked for: a grammar's regular expressions took V8 longer to parse than
- * its highlighting. Other grammars, and shiki's lists of languages and themes, load from
- * node_modules as usual.
+ * each evaluated the first time a deck needs it. With them, the grammars (by their names
+ * and aliases) of the languages lectern is most asked for, whose regular expressions took
+ * V8 longer to parse than the highlighting, and the shipped templates' themes. Other
+ * grammars and themes load from node_modules as usual.
  */
 const TYPESET = 'dist/bundle/typeset.cjs';
+const BUNDLED_GRAMMARS = ['python', 'javascript', 'typescript', 'java', 'c', 'r', 'sql', 'shellscript'];
 const TYPESET_LIBRARIES = [
   'temml',
   'mathml2omml',
@@ -40,7 +42,20 @@ const TYPESET_LIBRARIES = [
   'mathjax-full/js/handlers/html.js',
   'shiki/core',
   'shiki/engine/javascript',
-  ...['python', 'javascript', 'typescript', 'java', 'c', 'r', 'sql', 'shellscript'].map((id) => `@shikijs/langs-precompiled/${id}`),
+  '@shikijs/langs-precompiled',
+  '@shikijs/themes',
+  ...globSync('templates/*/template.yaml')
+    .map((file) => parseYaml(readFileSync(file, 'utf8'))?.code?.theme)
+    .filter((theme) => typeof theme === 'string')
+    .map((theme) => `@shikijs/themes/${theme}`),
+  ...(
+    await Promise.all(
+      BUNDLED_GRAMMARS.map(async (id) => {
+        const grammars = (await import(`@shikijs/langs-precompiled/${id}`)).default;
+        return [id, ...(grammars.find((g) => g.name === id).aliases ?? [])].map((name) => `@shikijs/langs-precompiled/${name}`);
+      }),
+    )
+  ).flat(),
 ];
 /** Wrapped as Node wraps a CommonJS module, so that V8 takes the file's text as it is (src/cli/bundle.ts); strict, as the sources are ES modules. */
 const WRAPPER = { banner: "(function (exports, require, module, __filename, __dirname) {'use strict';", footer: '})' };
