@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { parseSlideMarkdown } from '../src/content/markdown.js';
 import type { Block } from '../src/content/blocks.js';
 import { buildInTemp, deckText } from './support/build.js';
-import { openPptx, validatePptx } from './support/pptx.js';
+import { openPptx, textOf, validatePptx } from './support/pptx.js';
 import { need, validator } from './support/tools.js';
 
 const parse = (md: string): Block[] => parseSlideMarkdown(md, (i) => i + 1);
@@ -99,7 +99,7 @@ describe('equations in the slide XML', () => {
     expect(fallbacks[0]).toContain('<a:t>The period </a:t>');
     expect(fallbacks[0]).toContain('T = 2π√(L/g)');
     expect(fallbacks[0]).not.toContain('a14:m');
-    expect(fallbacks[1]).toMatch(/^<p:pic>.*descr="E = mc\^2".*<a:blip r:embed="(rId\d+)"/);
+    expect(fallbacks[1]).toMatch(/^<p:pic>.*descr="E = mc²".*<a:blip r:embed="(rId\d+)"/);
     expect(pkg.names.some((n) => /^ppt\/media\/.*\.png$/.test(n))).toBe(true);
   });
 
@@ -107,6 +107,22 @@ describe('equations in the slide XML', () => {
     const { slides } = await slidesOf('## S\n\nSpeed $\\dot{x} = é$ here.');
     const fallback = /<mc:Fallback>([\s\S]*?)<\/mc:Fallback>/.exec(slides[1])![1];
     expect(fallback).toContain('\u1e8b = é');
+  });
+
+  test("the plain-text form raises and lowers scripts in Unicode's characters where it has them all, else marks them", async () => {
+    // [TeX, its plain-text form]
+    const cases = [
+      ['E = mc^2', 'E = mc²'],
+      ['\\theta_0', 'θ₀'],
+      ['g \\approx 9.81\\,\\text{m/s}^2', 'g ≈ 9.81 m/s²'],
+      ['a_{10}^{-1}', 'a₁₀⁻¹'],
+      ['x^{n+1} + f^{\\prime}', 'xⁿ⁺¹ + f′'],
+      ['x^{2k} + y_{\\text{max}} + x_i', 'x^(2k) + y_(max) + x_i'],
+    ];
+    const { slides } = await slidesOf(`## S\n\n${cases.map(([tex]) => `- $${tex}$`).join('\n')}\n`);
+    const fallback = /<mc:Fallback>(.*?)<\/mc:Fallback>/s.exec(slides[1])![1];
+    const items = [...fallback.matchAll(/<a:p>.*?<\/a:p>/gs)].map((p) => textOf(p[0]));
+    expect(items).toEqual(cases.map(([, text]) => text));
   });
 
   test('equations in lists, columns and tables', async () => {
