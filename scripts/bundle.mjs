@@ -8,6 +8,7 @@ import path from 'node:path';
 import { build } from 'esbuild';
 import Handlebars from 'handlebars';
 import { globSync } from 'tinyglobby';
+import { parse as parseYaml } from 'yaml';
 
 const BUNDLE = 'dist/bundle/lectern.cjs';
 const LIBRARY = 'dist/lib/lectern.js';
@@ -21,11 +22,49 @@ rmSync(path.dirname(LIBRARY), { recursive: true, force: true });
 const JSZIP_SHIM = { jszip: './dist/render/jszipShim.js' };
 /** The file beside the bundle that imports the packages lectern loads only when a deck needs them (src/lazyImport.ts). */
 const LAZY_IMPORT = './lazy-import.cjs';
+/**
+ * The packages of src/lazyImport.ts that typeset equations and highlight code, bundled
+ * together into dist/bundle/typeset.cjs with a code cache of its own (src/cli/bundle.ts),
+ * each evaluated the first time a deck needs it. With them, the grammars (by their names
+ * and aliases) of the languages lectern is most asked for, whose regular expressions took
+ * V8 longer to parse than the highlighting, and the shipped templates' themes. Other
+ * grammars and themes load from node_modules as usual.
+ */
+const TYPESET = 'dist/bundle/typeset.cjs';
+const BUNDLED_GRAMMARS = ['python', 'javascript', 'typescript', 'java', 'c', 'r', 'sql', 'shellscript'];
+const TYPESET_LIBRARIES = [
+  'temml',
+  'mathml2omml',
+  'mathjax-full/js/mathjax.js',
+  'mathjax-full/js/input/mathml.js',
+  'mathjax-full/js/output/svg.js',
+  'mathjax-full/js/adaptors/liteAdaptor.js',
+  'mathjax-full/js/handlers/html.js',
+  'shiki/core',
+  'shiki/engine/javascript',
+  '@shikijs/langs-precompiled',
+  '@shikijs/themes',
+  ...globSync('templates/*/template.yaml')
+    .map((file) => parseYaml(readFileSync(file, 'utf8'))?.code?.theme)
+    .filter((theme) => typeof theme === 'string')
+    .map((theme) => `@shikijs/themes/${theme}`),
+  ...(
+    await Promise.all(
+      BUNDLED_GRAMMARS.map(async (id) => {
+        const grammars = (await import(`@shikijs/langs-precompiled/${id}`)).default;
+        return [id, ...(grammars.find((g) => g.name === id).aliases ?? [])].map((name) => `@shikijs/langs-precompiled/${name}`);
+      }),
+    )
+  ).flat(),
+];
+/** Wrapped as Node wraps a CommonJS module, so that V8 takes the file's text as it is (src/cli/bundle.ts); strict, as the sources are ES modules. */
+const WRAPPER = { banner: "(function (exports, require, module, __filename, __dirname) {'use strict';", footer: '})' };
 
-const { outputFiles } = await build({
+const lectern = await build({
   entryPoints: ['dist/cli/lectern.js'],
   outfile: BUNDLE,
   write: false,
+  metafile: true,
   bundle: true,
   format: 'cjs',
   platform: 'node',
@@ -44,36 +83,58 @@ const { outputFiles } = await build({
   // Wrapped as Node wraps a CommonJS module, so that V8 takes the file's text as it is
   // (src/cli/bundle.ts), without a copy of 1.6 MB to add the wrapper; strict, as the
   // sources are ES modules ("use strict" must come first to count).
-  banner: {
-    js: "(function (exports, require, module, __filename, __dirname) {'use strict'; var __lecternUrl = require('node:url').pathToFileURL(__filename).href;",
-  },
-  footer: { js: '})' },
+  banner: { js: `${WRAPPER.banner} var __lecternUrl = require('node:url').pathToFileURL(__filename).href;` },
+  footer: { js: WRAPPER.footer },
 });
-const source = outputFiles[0].text;
-if (/\bimport\(/.test(source))
-  throw new Error(`${BUNDLE} contains import(), which fails in code run from a V8 code cache (src/cli/bundle.ts)`);
-// esbuild leaves non-ASCII characters in comments and regular expressions. Escaped, the
-// bundle is ASCII, which Node reads (as latin1, see src/cli/bundle.ts) without decoding.
-mkdirSync(path.dirname(BUNDLE), { recursive: true });
-writeFileSync(
-  BUNDLE,
-  source.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`),
-);
+writeBundle(BUNDLE, lectern);
+
+// The typesetting libraries: by specifier, a function that evaluates the module and gives it (esbuild's import() of a bundled module).
+const typeset = await build({
+  stdin: {
+    contents: `module.exports = {\n${TYPESET_LIBRARIES.map((specifier) => `  ${JSON.stringify(specifier)}: () => import(${JSON.stringify(specifier)}),\n`).join('')}};\n`,
+    resolveDir: '.',
+  },
+  outfile: TYPESET,
+  write: false,
+  metafile: true,
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  logLevel: 'warning',
+  banner: { js: WRAPPER.banner },
+  footer: { js: WRAPPER.footer },
+});
+writeBundle(TYPESET, typeset);
 
 writeFileSync(
   path.join(path.dirname(BUNDLE), LAZY_IMPORT),
-  '// Loads an ES module for the bundle (src/lazyImport.ts): import() works in a file Node loads itself.\n' +
-    'module.exports = (specifier) => import(specifier);\n',
+  `// Loads a package for the bundle (src/lazyImport.ts): a typesetting library from typeset.cjs, through
+// src/cli/bundle.ts (with its code cache), any other with import(), which works in a file Node loads itself.
+const TYPESET = new Set(${JSON.stringify(TYPESET_LIBRARIES)});
+let typeset;
+module.exports = (specifier) => {
+  if (!TYPESET.has(specifier)) return import(specifier);
+  typeset ??= import('../cli/bundle.js').then((bundle) => bundle.loadTypesetLibraries());
+  return typeset.then((libraries) => libraries[specifier]());
+};
+`,
 );
 
 // Build the starter deck, which uses every feature, with the fresh bundle, and keep the code V8 compiled for it.
-const { loadLectern, saveCodeCache } = await import('../dist/cli/bundle.js');
+const { loadLectern, loadTypesetLibraries, saveCodeCache } = await import('../dist/cli/bundle.js');
 const out = mkdtempSync(path.join(os.tmpdir(), 'lectern-warm-'));
 const quiet = { out: () => {}, err: (s) => console.error(s) };
 const code = await loadLectern().main(['node', 'lectern', 'build', 'starters/deck.md', '-o', out], quiet);
-rmSync(out, { recursive: true, force: true });
 if (code !== 0) throw new Error(`the starter deck did not build with the new bundle (exit code ${code})`);
 saveCodeCache();
+// Then the physics example, with equations and code, for the typesetting libraries' code cache.
+const physics = await loadLectern().main(['node', 'lectern', 'build', 'examples/physics-pendulum.md', '-o', out], quiet);
+rmSync(out, { recursive: true, force: true });
+if (physics !== 0) throw new Error(`the physics example did not build with the new bundle (exit code ${physics})`);
+// The grammars the example does not use, evaluated, so that their code is in the cache too.
+await Promise.all(Object.values(loadTypesetLibraries()).map((load) => load()));
+saveCodeCache('typeset');
 
 // The library: lectern's code and pptxgenjs, which must go through the stand-in; the other
 // dependencies stay packages of their own, imported from node_modules as usual.
@@ -110,6 +171,24 @@ function precompiledTemplates() {
       });
     },
   };
+}
+
+/**
+ * Writes a bundle, which must not use import(): it fails in code run from a V8 code cache
+ * (src/cli/bundle.ts). esbuild leaves non-ASCII characters in comments and regular expressions.
+ * Escaped, the bundle is ASCII, which Node reads (as latin1, see src/cli/bundle.ts) without decoding.
+ */
+function writeBundle(file, { outputFiles, metafile }) {
+  const imports = Object.values(metafile.outputs).flatMap((output) => output.imports);
+  const dynamic = imports.filter((i) => i.kind === 'dynamic-import').map((i) => i.path);
+  if (dynamic.length > 0)
+    throw new Error(`${file} contains import() of ${dynamic.join(', ')}, which fails in code run from a V8 code cache (src/cli/bundle.ts)`);
+  const source = outputFiles[0].text;
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(
+    file,
+    source.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`),
+  );
 }
 
 /** src/lazyImport.ts in the bundle: its import() goes through the file beside the bundle. */

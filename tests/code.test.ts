@@ -1,7 +1,10 @@
 import { describe, expect, test, vi } from 'vitest';
 import { parseCodeInfo } from '../src/content/codeInfo.js';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { buildInTemp, deckText } from './support/build.js';
-import { openPptx } from './support/pptx.js';
+import { lectern, run } from './support/cli.js';
+import { openPptx, ROOT, tempDir } from './support/pptx.js';
 
 /** Every package lectern loads lazily, in the order asked for. */
 const loaded = vi.hoisted(() => [] as string[]);
@@ -54,6 +57,10 @@ describe('highlighted code', () => {
     await buildInTemp(deckText('## Maths\n\n$x^2$\n'));
     expect(loaded).toContain('temml');
     expect(loaded).not.toContain('shiki/core');
+    // Inline equations have no picture: MathJax, which draws them, loads for a display equation only.
+    expect(loaded.some((s) => s.includes('mathjax'))).toBe(false);
+    await buildInTemp(deckText('## Maths\n\n$$x^2$$\n'));
+    expect(loaded).toContain('mathjax-full/js/output/svg.js');
   });
   test.each(Object.entries(SAMPLES))('%s: coloured tokens, the text as written, indentation kept', async (lang, source) => {
     const result = await buildInTemp(deckText(`## Code\n\n\`\`\`${lang}\n${source}\n\`\`\`\n`));
@@ -133,4 +140,36 @@ describe('highlighted code', () => {
     const [, slide] = await (await openPptx(result.output!)).slides();
     expect(codeLines(slide).map((l) => l.text)).toEqual(['x = 1']);
   });
+});
+
+describe("the CLI's bundle of the typesetting libraries (scripts/bundle.mjs)", () => {
+  test('colours code and typesets equations as the packages do, in bundled and other languages, from its code cache', async () => {
+    // The languages of the bundle's grammars, and Haskell, which the CLI loads from node_modules.
+    const samples = { ...SAMPLES, haskell: 'main :: IO ()\nmain = do\n  let xs = [1, 2, 3] :: [Int]\n  print (sum xs) -- six' };
+    const body = Object.entries(samples)
+      .map(([lang, source]) => `## ${lang}\n\n\`\`\`${lang}\n${source}\n\`\`\``)
+      .join('\n\n---\n\n');
+    const deck = deckText(`## Period\n\n$$T = 2\\pi\\sqrt{\\frac{L}{g}}$$\n\n---\n\n${body}\n`);
+    const sources = await buildInTemp(deck);
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'deck.md'), deck);
+    const cli = await lectern(['build', 'deck.md', '-o', 'out'], dir);
+    expect(cli.stderr).not.toContain('warning');
+    expect(cli.code).toBe(0);
+    const [fromSources, fromCli] = [
+      await (await openPptx(sources.output!)).slides(),
+      await (await openPptx(path.join(dir, 'out/deck.pptx'))).slides(),
+    ];
+    expect(fromCli[1]).toContain('<m:rad>');
+    expect(fromCli[1]).toContain('<p:pic>');
+    Object.keys(samples).forEach((lang, i) => {
+      const lines = codeLines(fromCli[i + 2]);
+      expect(new Set(lines.flatMap((l) => l.colors)).size, lang).toBeGreaterThanOrEqual(3);
+      expect(lines, lang).toEqual(codeLines(fromSources[i + 2]));
+    });
+    const script = `import { loadTypesetLibraries, codeCacheUsed } from ${JSON.stringify(path.join(ROOT, 'dist/cli/bundle.js'))};
+      loadTypesetLibraries(); console.log(codeCacheUsed('typeset'));`;
+    const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script]);
+    expect(JSON.parse(stdout)).toBe(true);
+  }, 60_000);
 });

@@ -28,42 +28,73 @@ import type * as Lectern from './lectern.js';
  * turns pptxgenjs's into require() and checks.
  */
 const BUNDLE = fileURLToPath(new URL('../bundle/lectern.cjs', import.meta.url));
-const CODE_CACHE = `${BUNDLE}.v8cache`;
+/**
+ * The libraries that typeset equations and highlight code (temml, MathJax, shiki...),
+ * bundled apart, as one file with a code cache of its own (scripts/bundle.mjs): a deck
+ * without equations or code never reads them, and one with them reads one file
+ * instead of 300, and compiles none of it.
+ */
+const TYPESET_BUNDLE = fileURLToPath(new URL('../bundle/typeset.cjs', import.meta.url));
 const CHECKSUM_BYTES = 4;
 
-let loaded: { lectern: typeof Lectern; script: vm.Script; fromCache: boolean } | undefined;
+/** A bundle run from its code cache: what it exports, its script (to save the cache from), and whether V8 took the cache. */
+interface LoadedBundle {
+  exports: unknown;
+  script: vm.Script;
+  file: string;
+  fromCache: boolean;
+}
+const loaded = new Map<string, LoadedBundle>();
+
+/** A bundle (a CommonJS module's function, ASCII), run once per thread, from its saved code cache when there is one. */
+function loadBundle(file: string): LoadedBundle {
+  const known = loaded.get(file);
+  if (known) return known;
+  const bundle = readFileSync(file);
+  const cachedData = savedCodeCache(file);
+  // The bundle is ASCII and already wrapped as a CommonJS module's function (scripts/bundle.mjs
+  // sees to both): read as latin1, V8 takes it as it is, neither decoded nor copied again.
+  const script = new vm.Script(bundle.toString('latin1'), { filename: file, cachedData });
+  const module = { exports: {} };
+  (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(file), module, file, path.dirname(file));
+  const result = { exports: module.exports, script, file, fromCache: cachedData !== undefined && !script.cachedDataRejected };
+  loaded.set(file, result);
+  return result;
+}
 
 /** lectern's bundle, loaded once per thread. */
 export function loadLectern(): typeof Lectern {
-  if (loaded) return loaded.lectern;
-  const bundle = readFileSync(BUNDLE);
-  const cachedData = savedCodeCache();
-  // The bundle is ASCII and already wrapped as a CommonJS module's function (scripts/bundle.mjs
-  // sees to both): read as latin1, V8 takes it as it is, neither decoded nor copied again.
-  const script = new vm.Script(bundle.toString('latin1'), { filename: BUNDLE, cachedData });
-  const module = { exports: {} };
-  (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(BUNDLE), module, BUNDLE, path.dirname(BUNDLE));
-  loaded = { lectern: module.exports as typeof Lectern, script, fromCache: cachedData !== undefined && !script.cachedDataRejected };
-  return loaded.lectern;
+  return loadBundle(BUNDLE).exports as typeof Lectern;
 }
 
-/** Whether V8 started the loaded bundle from the saved code cache. */
-export function codeCacheUsed(): boolean {
-  return loaded?.fromCache ?? false;
+/**
+ * The typesetting libraries' bundle: by the specifier each is imported by (what
+ * dist/bundle/lazy-import.cjs asks for), a function that evaluates it and gives its module.
+ */
+export function loadTypesetLibraries(): Record<string, () => Promise<unknown>> {
+  return loadBundle(TYPESET_BUNDLE).exports as Record<string, () => Promise<unknown>>;
 }
 
-/** Saves the code V8 has compiled for the bundle so far, for later runs to start from. */
-export function saveCodeCache(): void {
-  if (!loaded) throw new Error('saveCodeCache: the bundle is not loaded');
-  const data = loaded.script.createCachedData();
-  writeFileSync(CODE_CACHE, Buffer.concat([checksum(data), data]));
+/** Whether V8 started the loaded bundle (`lectern` or the typesetting libraries) from its saved code cache. */
+export function codeCacheUsed(which: 'lectern' | 'typeset' = 'lectern'): boolean {
+  return loaded.get(which === 'lectern' ? BUNDLE : TYPESET_BUNDLE)?.fromCache ?? false;
 }
 
-/** The saved code cache, when there is one and it is whole. */
-function savedCodeCache(): Buffer | undefined {
+/** Saves the code V8 has compiled so far for the bundle (`lectern`) or the typesetting libraries, for later runs to start from. */
+export function saveCodeCache(which: 'lectern' | 'typeset' = 'lectern'): void {
+  const bundle = loaded.get(which === 'lectern' ? BUNDLE : TYPESET_BUNDLE);
+  if (!bundle) throw new Error(`saveCodeCache: the ${which} bundle is not loaded`);
+  const data = bundle.script.createCachedData();
+  writeFileSync(codeCacheFile(bundle.file), Buffer.concat([checksum(data), data]));
+}
+
+const codeCacheFile = (bundle: string) => `${bundle}.v8cache`;
+
+/** The saved code cache of a bundle, when there is one and it is whole. */
+function savedCodeCache(bundle: string): Buffer | undefined {
   let file: Buffer;
   try {
-    file = readFileSync(CODE_CACHE);
+    file = readFileSync(codeCacheFile(bundle));
   } catch {
     return undefined;
   }

@@ -20,26 +20,29 @@ export interface Run {
   color?: string;
 }
 
-/** TeX as the deck writes it, where it is, and what typesetting made of it. */
-export interface MathSource {
+/** TeX as the deck writes it, where it is, and what typesetting made of it (a display equation's with its picture). */
+export interface MathSource<Typeset extends TypesetMath = TypesetMath> {
   tex: string;
   /** 1-based line and column of the TeX in the deck file. */
   line: number;
   column: number;
   /** Set by typesetting (content/typeset.ts). */
-  typeset?: TypesetMath;
+  typeset?: Typeset;
 }
 
-/** An equation converted: native OMML for PowerPoint, an SVG picture for programs without equations. */
+/** An equation converted: native OMML for PowerPoint, and a plain-text form, which an inline equation's fallback shows. */
 export interface TypesetMath {
   /** The `m:oMath` element. */
   omml: string;
-  /** The equation drawn as SVG (paths, no fonts), and its size in em. */
+  /** A plain-text form, e.g. `T = 2π√(L/g)`. */
+  linear: string;
+}
+
+/** A display equation converted: also drawn as SVG (paths, no fonts), the picture programs without equations show, and its size in em. */
+export interface TypesetDisplayMath extends TypesetMath {
   svg: string;
   width: number;
   height: number;
-  /** A plain-text form, e.g. `T = 2π√(L/g)`. */
-  linear: string;
 }
 
 export interface ListItem {
@@ -102,7 +105,7 @@ export type CodeBlock = At & {
   panel?: { background: string; foreground: string };
 };
 /** A display equation (`$$...$$`, a ```` ```math ```` fence). */
-export type MathBlock = At & { kind: 'math'; math: MathSource };
+export type MathBlock = At & { kind: 'math'; math: MathSource<TypesetDisplayMath> };
 export type TableBlock = At & { kind: 'table'; align: (Align | undefined)[]; header: Run[][]; rows: Run[][][] };
 export type ImageBlock = At & { kind: 'image'; src: string; alt: string; options?: ImageOptions };
 /** Several pictures in one paragraph, shown side by side. */

@@ -1,7 +1,17 @@
 import MarkdownIt from 'markdown-it';
 import type { MarkdownIt as Parser, Token } from 'markdown-it';
 import container from 'markdown-it-container';
-import { runsText, type Align, type Block, type ImageBlock, type ListBlock, type ListItem, type MathSource, type Run } from './blocks.js';
+import {
+  runsText,
+  type Align,
+  type Block,
+  type ImageBlock,
+  type ListBlock,
+  type ListItem,
+  type MathSource,
+  type Run,
+  type TypesetDisplayMath,
+} from './blocks.js';
 import { parseCodeInfo } from './codeInfo.js';
 import type { Footnotes } from './footnotes.js';
 import { inlineHtml, type HtmlTag } from './inlineHtml.js';
@@ -284,7 +294,7 @@ class BlockReader {
       case 'math_block': {
         this.i++;
         const first = this.lines[t.map?.[0] ?? 0] ?? '';
-        const math: MathSource = { tex: t.content, line, column: indentOf(first) + 3 };
+        const math: MathSource<TypesetDisplayMath> = { tex: t.content, line, column: indentOf(first) + 3 };
         // The TeX's first line, where it starts after the `$$` or on the next line.
         if (!first.slice(indentOf(first) + 2).trim())
           Object.assign(math, { line: line + 1, column: indentOf(this.lines[(t.map?.[0] ?? 0) + 1]) + 1 });
@@ -368,7 +378,8 @@ class BlockReader {
       const before = display > 0 ? this.paragraph(part(0, display), t, line) : [];
       const runs = inlineRuns(part(display, display + 1), { mathAt: () => this.mathPlace(children[display].content, t) });
       const after = display + 1 < children.length ? this.paragraph(part(display + 1, children.length), t, line) : [];
-      return [...before, { kind: 'math', math: runs[0].math!, line: runs[0].math!.line }, ...after];
+      const { tex, line: at, column } = runs[0].math!;
+      return [...before, { kind: 'math', math: { tex, line: at, column }, line: at }, ...after];
     }
     const images: ImageBlock[] = children.filter((c) => c.type === 'image').map((c) => this.image(c, line));
     const runs = this.runs(inline, t, images.length > 0);

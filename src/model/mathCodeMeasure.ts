@@ -1,4 +1,4 @@
-import type { TypesetMath } from '../content/blocks.js';
+import type { TypesetDisplayMath } from '../content/blocks.js';
 import type { Paragraph } from './types.js';
 
 /**
@@ -14,7 +14,7 @@ export const MATH_PADDING = 0.12;
 export const CODE_LINE_HEIGHT = 1.2;
 
 /** The box of a display equation at `size` points, and the size it is drawn at: smaller when it is wider than `maxWidth`. */
-export function mathBox(math: TypesetMath, size: number, maxWidth: number): { w: number; h: number; size: number } {
+export function mathBox(math: TypesetDisplayMath, size: number, maxWidth: number): { w: number; h: number; size: number } {
   const inchesPerEm = (size * CAMBRIA_SCALE) / 72;
   const fitted = Math.min(size, (size * (maxWidth - 2 * MATH_PADDING)) / (math.width * inchesPerEm));
   const scale = fitted / size;

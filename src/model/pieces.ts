@@ -1,4 +1,4 @@
-import type { Block, CodeBlock, ImageBlock, ImageOptions, ListBlock, Run, TypesetMath } from '../content/blocks.js';
+import type { Block, CodeBlock, ImageBlock, ImageOptions, ListBlock, Run, TypesetDisplayMath } from '../content/blocks.js';
 import { mix } from '../templates/colors.js';
 import type { DataEntry } from '../data/datasets.js';
 import { chartFromBlock, type ChartContent } from './charts.js';
@@ -21,7 +21,7 @@ export type Piece =
   /** Text; code on a panel of its own colour. */
   | { kind: 'text'; paragraphs: Paragraph[]; fill?: string }
   /** A display equation. */
-  | { kind: 'math'; math: TypesetMath; line: number; step?: number }
+  | { kind: 'math'; math: TypesetDisplayMath; line: number; step?: number }
   | { kind: 'table'; table: TableContent; line: number; step?: number }
   | { kind: 'chart'; chart: ChartContent; line: number; step?: number }
   | { kind: 'image'; image: ImageInfo; alt: string; line: number; options?: ImageOptions; step?: number }

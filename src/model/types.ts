@@ -1,4 +1,4 @@
-import type { Align, Run, TypesetMath } from '../content/blocks.js';
+import type { Align, Run, TypesetDisplayMath } from '../content/blocks.js';
 import type { FrontMatter } from '../content/source.js';
 import type { Box } from '../templates/types.js';
 import type { Strings } from '../i18n/messages.js';
@@ -90,7 +90,7 @@ export interface TextElement extends Placement {
 /** A display equation: a box of its own, the equation centred in it. */
 export interface MathElement extends Placement {
   kind: 'math';
-  math: TypesetMath;
+  math: TypesetDisplayMath;
   /** Points. */
   fontSize: number;
 }

@@ -12,7 +12,7 @@ import { renderSvgFallbacks } from './svgFallbacks.js';
 import { withTiming, type Reveal } from './timing.js';
 import { moveShapes, type ShapeMove } from './moveShapes.js';
 import { HIGHLIGHT, hasMath, textBodyXml, type TextLook } from './textBody.js';
-import { alternateContentXml, displayMathParagraphXml, inlineMathXml } from './mathXml.js';
+import { alternateContentXml, displayMathParagraphXml, inlineMathXml, MATH_CHOICE } from './mathXml.js';
 import { escapeXml } from './xml.js';
 import { mathPicture } from './mathPicture.js';
 import type { MathElement } from '../model/types.js';
@@ -148,7 +148,9 @@ function withTextBodies(onPart: PartListener, bodies: Map<number, SlideBodies>):
       const shapeEnd = xml.indexOf('</p:sp>', end) + '</p:sp>'.length;
       const shape = (text: string) => xml.slice(shapeStart, start) + text + xml.slice(end, shapeEnd);
       const alternative = 'body' in fallback ? shape(fallback.body) : picture;
-      xml = xml.slice(0, shapeStart) + alternateContentXml(shape(body), alternative) + xml.slice(shapeEnd);
+      // A display equation's shape LibreOffice draws natively; equations among text it would drop, so it shows their fallback.
+      const requires = 'body' in fallback ? MATH_CHOICE.powerPointOnly : MATH_CHOICE.everyEquationProgram;
+      xml = xml.slice(0, shapeStart) + alternateContentXml(shape(body), alternative, requires) + xml.slice(shapeEnd);
     }
     onPart(name, withCellMath(xml, slide.cellMath));
   };
@@ -191,7 +193,7 @@ function withCellMath(xml: string, cellMath: SlideBodies['cellMath']): string {
       frame = frame.replace(run(frame), () => m.xml);
       fallback = fallback.replace(m.marker, () => escapeXml(m.text));
     }
-    out = out.slice(0, start) + alternateContentXml(frame, fallback) + out.slice(end);
+    out = out.slice(0, start) + alternateContentXml(frame, fallback, MATH_CHOICE.powerPointOnly) + out.slice(end);
     pending = pending.filter((m) => !inFrame.includes(m));
   }
   return out;

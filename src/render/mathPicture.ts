@@ -1,11 +1,11 @@
-import type { TypesetMath } from '../content/blocks.js';
+import type { TypesetDisplayMath } from '../content/blocks.js';
 import { svgToPng } from '../content/svg.js';
 
 /**
  * The picture of a display equation that programs without equations show: its
  * SVG in the text's colour, drawn at the size of its box (less the padding).
  */
-export function mathPicture(math: TypesetMath, box: { w: number; h: number }, color: string): Uint8Array {
+export function mathPicture(math: TypesetDisplayMath, box: { w: number; h: number }, color: string): Uint8Array {
   // An equation written on many slides is drawn once.
   const key = `${box.w} ${box.h} ${color} ${math.svg}`;
   const known = drawn.get(key);

@@ -4,8 +4,8 @@ import { childElements, descendants, escapeXml, parseXml, root, serializeXml, ty
 /**
  * Equations as PowerPoint writes them: OMML inside `a14:m`, in a shape wrapped in
  * `mc:AlternateContent` whose `mc:Choice` needs the Office 2010 drawing extensions
- * (PowerPoint 2010 and later, LibreOffice with its Math module) and whose
- * `mc:Fallback` is what other programs show.
+ * (PowerPoint 2010 and later; LibreOffice too for a display equation, see
+ * MATH_CHOICE) and whose `mc:Fallback` is what other programs show.
  */
 const NAMESPACE = {
   a14: 'http://schemas.microsoft.com/office/drawing/2010/main',
@@ -41,10 +41,26 @@ function endParagraph(look: MathLook): string {
     : `<a:endParaRPr ${attributes}/>`;
 }
 
-/** A shape (or anything in a shape tree) whose `choice` uses equations, with the `fallback` programs without them show. */
-export function alternateContentXml(choice: string, fallback: string): string {
+/**
+ * Who takes an equation shape's `mc:Choice`. `Requires` names namespaces by a prefix, and
+ * LibreOffice (7.x) takes a Choice by the prefix's spelling: it takes `a14` (and then draws
+ * an equation only in a shape of its own, dropping one among text or in a table cell) but
+ * no other prefix. Office reads the prefix as the namespace it stands for, so a second
+ * prefix for the same namespace (`a14m`) keeps PowerPoint's native equation while
+ * LibreOffice, Keynote and Google Slides take the fallback.
+ */
+export const MATH_CHOICE = {
+  /** A display equation in a shape of its own: PowerPoint and LibreOffice draw it natively. */
+  everyEquationProgram: 'a14',
+  /** Equations among text or in a table: PowerPoint draws them natively, LibreOffice shows the fallback. */
+  powerPointOnly: 'a14m',
+} as const;
+
+/** A shape (or anything in a shape tree) whose `choice` uses equations, with the `fallback` the programs `requires` leaves out show. */
+export function alternateContentXml(choice: string, fallback: string, requires: (typeof MATH_CHOICE)[keyof typeof MATH_CHOICE]): string {
+  const alias = requires === 'a14' ? '' : ` xmlns:${requires}="${NAMESPACE.a14}"`;
   return (
-    `<mc:AlternateContent xmlns:mc="${NAMESPACE.mc}"><mc:Choice xmlns:a14="${NAMESPACE.a14}" Requires="a14">${choice}</mc:Choice>` +
+    `<mc:AlternateContent xmlns:mc="${NAMESPACE.mc}"><mc:Choice xmlns:a14="${NAMESPACE.a14}"${alias} Requires="${requires}">${choice}</mc:Choice>` +
     `<mc:Fallback>${fallback}</mc:Fallback></mc:AlternateContent>`
   );
 }
@@ -54,6 +70,19 @@ export function alternateContentXml(choice: string, fallback: string): string {
  * as PowerPoint writes them: Cambria Math, the text's size and colour.
  */
 function styledOmml(omml: string, look: MathLook): string {
+  // An equation written again in the same look (on every slide, say) is styled once.
+  const key = `${look.size} ${look.color ?? ''} ${look.lang} ${omml}`;
+  let styled = styledEquations.get(key);
+  if (styled === undefined) {
+    styled = styleOmml(omml, look);
+    styledEquations.set(key, styled);
+  }
+  return styled;
+}
+
+const styledEquations = new Map<string, string>();
+
+function styleOmml(omml: string, look: MathLook): string {
   const doc = parseXml(omml, 'equation');
   const properties =
     `<a:rPr xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" lang="${escapeXml(look.lang)}" sz="${Math.round(look.size * 100)}" dirty="0">` +

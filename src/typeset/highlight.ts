@@ -17,12 +17,6 @@ interface ShikiHighlighter {
   getTheme(name: string): ShikiTheme;
   codeToTokensBase(code: string, options: { lang: string; theme: string }): ShikiToken[][];
 }
-/** A language or theme shiki has, and how to load it. */
-interface BundledInfo {
-  id: string;
-  aliases?: string[];
-  import(): Promise<unknown>;
-}
 
 /** Highlighted code: its lines as coloured runs, and the panel it sits on. */
 export interface HighlightedCode {
@@ -30,9 +24,14 @@ export interface HighlightedCode {
   panel: { background: string; foreground: string };
 }
 
-/** Code highlighting: shiki with its JavaScript regular-expression engine, loading each language and theme the first time a deck uses it. */
+/**
+ * Code highlighting: shiki with its JavaScript engine and its grammars precompiled to
+ * JavaScript regular expressions (translating a grammar's Oniguruma patterns took
+ * longer than the rest of a build), loading each language and theme the first time a
+ * deck uses it.
+ */
 export interface CodeHighlighter {
-  /** shiki's name for a language or one of its aliases (`py` → `python`), or undefined if it has none. */
+  /** The name of a language shiki has (its own or an alias, such as `py`), in lower case; undefined if it has none. */
   language(name: string): string | undefined;
   /** shiki's themes, for messages. */
   themes(): string[];
@@ -46,14 +45,14 @@ let loading: Promise<CodeHighlighter> | undefined;
 export function loadHighlighter(): Promise<CodeHighlighter> {
   loading ??= Promise.all([
     importModule<{ createHighlighterCore(options: object): Promise<ShikiHighlighter> }>('shiki/core'),
-    importModule<{ createJavaScriptRegexEngine(): unknown }>('shiki/engine/javascript'),
-    importModule<{ bundledLanguagesInfo: BundledInfo[] }>('shiki/langs'),
-    importModule<{ bundledThemesInfo: BundledInfo[] }>('shiki/themes'),
-  ]).then(async ([core, engine, { bundledLanguagesInfo }, { bundledThemesInfo }]) => {
-    const shiki = await core.createHighlighterCore({ themes: [], langs: [], engine: engine.createJavaScriptRegexEngine() });
-    const languages = new Map<string, BundledInfo>();
-    for (const info of bundledLanguagesInfo) for (const name of [info.id, ...(info.aliases ?? [])]) languages.set(name.toLowerCase(), info);
-    const themes = new Map(bundledThemesInfo.map((info) => [info.id, info]));
+    importModule<{ createJavaScriptRawEngine(): unknown }>('shiki/engine/javascript'),
+    // The names alone: shiki's own lists hold a loader for each language and theme, which is more to load.
+    importModule<{ languageNames: string[]; languageAliasNames: string[] }>('@shikijs/langs-precompiled'),
+    importModule<{ themeNames: string[] }>('@shikijs/themes'),
+  ]).then(async ([core, engine, { languageNames, languageAliasNames }, { themeNames }]) => {
+    const shiki = await core.createHighlighterCore({ themes: [], langs: [], engine: engine.createJavaScriptRawEngine() });
+    const languages = new Set([...languageNames, ...languageAliasNames]);
+    const themes = new Set(themeNames);
     const loaded = new Set<string>();
     const once = async (key: string, load: () => Promise<void>) => {
       if (loaded.has(key)) return;
@@ -61,12 +60,13 @@ export function loadHighlighter(): Promise<CodeHighlighter> {
       loaded.add(key);
     };
     return {
-      language: (name) => languages.get(name.toLowerCase())?.id,
-      themes: () => [...themes.keys()],
+      language: (name) => (languages.has(name.toLowerCase()) ? name.toLowerCase() : undefined),
+      themes: () => [...themes],
       hasTheme: (name) => themes.has(name),
       async highlight(code, language, theme) {
-        await once(`lang:${language}`, () => shiki.loadLanguage(load(languages.get(language)!)));
-        await once(`theme:${theme}`, () => shiki.loadTheme(load(themes.get(theme)!)));
+        // A language's grammar (with those it embeds), its patterns already JavaScript regular expressions; an alias's is its language's.
+        await once(`lang:${language}`, () => shiki.loadLanguage(importModule(`@shikijs/langs-precompiled/${language}`)));
+        await once(`theme:${theme}`, () => shiki.loadTheme(importModule(`@shikijs/themes/${theme}`)));
         const { bg, fg } = shiki.getTheme(theme);
         const lines = shiki.codeToTokensBase(code, { lang: language, theme }).map((tokens) => tokens.map(tokenRun));
         return { lines, panel: { background: hex(bg) ?? 'FFFFFF', foreground: hex(fg) ?? '000000' } };
@@ -75,12 +75,6 @@ export function loadHighlighter(): Promise<CodeHighlighter> {
   });
   return loading;
 }
-
-/** A language's or theme's module (shiki's own loader, an arrow function). */
-const load = (info: BundledInfo) => {
-  const loader = info.import;
-  return loader();
-};
 
 /** shiki's font styles (a bit field). */
 const FONT_STYLE = { italic: 1, bold: 2, underline: 4 } as const;

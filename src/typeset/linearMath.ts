@@ -14,13 +14,28 @@ export function linearMath(mathml: string): string {
 /** `x` or `(x + 1)`: a part of a fraction or a script, in brackets when it is more than one character. */
 const group = (text: string) => ([...text.trim()].length > 1 ? `(${text.trim()})` : text.trim());
 
+/** The characters Unicode has as superscripts and subscripts that every common font draws (`x²`, `θ₀`, `xⁿ`); primes are raised already. */
+const SCRIPT = {
+  sup: { chars: '0123456789+−=()ni′″', as: '⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁿⁱ′″', mark: '^' },
+  sub: { chars: '0123456789+−=()', as: '₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎', mark: '_' },
+} as const;
+
+/** A script after its base: in raised or lowered characters when Unicode has each of them (`x²`, `x₁₀`), else `x^(2k)`. */
+function script(base: string, text: string, kind: keyof typeof SCRIPT): string {
+  const { chars, as, mark } = SCRIPT[kind];
+  // The spaces around an operator (`n + 1`) are the linear form's, not the script's.
+  const characters = [...text.replace(/\s+/g, '')];
+  const raised = characters.map((c) => as[chars.indexOf(c)]);
+  return characters.length > 0 && raised.every((c) => c !== undefined) ? `${base}${raised.join('')}` : `${base}${mark}${group(text)}`;
+}
+
 const ELEMENTS: Record<string, (parts: string[]) => string> = {
   mfrac: ([a, b]) => `${group(a)}/${group(b)}`,
   msqrt: (parts) => `√${group(parts.join(''))}`,
   mroot: ([a, n]) => `${n}√${group(a)}`,
-  msup: ([a, b]) => `${a}^${group(b)}`,
-  msub: ([a, b]) => `${a}_${group(b)}`,
-  msubsup: ([a, b, c]) => `${a}_${group(b)}^${group(c)}`,
+  msup: ([a, b]) => script(a, b, 'sup'),
+  msub: ([a, b]) => script(a, b, 'sub'),
+  msubsup: ([a, b, c]) => script(script(a, b, 'sub'), c, 'sup'),
   munder: ([a, b]) => `${a}_${group(b)}`,
   mover: ([a, b]) => accented(a, b.trim()) ?? ([...b.trim()].length === 1 && !/\w/.test(b) ? `${a}${b.trim()}` : `${a}^${group(b)}`),
   munderover: ([a, b, c]) => `${a}_${group(b)}^${group(c)}`,
@@ -63,6 +78,8 @@ function linear(nodes: ChildNode[]): string {
 
 function element(e: Element): string {
   const name = e.name.replace(/^.*:/, '');
+  // A space (`9.81\,\text{m}`), unless it is a negative one, which pulls characters together.
+  if (name === 'mspace') return (e.attribs.width ?? '').trim().startsWith('-') ? '' : ' ';
   const rule = ELEMENTS[name];
   const children = e.children.filter((c) => isTag(c) || (isText(c) && c.data.trim() !== ''));
   return rule ? rule(children.map((c) => linear([c]))) : linear(e.children);

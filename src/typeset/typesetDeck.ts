@@ -1,10 +1,10 @@
-import type { Block, CodeBlock, MathSource, Run, SlideSource } from '../content/blocks.js';
+import type { Block, CodeBlock, MathSource, Run, SlideSource, TypesetDisplayMath, TypesetMath } from '../content/blocks.js';
 import { fail } from '../diagnostics.js';
 import { didYouMean } from '../suggest.js';
 import { contrast, luminance, mix } from '../templates/colors.js';
 import type { Theme } from '../templates/types.js';
 import { loadHighlighter } from './highlight.js';
-import { loadMath, typesetMath } from './math.js';
+import { loadMath, loadMathPictures, typesetDisplayMath, typesetMath } from './math.js';
 
 /** What typesetting a deck needs besides its slides. */
 export interface TypesetContext {
@@ -49,28 +49,35 @@ export async function typesetSlides(slides: SlideSource[], ctx: TypesetContext):
   if (code.length > 0) await highlightCode(code, ctx);
 }
 
-/** An equation, and for an inline one the run that holds it. */
-interface Equation {
-  math: MathSource;
-  display: boolean;
-  run?: Run;
-}
+/** An equation: a display one, or an inline one and the run that holds it. */
+type Equation = { math: MathSource<TypesetDisplayMath>; display: true } | { math: MathSource; display: false; run: Run };
 
 async function typesetEquations(equations: Equation[], ctx: TypesetContext): Promise<void> {
-  const math = await loadMath();
+  const [math, pictures] = await Promise.all([loadMath(), equations.some((e) => e.display) ? loadMathPictures() : undefined]);
   // The same equation, written again, is typeset once.
-  const done = new Map<string, MathSource['typeset']>();
-  for (const { math: source, display, run } of equations) {
-    const key = `${display ? '$$' : '$'}${source.tex}`;
-    let typeset = done.get(key);
-    if (!typeset) {
-      typeset = typesetMath(source.tex, display, math, { file: ctx.file, line: source.line, column: source.column });
-      done.set(key, typeset);
+  const displays = new Map<string, TypesetDisplayMath>();
+  const inlines = new Map<string, TypesetMath>();
+  for (const equation of equations) {
+    const { tex, line, column } = equation.math;
+    const at = { file: ctx.file, line, column };
+    if (equation.display) {
+      equation.math.typeset = once(displays, tex, () => typesetDisplayMath(tex, math, pictures!, at));
+      continue;
     }
-    source.typeset = typeset;
+    const typeset = once(inlines, tex, () => typesetMath(tex, math, at));
+    equation.math.typeset = typeset;
     // The linear form stands as an inline equation's text, for measuring and for programs without equations.
-    if (run) run.text = typeset.linear;
+    equation.run.text = typeset.linear;
   }
+}
+
+function once<T>(done: Map<string, T>, key: string, make: () => T): T {
+  let value = done.get(key);
+  if (value === undefined) {
+    value = make();
+    done.set(key, value);
+  }
+  return value;
 }
 
 /** The shiki theme for a template: its `code.theme`, else a light or dark one to suit its background. */
