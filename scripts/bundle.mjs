@@ -59,17 +59,13 @@ const TYPESET_LIBRARIES = [
 ];
 /** Wrapped as Node wraps a CommonJS module, so that V8 takes the file's text as it is (src/cli/bundle.ts); strict, as the sources are ES modules. */
 const WRAPPER = { banner: "(function (exports, require, module, __filename, __dirname) {'use strict';", footer: '})' };
+/** What both CommonJS bundles are built with: one file for Node 20, kept in memory for writeBundle. */
+const NODE_BUNDLE = { write: false, metafile: true, bundle: true, format: 'cjs', platform: 'node', target: 'node20', logLevel: 'warning' };
 
 const lectern = await build({
   entryPoints: ['dist/cli/lectern.js'],
   outfile: BUNDLE,
-  write: false,
-  metafile: true,
-  bundle: true,
-  format: 'cjs',
-  platform: 'node',
-  target: 'node20',
-  logLevel: 'warning',
+  ...NODE_BUNDLE,
   alias: {
     ...JSZIP_SHIM,
     // Loaded at start-up by dependencies, never used by lectern (see each stub).
@@ -95,13 +91,7 @@ const typeset = await build({
     resolveDir: '.',
   },
   outfile: TYPESET,
-  write: false,
-  metafile: true,
-  bundle: true,
-  format: 'cjs',
-  platform: 'node',
-  target: 'node20',
-  logLevel: 'warning',
+  ...NODE_BUNDLE,
   banner: { js: WRAPPER.banner },
   footer: { js: WRAPPER.footer },
 });

@@ -28,8 +28,6 @@ export interface TextLook {
   link(url: string): string;
   /** Write equations as their plain-text form, for programs without equations (the shape's `mc:Fallback`). */
   mathAsText?: boolean;
-  /** `lang` escaped for XML, filled in on first use. */
-  langXml?: string;
 }
 
 /** Whether a text element holds an inline equation, and so needs a fallback for programs without equations. */
@@ -106,7 +104,7 @@ function paragraphXml(p: Paragraph, baseSize: number, listStart: number, look: T
     color: p.style === 'caption' ? look.mutedColor : inherits ? undefined : look.color,
   };
   const runs = p.runs.map((r) => (r.break ? '<a:br/>' : '') + runXml(r, style, look)).join('');
-  return `<a:p>${properties}${runs}<a:endParaRPr lang="${(look.langXml ??= escapeXml(look.lang))}" sz="${size * 100}" dirty="0"/></a:p>`;
+  return `<a:p>${properties}${runs}<a:endParaRPr lang="${escapedOnce(look.lang)}" sz="${size * 100}" dirty="0"/></a:p>`;
 }
 
 /** `startAt` for a list's first number, which PowerPoint allows from 1 to 32767 (1 is the default). */
@@ -119,16 +117,18 @@ const BASELINE = { sub: -25000, sup: 30000 } as const;
 /** The highlighter of `<mark>`, and the text colour that reads on it on any template. */
 export const HIGHLIGHT = { fill: 'FFFF00', text: '000000' } as const;
 
-/** A font as a run's `a:latin`, `a:ea` and `a:cs`, written once per font (a big deck has thousands of runs). */
-const fontElements = new Map<string, string>();
-function fontXml(font: string): string {
-  let xml = fontElements.get(font);
-  if (xml === undefined) {
-    const face = escapeXml(font);
-    xml = `<a:latin typeface="${face}"/><a:ea typeface="${face}"/><a:cs typeface="${face}"/>`;
-    fontElements.set(font, xml);
-  }
+/** A deck's language and fonts, escaped once each: a big deck writes them on thousands of runs. */
+const escaped = new Map<string, string>();
+function escapedOnce(text: string): string {
+  let xml = escaped.get(text);
+  if (xml === undefined) escaped.set(text, (xml = escapeXml(text)));
   return xml;
+}
+
+/** A font as a run's `a:latin`, `a:ea` and `a:cs`. */
+function fontXml(font: string): string {
+  const face = escapedOnce(font);
+  return `<a:latin typeface="${face}"/><a:ea typeface="${face}"/><a:cs typeface="${face}"/>`;
 }
 
 function runXml(r: Run, style: { size: number; font?: string; color?: string }, look: TextLook): string {
@@ -137,7 +137,7 @@ function runXml(r: Run, style: { size: number; font?: string; color?: string }, 
   const font = r.code ? look.codeFont : style.font;
   const color = r.highlight ? HIGHLIGHT.text : (r.color ?? style.color);
   const attributes =
-    `lang="${(look.langXml ??= escapeXml(look.lang))}" sz="${style.size * 100}"` +
+    `lang="${escapedOnce(look.lang)}" sz="${style.size * 100}"` +
     (r.bold ? ' b="1"' : '') +
     (r.italic ? ' i="1"' : '') +
     (r.link || r.underline ? ' u="sng"' : '') +
