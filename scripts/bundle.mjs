@@ -197,18 +197,20 @@ function lazyImports() {
 /**
  * Node modules that dependencies load and lectern does not need at start-up, replaced by
  * the stand-ins in scripts/stubs/ (each says why). pptxgenjs loads fs and https with
- * import(), which code run from a cache cannot use.
+ * import(), which code run from a cache cannot use; commander loads child_process, and
+ * fdir picomatch, from node_modules, though neither is used.
  */
 function builtinStubs() {
   const stubs = [
     { module: 'node:fs', kind: 'dynamic-import', from: /pptxgenjs/, stub: 'fs-import.mjs' },
     { module: 'node:https', kind: 'dynamic-import', from: /pptxgenjs/, stub: 'https-import.mjs' },
     { module: 'node:child_process', kind: 'require-call', from: /commander/, stub: 'child-process-spawn.cjs' },
+    { module: 'module', kind: 'import-statement', from: /[\\/]fdir[\\/]/, stub: 'fdir-require.cjs' },
   ];
   return {
     name: 'builtin-stubs',
     setup(build) {
-      build.onResolve({ filter: /^node:/ }, (args) => {
+      build.onResolve({ filter: /^(node:|module$)/ }, (args) => {
         const stub = stubs.find((s) => s.module === args.path && s.kind === args.kind && s.from.test(args.importer));
         return stub ? { path: path.resolve('scripts/stubs', stub.stub) } : undefined;
       });

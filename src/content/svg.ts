@@ -1,12 +1,15 @@
 import { createRequire } from 'node:module';
 import { fail, type SourcePosition } from '../diagnostics.js';
 
+/** resvg's options, as far as lectern uses them. */
+interface ResvgOptions {
+  fitTo?: { mode: 'zoom'; value: number };
+  font?: { loadSystemFonts?: boolean };
+}
+
 /** The part of `@resvg/resvg-js` lectern uses. */
 interface ResvgModule {
-  Resvg: new (
-    svg: Uint8Array | string,
-    options?: { fitTo?: { mode: 'zoom'; value: number }; font?: { loadSystemFonts?: boolean } },
-  ) => { width: number; height: number; render(): { asPng(): Uint8Array } };
+  Resvg: new (svg: Uint8Array | string, options?: ResvgOptions) => { width: number; height: number; render(): { asPng(): Uint8Array } };
 }
 
 /** The longest side, in pixels, of a PNG lectern renders from an SVG. */
@@ -16,10 +19,10 @@ const PIXELS_PER_INCH = 192;
 
 let resvg: ResvgModule | undefined;
 
-/** resvg, loaded the first time a deck has an SVG picture (a native module, not needed otherwise). */
+/** resvg, loaded the first time a deck has an SVG picture or a display equation (a native module, not needed otherwise). */
 function loadResvg(at: SourcePosition): ResvgModule {
   try {
-    resvg ??= withoutNetworkInReports(() => createRequire(import.meta.url)('@resvg/resvg-js') as ResvgModule);
+    resvg ??= glibcResvg() ?? (createRequire(import.meta.url)('@resvg/resvg-js') as ResvgModule);
     return resvg;
   } catch (error) {
     throw fail(
@@ -31,20 +34,27 @@ function loadResvg(at: SourcePosition): ResvgModule {
 }
 
 /**
- * Runs `load` with Node's diagnostic reports leaving out the network interfaces. resvg's
- * loader asks for a whole report to tell glibc from musl; without the network, the
- * report takes half the time (5 ms). The setting is put back as it was.
+ * On Linux, resvg's glibc build, loaded directly; undefined where there is none (musl,
+ * or another architecture's install). resvg's own loader asks Node for a whole
+ * diagnostic report to tell glibc from musl, which takes 5 ms. Its class is given its
+ * options as resvg's wrapper gives them (as JSON).
  */
-function withoutNetworkInReports<T>(load: () => T): T {
-  const report = process.report as { excludeNetwork?: boolean } | undefined;
-  if (!report || !('excludeNetwork' in report)) return load();
-  const before = report.excludeNetwork;
-  report.excludeNetwork = true;
+function glibcResvg(): ResvgModule | undefined {
+  if (process.platform !== 'linux') return undefined;
+  let native: { Resvg: new (svg: Uint8Array | string, options?: string) => InstanceType<ResvgModule['Resvg']> };
   try {
-    return load();
-  } finally {
-    report.excludeNetwork = before;
+    const fromResvg = createRequire(createRequire(import.meta.url).resolve('@resvg/resvg-js'));
+    native = fromResvg(`@resvg/resvg-js-linux-${process.arch}-gnu`);
+  } catch {
+    return undefined;
   }
+  return {
+    Resvg: class extends native.Resvg {
+      constructor(svg: Uint8Array | string, options?: ResvgOptions) {
+        super(svg, JSON.stringify(options));
+      }
+    },
+  };
 }
 
 /** Checks that `svg` is an SVG picture resvg can draw; a broken one is an error at `at`. */
@@ -64,8 +74,9 @@ export function svgToPng(
   at: SourcePosition,
   /** Whether the picture has text to draw with the computer's fonts (loading them is most of a small picture's cost). */
   systemFonts = true,
+  /** The picture's own size in pixels, when the caller knows it (else resvg reads the picture twice). */
+  { width, height }: { width: number; height: number } = parseSvg(svg, src, at),
 ): Uint8Array {
-  const { width, height } = parseSvg(svg, src, at);
   const wanted = Math.min((size.width * PIXELS_PER_INCH) / width, (size.height * PIXELS_PER_INCH) / height);
   const zoom = Math.min(wanted, MAX_SIDE / Math.max(width, height));
   try {

@@ -9,7 +9,7 @@ export interface FontMetrics {
   lineHeight: number;
   /** Advance width of code point `cp` in em. */
   advance(cp: number, bold: boolean): number;
-  /** Advance widths in em by code point, for the characters below U+2300 (the fast path of `advance`). */
+  /** Advance widths in em by code point, for the Latin characters, below U+0250 (the fast path of `advance`). */
   widths(bold: boolean): Float32Array;
 }
 
@@ -54,21 +54,25 @@ const FALLBACK = 'DejaVu Sans';
 
 const decoded = new Map<string, Uint16Array>();
 
-/** A `start:w,w*n,...;...` table as widths by code point (thousandths of an em; 0 = no glyph). */
-function decode(key: string, table: string): Uint16Array {
-  let widths = decoded.get(key);
+/**
+ * A `start:w,w*n,...;...` table as widths by code point below `end` (thousandths of
+ * an em; 0 = no glyph). The ranges are in order: those from `end` on are not read.
+ */
+function decode(key: string, table: string, end: number): Uint16Array {
+  let widths = decoded.get(`${key}/${end}`);
   if (widths) return widths;
-  widths = new Uint16Array(0x2300);
+  widths = new Uint16Array(end);
   for (const range of table.split(';')) {
     const [start, list] = range.split(':');
     let cp = parseInt(start, 16);
+    if (cp >= end) break;
     for (const item of list.split(',')) {
       const [w, n] = item.split('*');
       const width = Number(w);
-      for (let i = Number(n ?? 1); i > 0; i--) widths[cp++] = width;
+      for (let i = Number(n ?? 1); i > 0 && cp < end; i--) widths[cp++] = width;
     }
   }
-  decoded.set(key, widths);
+  decoded.set(`${key}/${end}`, widths);
   return widths;
 }
 
@@ -157,16 +161,23 @@ export function fontMetrics(name: string): FontMetrics {
 
 function makeMetrics(table: string, known: boolean): FontMetrics {
   const own = FONT_WIDTHS[table];
-  const regular = tableWidths(table, 'regular');
-  const bold = tableWidths(table, 'bold');
+  // Each table is made the first time it is needed: the Latin characters' for most text, the whole for the rest.
+  let latin: Float32Array | undefined;
+  let latinBold: Float32Array | undefined;
+  let all: Float32Array | undefined;
+  let allBold: Float32Array | undefined;
+  const latinWidths = (isBold: boolean) =>
+    isBold ? (latinBold ??= tableWidths(table, 'bold', LATIN_END)) : (latin ??= tableWidths(table, 'regular', LATIN_END));
   return {
     table,
     known,
     // PowerPoint and LibreOffice give a line at least 1.2 em, whatever the font says.
     lineHeight: Math.max(own.lineHeight, MIN_LINE_HEIGHT),
-    widths: (isBold) => (isBold ? bold : regular),
+    widths: latinWidths,
     advance(cp, isBold) {
-      if (cp < TABLE_END) return (isBold ? bold : regular)[cp];
+      if (cp < LATIN_END) return latinWidths(isBold)[cp];
+      if (cp < TABLE_END)
+        return (isBold ? (allBold ??= tableWidths(table, 'bold', TABLE_END)) : (all ??= tableWidths(table, 'regular', TABLE_END)))[cp];
       if (cp >= 0x3000 && cp <= 0xffef) {
         const w = cjkWidth(cp, isBold);
         if (w) return w / 1000;
@@ -178,13 +189,15 @@ function makeMetrics(table: string, known: boolean): FontMetrics {
 
 /** Where the per-font tables end: characters from here on are East Asian, or measured by class. */
 const TABLE_END = 0x2300;
+/** Where the Latin characters end (Basic Latin to Latin Extended-B): most text has no others. */
+const LATIN_END = 0x250;
 
-/** A font's widths in em up to TABLE_END, what it lacks filled from the fallback font, else by Unicode class. */
-function tableWidths(table: string, weight: 'regular' | 'bold'): Float32Array {
-  const own = decode(`${table}/${weight}`, FONT_WIDTHS[table][weight]);
-  const fallback = decode(`${FALLBACK}/${weight}`, FONT_WIDTHS[FALLBACK][weight]);
-  const widths = new Float32Array(TABLE_END);
-  for (let cp = 0; cp < TABLE_END; cp++) widths[cp] = own[cp] ? own[cp] / 1000 : fallback[cp] ? fallback[cp] / 1000 : classWidth(cp);
+/** A font's widths in em below `end`, what it lacks filled from the fallback font, else by Unicode class. */
+function tableWidths(table: string, weight: 'regular' | 'bold', end: number): Float32Array {
+  const own = decode(`${table}/${weight}`, FONT_WIDTHS[table][weight], end);
+  const fallback = decode(`${FALLBACK}/${weight}`, FONT_WIDTHS[FALLBACK][weight], end);
+  const widths = new Float32Array(end);
+  for (let cp = 0; cp < end; cp++) widths[cp] = own[cp] ? own[cp] / 1000 : fallback[cp] ? fallback[cp] / 1000 : classWidth(cp);
   return widths;
 }
 

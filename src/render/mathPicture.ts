@@ -11,11 +11,12 @@ export function mathPicture(math: TypesetDisplayMath, box: { w: number; h: numbe
   const known = drawn.get(key);
   if (known) return known;
   // MathJax draws in `currentColor` and sizes the picture in ex; it is given the colour and a size in em.
+  const size = { width: math.width * 100, height: math.height * 100 };
   const svg = math.svg
     .replace(/currentColor/g, () => `#${color}`)
     .replace(
       /^<svg([^>]*?) width="[^"]*" height="[^"]*"/,
-      (_, before: string) => `<svg${before} width="${math.width * 100}" height="${math.height * 100}"`,
+      (_, before: string) => `<svg${before} width="${size.width}" height="${size.height}"`,
     )
     .replace(/ style="vertical-align:[^"]*"/, '');
   // MathJax draws its own glyphs as paths; only characters its fonts lack are text.
@@ -25,6 +26,7 @@ export function mathPicture(math: TypesetDisplayMath, box: { w: number; h: numbe
     'equation',
     { file: 'equation' },
     svg.includes('<text'),
+    size,
   );
   drawn.set(key, png);
   return png;

@@ -1,4 +1,5 @@
-import { Worker } from 'node:worker_threads';
+import { createRequire } from 'node:module';
+import type { Worker } from 'node:worker_threads';
 import { deflateOptions, packEntry, type PackedEntry, type ZipEntry } from './zip.js';
 
 /**
@@ -97,6 +98,8 @@ export class EntryPacker {
   }
 
   private start(): Worker {
+    // Node's worker_threads, loaded only by a deck big enough to need it (a millisecond of every small build).
+    const { Worker } = createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
     const worker = new Worker(THREAD_SOURCE, { eval: true, execArgv: [] });
     worker.on('message', (packed: { data: Uint8Array; crc: number }[]) => {
       const waiting = this.sent.shift() ?? [];
