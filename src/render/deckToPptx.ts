@@ -125,15 +125,16 @@ function withTextBodies(onPart: PartListener, bodies: Map<number, SlideBodies>):
       return onPart(name, withRelationships(content, name, links));
     }
     let xml = content;
+    let equations = 0;
     for (const { marker, xml: body, fallback } of slide.bodies) {
       let picture = '';
       if (fallback && 'picture' in fallback) {
-        // The picture pptxgenjs wrote after the shape moves into the shape's fallback.
+        // The picture pptxgenjs wrote after the shape moves into the shape's fallback, named for what it shows.
         const named = xml.indexOf(`name="${fallback.picture}"`);
         const from = xml.lastIndexOf('<p:pic>', named);
         const to = xml.indexOf('</p:pic>', named) + '</p:pic>'.length;
         if (named < 0 || from < 0) throw new Error(`the picture ${fallback.picture} is missing from ${name}`);
-        picture = xml.slice(from, to);
+        picture = xml.slice(from, to).replace(`name="${fallback.picture}"`, () => `name="Equation ${++equations}"`);
         xml = xml.slice(0, from) + xml.slice(to);
       }
       const at = xml.indexOf(marker);
