@@ -25,3 +25,38 @@ export function keyLineIn(
   }
   return undefined;
 }
+
+/**
+ * The 1-based line that sets the nested key `path` (`['strings', 'table', 'one']`):
+ * each key is looked for in the block of the one before, the first at the top level.
+ * The line of the deepest key found (a key written in `{…}` is on its parent's line).
+ */
+export function keyPathLineIn(
+  lines: readonly string[],
+  path: readonly string[],
+  options: { from?: number; until?: (line: string) => boolean } = {},
+): number | undefined {
+  let line = keyLineIn(lines, path[0], { ...options, nested: false });
+  for (const key of path.slice(1)) {
+    if (line === undefined) return undefined;
+    const child = childKeyLine(lines, line - 1, key, options.until);
+    if (child === undefined) return line;
+    line = child;
+  }
+  return line;
+}
+
+/** The 1-based line of `key` in the block under line index `parent`: the lines after it indented further. */
+function childKeyLine(lines: readonly string[], parent: number, key: string, until?: (line: string) => boolean): number | undefined {
+  const indent = indentOf(lines[parent]);
+  for (let i = parent + 1; i < lines.length && !until?.(lines[i]); i++) {
+    if (/^\s*(#|$)/.test(lines[i])) continue;
+    if (indentOf(lines[i]) <= indent) return undefined;
+    if (isKeyLine(lines[i], key, true)) return i + 1;
+  }
+  return undefined;
+}
+
+function indentOf(line: string): number {
+  return /^\s*/.exec(line)![0].length;
+}

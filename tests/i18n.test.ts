@@ -1,6 +1,14 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { formatNumber, formatPercent } from '../src/format.js';
-import { CATALOGUE_LANGUAGES, MESSAGE_KEYS, messagesFor } from '../src/i18n/messages.js';
+import {
+  CATALOGUE_LANGUAGES,
+  COUNTED_KEYS,
+  MESSAGE_KEYS,
+  messagesFor,
+  type CountedKey,
+  type MessageKey,
+  type Messages,
+} from '../src/i18n/messages.js';
 import type { ChartElement, Deck, TableElement, TextElement } from '../src/model/types.js';
 import { buildInTemp, deckText } from './support/build.js';
 import { openPptx, validatePptx } from './support/pptx.js';
@@ -173,12 +181,15 @@ describe('localised words and numbers', () => {
   it('the catalogue has every word in each of the thirteen languages, none of them the English one left in', () => {
     expect(CATALOGUE_LANGUAGES).toEqual(expect.arrayContaining(REQUIRED));
     const english = messagesFor('en');
+    // A phrase with a count, said of two things.
+    const phrase = (m: Messages, key: MessageKey | CountedKey) =>
+      (COUNTED_KEYS as string[]).includes(key) ? m.count(key as CountedKey, 2) : m.text(key as MessageKey);
     for (const lang of REQUIRED.filter((l) => l !== 'en')) {
       const messages = messagesFor(lang);
-      for (const key of MESSAGE_KEYS) expect(messages.text(key), `${lang} ${key}`).not.toMatch(/^\s*$/);
+      for (const key of MESSAGE_KEYS) expect(phrase(messages, key), `${lang} ${key}`).not.toMatch(/^\s*$/);
       // Some words are the same in English ("Total" in French); the phrases are not.
       for (const key of ['continued', 'table', 'more', 'columnChart'] as const)
-        expect(messages.text(key), `${lang} ${key}`).not.toBe(english.text(key));
+        expect(phrase(messages, key), `${lang} ${key}`).not.toBe(phrase(english, key));
     }
     expect(messagesFor('pt-BR').text('continued', { title: 'X' })).toBe('X (continuação)');
     // A language the catalogue lacks is written in English.

@@ -121,7 +121,7 @@ describe('deck text in the package', () => {
     expect(slides[1]).toContain(`A paragraph: ${NASTY_BODY}`);
     expect(slides[2]).toEqual(expect.arrayContaining([...TABLE_HEADER, NASTY_BODY]));
     const frames = elements(parse((await pptx.slides())[2]), 'p:cNvPr').filter((e) => e.getAttribute('name')?.startsWith('Table'));
-    expect(frames.map((e) => e.getAttribute('descr'))).toEqual([`Table: ${TABLE_HEADER.join(', ')} (1 rows)`]);
+    expect(frames.map((e) => e.getAttribute('descr'))).toEqual([`Table: ${TABLE_HEADER.join(', ')} (1 row)`]);
     const notes = paragraphs(await pptx.xml('ppt/notesSlides/notesSlide2.xml'));
     expect(notes).toContain(`Notes: ${NASTY_BODY}`);
   });

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
 import type { DeckResult } from '../pipeline.js';
 import type { PdfOutcome } from '../build/pdfs.js';
+import { englishCount } from '../i18n/plural.js';
 
 /** Where the CLI writes: stdout for results, stderr for problems. Tests pass their own. */
 export interface Output {
@@ -29,9 +30,8 @@ const rel = relative;
 export function reportDeck(result: DeckResult, io: Output, verb: 'built' | 'checked', ms?: number): void {
   const slides = result.slides ?? 0;
   const took = ms === undefined ? '' : ` in ${Math.round(ms)} ms`;
-  if (result.ok && result.output)
-    io.out(`✓ ${rel(result.file)} → ${rel(result.output)} (${slides} slide${slides === 1 ? '' : 's'})${took}`);
-  else if (result.ok) io.out(`✓ ${rel(result.file)} ${verb} (${slides} slide${slides === 1 ? '' : 's'})`);
+  if (result.ok && result.output) io.out(`✓ ${rel(result.file)} → ${rel(result.output)} (${englishCount(slides, 'slide')})${took}`);
+  else if (result.ok) io.out(`✓ ${rel(result.file)} ${verb} (${englishCount(slides, 'slide')})`);
   else io.err(`✗ ${rel(result.file)}: not ${verb}`);
   for (const d of result.diagnostics) io.err(`  ${formatDiagnostic(d)}`);
 }
@@ -41,10 +41,10 @@ export function summary(results: DeckResult[], verb: 'built' | 'checked'): strin
   const failed = results.filter((r) => !r.ok && !r.output).length;
   const noPdf = results.filter((r) => !r.ok && r.output).length;
   const warnings = results.reduce((n, r) => n + r.diagnostics.filter((d: Diagnostic) => d.severity === 'warning').length, 0);
-  const parts = [`${results.length - failed} deck${results.length - failed === 1 ? '' : 's'} ${verb}`];
+  const parts = [`${englishCount(results.length - failed, 'deck')} ${verb}`];
   if (failed) parts.push(`${failed} failed`);
-  if (noPdf) parts.push(`${noPdf} PDF${noPdf === 1 ? '' : 's'} not written`);
-  if (warnings) parts.push(`${warnings} warning${warnings === 1 ? '' : 's'}`);
+  if (noPdf) parts.push(`${englishCount(noPdf, 'PDF')} not written`);
+  if (warnings) parts.push(englishCount(warnings, 'warning'));
   return parts.join(', ');
 }
 

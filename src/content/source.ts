@@ -1,7 +1,7 @@
 import matter from 'gray-matter';
 import YAML from 'yaml';
 import { fail } from '../diagnostics.js';
-import { keyLineIn } from '../yamlKeys.js';
+import { keyLineIn, keyPathLineIn } from '../yamlKeys.js';
 import { readInputText } from '../input/readInput.js';
 import { isLanguageTag } from './languageTag.js';
 import { readTitleBlock } from './dialects/pandocTitleBlock.js';
@@ -128,11 +128,16 @@ function checkFrontMatter(data: Record<string, unknown>, text: string, file: str
     throw fail('front-matter/dir', `"dir" must be "rtl" (right to left) or "ltr" (left to right), not "${String(out.dir)}"`, at('dir'));
   }
   if (data.strings !== undefined)
-    out.strings = checkStrings(data.strings, (key) => ({ file, line: keyLine(text, key ?? 'strings', key !== undefined) }));
+    out.strings = checkStrings(data.strings, (keys) => ({ file, line: keyPathLine(text, ['strings', ...keys]) }));
   if (typeof out.lang === 'string' && !isLanguageTag(out.lang)) {
     throw fail('front-matter/lang', `"lang" must be a language tag such as "en-US" or "kk-KZ", not "${out.lang}"`, at('lang'));
   }
   return out as FrontMatter;
+}
+
+/** Line of a nested key in the front matter, `['strings', 'table', 'one']`: the deepest of them found. */
+function keyPathLine(text: string, path: string[]): number | undefined {
+  return keyPathLineIn(text.split('\n'), path, { from: 1, until: (line) => /^---\s*$/.test(line) });
 }
 
 /** Line of a key in the front matter (the file's line 1 is the opening ---): a top-level one, or a `nested` one. */

@@ -1,15 +1,19 @@
 import { fail, type SourcePosition } from '../diagnostics.js';
+import { formatNumber } from '../format.js';
+import { didYouMean } from '../suggest.js';
+import { PLURAL_CATEGORIES, pluralCategory, type PluralCategory } from './plural.js';
 
 /**
  * Every word lectern writes into a deck itself, in English: `{name}` marks where a
- * value goes. A deck's `strings:` (or its template's) can replace any of them.
+ * value goes. A phrase with a count has a form for each plural category its language
+ * uses (see plural.ts). A deck's `strings:` (or its template's) can replace any of them.
  */
 const ENGLISH = {
   continued: '{title} (continued)',
   source: 'Source: {source}',
   total: 'Total',
-  table: 'Table: {columns} ({rows} rows)',
-  more: 'and {count} more',
+  table: { one: 'Table: {columns} ({rows} row)', other: 'Table: {columns} ({rows} rows)' },
+  more: { one: 'and {count} more', other: 'and {count} more' },
   barChart: 'Bar chart',
   columnChart: 'Column chart',
   lineChart: 'Line chart',
@@ -25,9 +29,16 @@ const ENGLISH = {
   secondaryAxis: 'right axis',
 };
 
-/** The name of one generated word or phrase. */
-export type MessageKey = keyof typeof ENGLISH;
-type Catalogue = Record<MessageKey, string>;
+/** The phrases with a count, and the `{name}` in them that the count fills. */
+const COUNTED = { table: 'rows', more: 'count' } as const;
+
+/** The name of a phrase with a count: its form follows the count (`table`, `more`). */
+export type CountedKey = keyof typeof COUNTED;
+/** The name of one generated word or phrase without a count. */
+export type MessageKey = Exclude<keyof typeof ENGLISH, CountedKey>;
+/** A phrase's forms by plural category: one for each category its language uses, `other` always. */
+export type PluralForms = Partial<Record<PluralCategory, string>> & { other: string };
+type Catalogue = Record<MessageKey, string> & Record<CountedKey, PluralForms>;
 
 /** The catalogue: the same words in each language lectern ships, by primary language subtag. */
 const CATALOGUES: Record<string, Catalogue> = {
@@ -36,8 +47,8 @@ const CATALOGUES: Record<string, Catalogue> = {
     continued: '{title} (Fortsetzung)',
     source: 'Quelle: {source}',
     total: 'Summe',
-    table: 'Tabelle: {columns} ({rows} Zeilen)',
-    more: 'und {count} weitere',
+    table: { one: 'Tabelle: {columns} ({rows} Zeile)', other: 'Tabelle: {columns} ({rows} Zeilen)' },
+    more: { one: 'und {count} weitere', other: 'und {count} weitere' },
     barChart: 'Balkendiagramm',
     columnChart: 'Säulendiagramm',
     lineChart: 'Liniendiagramm',
@@ -56,8 +67,12 @@ const CATALOGUES: Record<string, Catalogue> = {
     continued: '{title} (suite)',
     source: 'Source\u00a0: {source}',
     total: 'Total',
-    table: 'Tableau\u00a0: {columns} ({rows} lignes)',
-    more: 'et {count} autres',
+    table: {
+      one: 'Tableau\u00a0: {columns} ({rows} ligne)',
+      many: 'Tableau\u00a0: {columns} ({rows} de lignes)',
+      other: 'Tableau\u00a0: {columns} ({rows} lignes)',
+    },
+    more: { one: 'et {count} autre', many: 'et {count} autres', other: 'et {count} autres' },
     barChart: 'Graphique à barres',
     columnChart: 'Histogramme',
     lineChart: 'Graphique en courbes',
@@ -76,8 +91,8 @@ const CATALOGUES: Record<string, Catalogue> = {
     continued: '{title} (continuación)',
     source: 'Fuente: {source}',
     total: 'Total',
-    table: 'Tabla: {columns} ({rows} filas)',
-    more: 'y {count} más',
+    table: { one: 'Tabla: {columns} ({rows} fila)', many: 'Tabla: {columns} ({rows} de filas)', other: 'Tabla: {columns} ({rows} filas)' },
+    more: { one: 'y {count} más', many: 'y {count} más', other: 'y {count} más' },
     barChart: 'Gráfico de barras',
     columnChart: 'Gráfico de columnas',
     lineChart: 'Gráfico de líneas',
@@ -96,8 +111,12 @@ const CATALOGUES: Record<string, Catalogue> = {
     continued: '{title} (continuação)',
     source: 'Fonte: {source}',
     total: 'Total',
-    table: 'Tabela: {columns} ({rows} linhas)',
-    more: 'e mais {count}',
+    table: {
+      one: 'Tabela: {columns} ({rows} linha)',
+      many: 'Tabela: {columns} ({rows} de linhas)',
+      other: 'Tabela: {columns} ({rows} linhas)',
+    },
+    more: { one: 'e mais {count}', many: 'e mais {count}', other: 'e mais {count}' },
     barChart: 'Gráfico de barras',
     columnChart: 'Gráfico de colunas',
     lineChart: 'Gráfico de linhas',
@@ -116,8 +135,12 @@ const CATALOGUES: Record<string, Catalogue> = {
     continued: '{title} (continua)',
     source: 'Fonte: {source}',
     total: 'Totale',
-    table: 'Tabella: {columns} ({rows} righe)',
-    more: 'e altri {count}',
+    table: {
+      one: 'Tabella: {columns} ({rows} riga)',
+      many: 'Tabella: {columns} ({rows} di righe)',
+      other: 'Tabella: {columns} ({rows} righe)',
+    },
+    more: { one: 'e {count} altro', many: 'e altri {count}', other: 'e altri {count}' },
     barChart: 'Grafico a barre',
     columnChart: 'Grafico a colonne',
     lineChart: 'Grafico a linee',
@@ -136,8 +159,8 @@ const CATALOGUES: Record<string, Catalogue> = {
     continued: '{title} (devam)',
     source: 'Kaynak: {source}',
     total: 'Toplam',
-    table: 'Tablo: {columns} ({rows} satır)',
-    more: 've {count} tane daha',
+    table: { one: 'Tablo: {columns} ({rows} satır)', other: 'Tablo: {columns} ({rows} satır)' },
+    more: { one: 've {count} tane daha', other: 've {count} tane daha' },
     barChart: 'Çubuk grafik',
     columnChart: 'Sütun grafik',
     lineChart: 'Çizgi grafik',
@@ -156,8 +179,13 @@ const CATALOGUES: Record<string, Catalogue> = {
     continued: '{title} (продолжение)',
     source: 'Источник: {source}',
     total: 'Итого',
-    table: 'Таблица: {columns} (строк: {rows})',
-    more: 'и ещё {count}',
+    table: {
+      one: 'Таблица: {columns} ({rows} строка)',
+      few: 'Таблица: {columns} ({rows} строки)',
+      many: 'Таблица: {columns} ({rows} строк)',
+      other: 'Таблица: {columns} ({rows} строки)',
+    },
+    more: { one: 'и ещё {count}', few: 'и ещё {count}', many: 'и ещё {count}', other: 'и ещё {count}' },
     barChart: 'Линейчатая диаграмма',
     columnChart: 'Гистограмма',
     lineChart: 'График',
@@ -176,8 +204,13 @@ const CATALOGUES: Record<string, Catalogue> = {
     continued: '{title} (продовження)',
     source: 'Джерело: {source}',
     total: 'Разом',
-    table: 'Таблиця: {columns} (рядків: {rows})',
-    more: 'і ще {count}',
+    table: {
+      one: 'Таблиця: {columns} ({rows} рядок)',
+      few: 'Таблиця: {columns} ({rows} рядки)',
+      many: 'Таблиця: {columns} ({rows} рядків)',
+      other: 'Таблиця: {columns} ({rows} рядка)',
+    },
+    more: { one: 'і ще {count}', few: 'і ще {count}', many: 'і ще {count}', other: 'і ще {count}' },
     barChart: 'Лінійчата діаграма',
     columnChart: 'Гістограма',
     lineChart: 'Графік',
@@ -196,8 +229,8 @@ const CATALOGUES: Record<string, Catalogue> = {
     continued: '{title} (жалғасы)',
     source: 'Дереккөз: {source}',
     total: 'Барлығы',
-    table: 'Кесте: {columns} (жолдар: {rows})',
-    more: 'және тағы {count}',
+    table: { one: 'Кесте: {columns} ({rows} жол)', other: 'Кесте: {columns} ({rows} жол)' },
+    more: { one: 'және тағы {count}', other: 'және тағы {count}' },
     barChart: 'Жолақты диаграмма',
     columnChart: 'Бағаналы диаграмма',
     lineChart: 'Сызықтық диаграмма',
@@ -216,8 +249,8 @@ const CATALOGUES: Record<string, Catalogue> = {
     continued: '{title}（续）',
     source: '来源：{source}',
     total: '合计',
-    table: '表格：{columns}（{rows} 行）',
-    more: '另有 {count} 项',
+    table: { other: '表格：{columns}（{rows} 行）' },
+    more: { other: '另有 {count} 项' },
     barChart: '条形图',
     columnChart: '柱形图',
     lineChart: '折线图',
@@ -236,8 +269,8 @@ const CATALOGUES: Record<string, Catalogue> = {
     continued: '{title}（続き）',
     source: '出典：{source}',
     total: '合計',
-    table: '表：{columns}（{rows} 行）',
-    more: 'ほか {count} 件',
+    table: { other: '表：{columns}（{rows} 行）' },
+    more: { other: 'ほか {count} 件' },
     barChart: '横棒グラフ',
     columnChart: '縦棒グラフ',
     lineChart: '折れ線グラフ',
@@ -256,8 +289,22 @@ const CATALOGUES: Record<string, Catalogue> = {
     continued: '{title} (تابع)',
     source: 'المصدر: {source}',
     total: 'المجموع',
-    table: 'جدول: {columns} (عدد الصفوف: {rows})',
-    more: 'و{count} أخرى',
+    table: {
+      zero: 'جدول: {columns} (لا صفوف)',
+      one: 'جدول: {columns} (صف واحد)',
+      two: 'جدول: {columns} (صفان)',
+      few: 'جدول: {columns} ({rows} صفوف)',
+      many: 'جدول: {columns} ({rows} صفًا)',
+      other: 'جدول: {columns} ({rows} صف)',
+    },
+    more: {
+      zero: 'ولا عناصر أخرى',
+      one: 'وعنصر آخر',
+      two: 'وعنصران آخران',
+      few: 'و{count} عناصر أخرى',
+      many: 'و{count} عنصرًا آخر',
+      other: 'و{count} عنصر آخر',
+    },
     barChart: 'مخطط شريطي',
     columnChart: 'مخطط عمودي',
     lineChart: 'مخطط خطي',
@@ -276,8 +323,8 @@ const CATALOGUES: Record<string, Catalogue> = {
     continued: '{title} (המשך)',
     source: 'מקור: {source}',
     total: 'סה״כ',
-    table: 'טבלה: {columns} ({rows} שורות)',
-    more: 'ועוד {count}',
+    table: { one: 'טבלה: {columns} (שורה אחת)', two: 'טבלה: {columns} (שתי שורות)', other: 'טבלה: {columns} ({rows} שורות)' },
+    more: { one: 'ועוד {count}', two: 'ועוד {count}', other: 'ועוד {count}' },
     barChart: 'תרשים פסים',
     columnChart: 'תרשים עמודות',
     lineChart: 'תרשים קו',
@@ -297,10 +344,15 @@ const CATALOGUES: Record<string, Catalogue> = {
 /** The languages the catalogue has, by primary subtag. */
 export const CATALOGUE_LANGUAGES = Object.keys(CATALOGUES);
 /** The names a `strings:` mapping may use. */
-export const MESSAGE_KEYS = Object.keys(ENGLISH) as MessageKey[];
+export const MESSAGE_KEYS = Object.keys(ENGLISH) as (MessageKey | CountedKey)[];
+/** The names of the phrases with a count, whose `strings:` may give a form per plural category. */
+export const COUNTED_KEYS = Object.keys(COUNTED) as CountedKey[];
 
-/** Overrides of the catalogue's words, as a deck's or template's `strings:` gives them. */
-export type Strings = Partial<Record<MessageKey, string>>;
+/**
+ * Overrides of the catalogue's words, as a deck's or template's `strings:` gives them:
+ * text, or for a phrase with a count, text for every count or its forms by category.
+ */
+export type Strings = Partial<Record<MessageKey, string> & Record<CountedKey, string | PluralForms>>;
 
 /** The words of one deck: its language's catalogue under the template's and the deck's `strings:`. */
 export interface Messages {
@@ -308,29 +360,106 @@ export interface Messages {
   lang: string;
   /** The phrase `key` with each `{name}` replaced by `values[name]`. */
   text(key: MessageKey, values?: Record<string, string>): string;
+  /**
+   * The form of phrase `key` for `count` things, in the deck's language, its count
+   * written as the language writes numbers: "Table: Party, Votes (1 row)", "(5 строк)".
+   */
+  count(key: CountedKey, count: number, values?: Record<string, string>): string;
 }
 
-/** The catalogue of `lang` (its primary subtag's; English if lectern has none) under `overrides`, later ones winning. */
+/** A phrase's forms, and the language whose plural rules choose among them. */
+interface Counted {
+  forms: PluralForms;
+  rules: string;
+}
+
+/**
+ * The catalogue of `lang` (its primary subtag's; English if lectern has none) under
+ * `overrides`, later ones winning. The catalogue's forms are chosen by the rules of
+ * their own language (English's when lectern has none for `lang`), a deck's or
+ * template's by the rules of `lang`, the language they are written for.
+ */
 export function messagesFor(lang: string, ...overrides: (Strings | undefined)[]): Messages {
-  const catalogue: Catalogue = { ...(CATALOGUES[lang.split(/[-_]/)[0].toLowerCase()] ?? ENGLISH) };
-  for (const strings of overrides) Object.assign(catalogue, strings);
+  const own = CATALOGUES[lang.split(/[-_]/)[0].toLowerCase()];
+  const catalogue = own ?? ENGLISH;
+  const words: Record<MessageKey, string> = { ...catalogue };
+  const counted = {} as Record<CountedKey, Counted>;
+  for (const key of COUNTED_KEYS) counted[key] = { forms: catalogue[key], rules: own ? lang : 'en' };
+  for (const strings of overrides) {
+    for (const [key, value] of Object.entries(strings ?? {}) as [MessageKey | CountedKey, string | PluralForms][]) {
+      if (isCounted(key)) counted[key] = { forms: typeof value === 'string' ? { other: value } : value, rules: lang };
+      else words[key] = value as string;
+    }
+  }
   return {
     lang,
-    // A function replacement: what a deck writes is never read as a replacement pattern ($&).
-    text: (key, values = {}) => catalogue[key].replace(/\{(\w+)\}/g, (mark, name: string) => values[name] ?? mark),
+    text: (key, values = {}) => fill(words[key], values),
+    count: (key, count, values = {}) => {
+      const { forms, rules } = counted[key];
+      const form = forms[pluralCategory(rules, count)] ?? forms.other;
+      return fill(form, { ...values, [COUNTED[key]]: formatNumber(count, undefined, lang) });
+    },
   };
 }
 
-/** A `strings:` mapping checked: known names, text values; a fault is an error at `at(key)`. */
-export function checkStrings(value: unknown, at: (key?: string) => SourcePosition): Strings {
-  if (value === null || typeof value !== 'object' || Array.isArray(value))
-    throw fail('strings/type', '"strings" must be a mapping of names to text, e.g. "continued: {title} (cont.)"', at());
-  const out: Strings = {};
+/** `phrase` with each `{name}` replaced by `values[name]`; a function replacement, so that what a deck writes is never read as a pattern ($&). */
+function fill(phrase: string, values: Record<string, string>): string {
+  return phrase.replace(/\{(\w+)\}/g, (mark, name: string) => values[name] ?? mark);
+}
+
+function isCounted(key: string): key is CountedKey {
+  return key in COUNTED;
+}
+
+/**
+ * A `strings:` mapping checked: known names, text values, and for a phrase with a
+ * count either text or forms by CLDR plural category with `other` among them. A
+ * fault is an error at `at(path)`: `[]` for the mapping, `[name]`, `[name, category]`.
+ */
+export function checkStrings(value: unknown, at: (path: string[]) => SourcePosition): Strings {
+  if (!isMapping(value))
+    throw fail('strings/type', '"strings" must be a mapping of names to text, e.g. "continued: {title} (cont.)"', at([]));
+  const out: Record<string, string | PluralForms> = {};
   for (const [key, text] of Object.entries(value)) {
     if (!(MESSAGE_KEYS as string[]).includes(key))
-      throw fail('strings/unknown', `"strings" has no "${key}"; the names are ${MESSAGE_KEYS.join(', ')}`, at(key));
-    if (typeof text === 'object' && text !== null) throw fail('strings/type', `"strings.${key}" must be text`, at(key));
-    out[key as MessageKey] = String(text ?? '');
+      throw fail('strings/unknown', `"strings" has no "${key}"; the names are ${MESSAGE_KEYS.join(', ')}`, at([key]));
+    if (isCounted(key) && isMapping(text)) out[key] = checkForms(key, text, at);
+    else if (typeof text === 'object' && text !== null)
+      throw fail(
+        'strings/type',
+        isCounted(key)
+          ? `"strings.${key}" must be text, or a mapping of plural categories to text, e.g. {one: "${ENGLISH[key].one}", other: "${ENGLISH[key].other}"}`
+          : `"strings.${key}" must be text; only ${COUNTED_KEYS.join(' and ')} have a count, and so a form for each plural category`,
+        at([key]),
+      );
+    else out[key] = String(text ?? '');
   }
-  return out;
+  return out as Strings;
+}
+
+/** A phrase's forms by plural category, checked: known categories, text, `other` among them. */
+function checkForms(key: CountedKey, forms: Record<string, unknown>, at: (path: string[]) => SourcePosition): PluralForms {
+  const out: Partial<Record<PluralCategory, string>> = {};
+  for (const [category, text] of Object.entries(forms)) {
+    if (!(PLURAL_CATEGORIES as readonly string[]).includes(category))
+      throw fail(
+        'strings/plural-category',
+        `"strings.${key}" has a form "${category}", which is not a plural category${didYouMean(category, PLURAL_CATEGORIES)}; the categories are ${PLURAL_CATEGORIES.join(', ')}, and each language uses some of them (English: one, other; Russian: one, few, many, other)`,
+        at([key, category]),
+      );
+    if (typeof text === 'object' && text !== null)
+      throw fail('strings/type', `"strings.${key}.${category}" must be text`, at([key, category]));
+    out[category as PluralCategory] = String(text ?? '');
+  }
+  if (out.other === undefined)
+    throw fail(
+      'strings/plural-other',
+      `"strings.${key}" needs an "other" form, the one for every count its other forms do not cover, e.g. other: "${ENGLISH[key].other}"`,
+      at([key]),
+    );
+  return out as PluralForms;
+}
+
+function isMapping(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }

@@ -15,6 +15,7 @@ import { INSET, textMeasure, type TextMeasure } from './measure.js';
 import { fontMetrics } from './fontMetrics.js';
 import { messagesFor } from '../i18n/messages.js';
 import { textDirection } from '../i18n/direction.js';
+import { englishCount } from '../i18n/plural.js';
 import { paginate, placePieces } from './place.js';
 import type { Deck, DeckMeta, Element, Slide } from './types.js';
 
@@ -421,7 +422,7 @@ function placeColumns(
   if (columns.length > regions.length) {
     ctx.warn(
       'layout/columns',
-      `the slide has ${columns.length} columns but layout "${layout.name}" has ${regions.length} content areas; the extra columns are moved to the speaker notes`,
+      `the slide has ${englishCount(columns.length, 'column')} but layout "${layout.name}" has ${englishCount(regions.length, 'content area')}; the extra ${columns.length - regions.length === 1 ? 'column is' : 'columns are'} moved to the speaker notes`,
       line,
     );
   }

@@ -9,6 +9,7 @@ import { distinguishable, distinguishableColors } from './chartPalette.js';
 import { describeChart, humanize } from './dataText.js';
 import { percentSign } from '../format.js';
 import { messagesFor, type Messages } from '../i18n/messages.js';
+import { englishCount } from '../i18n/plural.js';
 import { FenceSpec, decimalsOf } from './dataSpec.js';
 import type { ChartElement, ChartSeries, ChartType } from './types.js';
 
@@ -371,7 +372,11 @@ function inline(spec: FenceSpec): { labels: string[]; series: ChartSeries[]; uni
       );
     }
     if (item.values.length !== labels.length) {
-      throw spec.error('length', `series ${i + 1} has ${item.values.length} values but there are ${labels.length} labels`, 'series');
+      throw spec.error(
+        'length',
+        `series ${i + 1} has ${englishCount(item.values.length, 'value')} but there ${labels.length === 1 ? 'is' : 'are'} ${englishCount(labels.length, 'label')}`,
+        'series',
+      );
     }
     const type = item.type === undefined ? undefined : String(item.type);
     if (type !== undefined && !['column', 'bar', 'line', 'area'].includes(type))

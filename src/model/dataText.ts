@@ -41,7 +41,7 @@ export function describeChart(d: ChartDescription): string {
   const kind = [messages.text(CHART_WORDS[d.type]), stacking].filter(Boolean).join(', ');
   const head = `${kind}${d.title ? `, ${d.title}` : ''}`;
   const shown = d.labels.slice(0, ALT_TEXT_POINTS);
-  const more = d.labels.length > shown.length ? `, ${messages.text('more', { count: number(d.labels.length - shown.length) })}` : '';
+  const more = d.labels.length > shown.length ? `, ${messages.count('more', d.labels.length - shown.length)}` : '';
   const unit = d.unit === '%' ? percentSign(messages.lang) : d.unit;
   const points = (s: ChartSeries) => shown.map((l, i) => `${l} ${number(s.values[i], d.decimals)}${unit}`).join(', ') + more;
   const trend = (s: ChartSeries) => {
@@ -64,6 +64,11 @@ export function humanize(column: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
+/** "Table: Group, Students (3 rows)": what a table is called for screen readers, from its header and its number of rows. */
+export function tableName(header: string[], rows: number, messages: Messages): string {
+  return messages.count('table', rows, { columns: header.join(', ') });
+}
+
 /** Rows a table's description reads out; the rest are counted. */
 const ALT_TEXT_ROWS = 20;
 
@@ -72,10 +77,9 @@ const ALT_TEXT_ROWS = 20;
  * transforms: "Table: Group, Students (3 rows); A 5, B 5, and 1 more; Total 15".
  */
 export function describeTable(header: string[], rows: string[][], total?: string[], messages = messagesFor('en')): string {
-  const count = (n: number) => formatNumber(n, 0, messages.lang);
   const shown = rows.slice(0, ALT_TEXT_ROWS).map((r) => r.filter(Boolean).join(' '));
-  const more = rows.length > shown.length ? [messages.text('more', { count: count(rows.length - shown.length) })] : [];
+  const more = rows.length > shown.length ? [messages.count('more', rows.length - shown.length)] : [];
   const totals = total ? [total.filter(Boolean).join(' ')] : [];
-  const head = messages.text('table', { columns: header.join(', '), rows: count(rows.length) });
+  const head = tableName(header, rows.length, messages);
   return [head, [...shown, ...more].join(', '), ...totals].filter(Boolean).join('; ');
 }

@@ -17,10 +17,11 @@ import { escapeXml } from './xml.js';
 import { mathPicture } from './mathPicture.js';
 import type { MathElement } from '../model/types.js';
 import { MATH_PADDING } from '../model/mathCodeMeasure.js';
+import { tableName } from '../model/dataText.js';
 import { INSET, textMeasure, type TextMeasure } from '../model/measure.js';
 import { MIRRORED } from './textBody.js';
 import { messagesFor, type Messages } from '../i18n/messages.js';
-import { formatNumber, percentSign } from '../format.js';
+import { percentSign } from '../format.js';
 import type { TemplateFill } from './templatePackage.js';
 import { SLIDE, type Layout, type Styled, type Template, type TextStyle, type Theme } from '../templates/types.js';
 
@@ -646,10 +647,11 @@ class SlideWriter {
       // pptxgenjs writes no description for tables; the repair stage copies this name into one.
       objectName:
         e.altText ??
-        this.messages.text('table', {
-          columns: e.header.map((runs) => runs.map((r) => r.text).join('')).join(', '),
-          rows: formatNumber(e.rows.length, 0, this.lang),
-        }),
+        tableName(
+          e.header.map((runs) => runs.map((r) => r.text).join('')),
+          e.rows.length,
+          this.messages,
+        ),
       colW: e.columnWidths,
       fontSize: e.fontSize,
       fontFace: fonts.body,

@@ -7,7 +7,7 @@ import { MESSAGE_KEYS, checkStrings, type Strings } from '../i18n/messages.js';
 import { placeOf, projectRoot } from '../input/boundary.js';
 import { readInputText } from '../input/readInput.js';
 import { closest, didYouMean } from '../suggest.js';
-import { keyLineIn } from '../yamlKeys.js';
+import { keyLineIn, keyPathLineIn } from '../yamlKeys.js';
 import { createHandlebars, handlebarsSyntaxError, helperDiagnostic } from './helpers.js';
 import { derivePalette } from './colors.js';
 import { PRECOMPILED } from './precompiled.js';
@@ -276,7 +276,7 @@ export class TemplateLibrary {
           ? parent?.strings
           : {
               ...parent?.strings,
-              ...checkStrings(raw.strings, (key) => ({ file, line: lineOfKey(text, key ?? 'strings', key !== undefined) })),
+              ...checkStrings(raw.strings, (keys) => ({ file, line: keyPathLineIn(text.split('\n'), ['strings', ...keys]) })),
             },
       base,
     };

@@ -10,6 +10,7 @@ import type { TemplateLibrary, TemplateSummary } from '../../templates/loadTempl
 import type { CommandContext } from '../context.js';
 import { CliError } from '../errors.js';
 import { shown, writeNewFiles } from './starters.js';
+import { englishCount } from '../../i18n/plural.js';
 
 /** `lectern templates [list]` and `lectern templates copy <from> <to>`. */
 export function registerTemplates(program: Command, ctx: CommandContext): void {
@@ -105,7 +106,7 @@ async function showTemplate(library: TemplateLibrary, name: string, out: string,
     return 1;
   }
   ctx.io.out(
-    `Wrote ${shown(result.output!)}: ${result.slides} slides, one on each layout of ${path.basename(template.base.pkg.file)}, its placeholders listed`,
+    `Wrote ${shown(result.output!)}: ${englishCount(result.slides ?? 0, 'slide')}, one on each layout of ${path.basename(template.base.pkg.file)}, its placeholders listed`,
   );
   return 0;
 }
