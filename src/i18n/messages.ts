@@ -348,6 +348,15 @@ export const MESSAGE_KEYS = Object.keys(ENGLISH) as (MessageKey | CountedKey)[];
 /** The names of the phrases with a count, whose `strings:` may give a form per plural category. */
 export const COUNTED_KEYS = Object.keys(COUNTED) as CountedKey[];
 
+/** The catalogue's forms of phrase `key` in language `lang` (its primary subtag's; English's if lectern has none). */
+export function catalogueForms(lang: string, key: CountedKey): PluralForms {
+  return (catalogueOf(lang) ?? ENGLISH)[key];
+}
+
+function catalogueOf(lang: string): Catalogue | undefined {
+  return CATALOGUES[lang.split(/[-_]/)[0].toLowerCase()];
+}
+
 /**
  * Overrides of the catalogue's words, as a deck's or template's `strings:` gives them:
  * text, or for a phrase with a count, text for every count or its forms by category.
@@ -380,7 +389,7 @@ interface Counted {
  * template's by the rules of `lang`, the language they are written for.
  */
 export function messagesFor(lang: string, ...overrides: (Strings | undefined)[]): Messages {
-  const own = CATALOGUES[lang.split(/[-_]/)[0].toLowerCase()];
+  const own = catalogueOf(lang);
   const catalogue = own ?? ENGLISH;
   const words: Record<MessageKey, string> = { ...catalogue };
   const counted = {} as Record<CountedKey, Counted>;
