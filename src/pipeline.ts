@@ -6,7 +6,8 @@ import { parseDeckBody } from './content/parseDeck.js';
 import { readDialect } from './content/dialects/dialect.js';
 import { readImageInfo } from './content/images.js';
 import { PathResolver } from './content/resolve.js';
-import { keyLine, loadDeckSource, type DeckSource } from './content/source.js';
+import { keyLine, keyPathLine, loadDeckSource, type DeckSource } from './content/source.js';
+import { unusedForms } from './i18n/messages.js';
 import { loadDatasets, type DataEntry } from './data/datasets.js';
 import { Diagnostics, DiagnosticError, fail, type Diagnostic, type SourcePosition } from './diagnostics.js';
 import { describeFsError, errnoOf } from './input/fsErrors.js';
@@ -78,6 +79,8 @@ export async function modelDeck(
   const dialect = readDialect(source, options.templates, warnAt);
   const settled = settleFrontMatter(source.frontMatter, options, (key) => ({ file, line: keyLine(original, key) }));
   const fm = settled.frontMatter;
+  for (const unused of unusedForms(fm.strings ?? {}, fm.lang ?? 'en-US'))
+    warnAt('strings/unused-form', unused.message, { line: keyPathLine(original, ['strings', ...unused.path]) });
   const paths = new PathResolver(file, options.allowOutside, inputs);
   const datasets = fm.data
     ? await loadDatasets(

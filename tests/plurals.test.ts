@@ -390,6 +390,33 @@ describe('strings: for phrases with a count', () => {
     }
     expect(got).toEqual(['Tabela: Party, Votes (1 wiersz)', 'Tabela: Party, Votes (22 wiersze)', 'Tabela: Party, Votes (25 wierszy)']);
   });
+  it('a "zero" form is for 0 in every language, as the teacher means it; in Arabic, as its rules say', () => {
+    const strings = { table: { zero: '{columns}: no rows', one: '{columns}: one row', other: '{columns}: {rows} rows' } };
+    expect([0, 1, 2].map((n) => messagesFor('en', strings).count('table', n, { columns: 'A' }))).toEqual([
+      'A: no rows',
+      'A: one row',
+      'A: 2 rows',
+    ]);
+    const arabic = messagesFor('ar', { more: { zero: 'صفر', other: '{count} أخرى' } });
+    expect([0, 11].map((n) => arabic.count('more', n))).toEqual(['صفر', '11 أخرى']);
+  });
+
+  it("a deck's form its language never uses is a warning at its line; a template's is not (a template serves many languages)", async () => {
+    const strings = 'strings:\n  table:\n    one: "{rows} row"\n    few: "{rows} rows (few)"\n    zero: "none"\n    other: "{rows} rows"\n';
+    const template = { 'templates/mine/template.yaml': `extends: default\n${strings}` };
+    const result = await buildInTemp({ ...stringsDeck('en-AU', strings, 3), ...template }, { template: 'mine', write: false });
+    expect(result.diagnostics).toEqual([
+      expect.objectContaining({
+        rule: 'strings/unused-form',
+        severity: 'warning',
+        line: 9,
+        message:
+          '"strings.table" has a "few" form, which the deck\'s language (en-AU) does not use, so it is never shown; its forms are one, other (and zero, for 0)',
+      }),
+    ]);
+    const russian = await buildInTemp({ ...stringsDeck('ru', '', 3), ...template }, { template: 'mine', write: false });
+    expect(russian.diagnostics).toEqual([]);
+  });
 });
 
 describe('bad strings: for phrases with a count', () => {

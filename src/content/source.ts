@@ -136,7 +136,7 @@ function checkFrontMatter(data: Record<string, unknown>, text: string, file: str
 }
 
 /** Line of a nested key in the front matter, `['strings', 'table', 'one']`: the deepest of them found. */
-function keyPathLine(text: string, path: string[]): number | undefined {
+export function keyPathLine(text: string, path: string[]): number | undefined {
   return keyPathLineIn(text.split('\n'), path, { from: 1, until: (line) => /^---\s*$/.test(line) });
 }
 

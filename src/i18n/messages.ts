@@ -1,7 +1,7 @@
 import { fail, type SourcePosition } from '../diagnostics.js';
 import { formatNumber } from '../format.js';
 import { didYouMean } from '../suggest.js';
-import { PLURAL_CATEGORIES, pluralCategory, type PluralCategory } from './plural.js';
+import { PLURAL_CATEGORIES, pluralCategories, pluralCategory, type PluralCategory } from './plural.js';
 
 /**
  * Every word lectern writes into a deck itself, in English: `{name}` marks where a
@@ -405,10 +405,33 @@ export function messagesFor(lang: string, ...overrides: (Strings | undefined)[])
     text: (key, values = {}) => fill(words[key], values),
     count: (key, count, values = {}) => {
       const { forms, rules } = counted[key];
-      const form = forms[pluralCategory(rules, count)] ?? forms.other;
+      // A `zero` form is for 0 in every language, as a teacher writing one means it; the others follow the language's rules.
+      const form = (count === 0 ? forms.zero : undefined) ?? forms[pluralCategory(rules, count)] ?? forms.other;
       return fill(form, { ...values, [COUNTED[key]]: formatNumber(count, undefined, lang) });
     },
   };
+}
+
+/**
+ * The forms in a deck's `strings` that its language `lang` never shows, each with its
+ * path under `strings` and a warning: those of plural categories `lang` does not use
+ * (`few` in English). `zero` is shown for 0 in every language.
+ */
+export function unusedForms(strings: Strings, lang: string): { path: string[]; message: string }[] {
+  const counted = COUNTED_KEYS.flatMap((key) => {
+    const forms = strings[key];
+    return typeof forms === 'object' ? [[key, forms] as const] : [];
+  });
+  if (counted.length === 0) return [];
+  const used = pluralCategories(lang);
+  return counted.flatMap(([key, forms]) =>
+    (Object.keys(forms) as PluralCategory[])
+      .filter((category) => category !== 'zero' && !used.includes(category))
+      .map((category) => ({
+        path: [key, category],
+        message: `"strings.${key}" has a "${category}" form, which the deck's language (${lang}) does not use, so it is never shown; its forms are ${used.join(', ')} (and zero, for 0)`,
+      })),
+  );
 }
 
 /** `phrase` with each `{name}` replaced by `values[name]`; a function replacement, so that what a deck writes is never read as a pattern ($&). */
