@@ -101,6 +101,18 @@ describe('balanced slides', () => {
     expect(sizes[0]).toBe(sizes[1]);
   });
 
+  it('continuation slides say "(continued)" once, also after an untitled slide that continues a titled one', async () => {
+    const items = Array.from({ length: 15 }, (_, i) => `- Point number ${i + 1} of the lecture`).join('\n');
+    const result = await buildInTemp(deckText(`# Points\n\n${items}\n\n---\n\n${items}\n\n---\n\nOne more thing.\n`), { write: false });
+    expect(result.deck!.slides.slice(1).map((s) => s.title)).toEqual([
+      'Points',
+      'Points (continued)',
+      'Points (continued)',
+      'Points (continued)',
+      'Points (continued)',
+    ]);
+  });
+
   it('fifteen one-line bullets that do not fit one slide split 8/7, and no slide ends on a lone item', async () => {
     const items = Array.from({ length: 15 }, (_, i) => `- Point number ${i + 1} of the lecture`).join('\n');
     const result = await buildInTemp(deckText(`# Points\n\n${items}\n`), { write: false });

@@ -74,9 +74,9 @@ export function buildDeck(input: DeckInput): Deck {
   if (dialect.dialect === 'pandoc' && typeof fm.notes === 'string' && fm.notes.trim()) slides[0].notes = fm.notes.trim();
   let previousTitle = meta.title;
   for (const source of input.slides) {
-    const built = buildSlides(source, previousTitle, template, ctx, settings);
-    for (const slide of built) slides.push(slide);
-    previousTitle = built[0]?.title ?? previousTitle;
+    for (const slide of buildSlides(source, previousTitle, template, ctx, settings)) slides.push(slide);
+    // The title an untitled slide after it continues: its own, else the one it continued itself (never "(continued) (continued)").
+    previousTitle = titleOf(source)?.text ?? previousTitle;
   }
   return {
     file: input.file,
@@ -114,18 +114,22 @@ interface SlideContext extends PieceContext {
 }
 
 /** One slide of Markdown becomes one slide, or several when its content does not fit. */
+/** A slide's title: its first heading. */
+function titleOf(source: SlideSource): { text: string; depth: number; heading: HeadingBlock } | undefined {
+  const heading = source.blocks.find((b): b is HeadingBlock => b.kind === 'heading');
+  return heading && { text: runsText(heading.runs), depth: heading.depth, heading };
+}
+
 function buildSlides(source: SlideSource, previousTitle: string, template: Template, ctx: SlideContext, settings: SlideSettings): Slide[] {
-  let title: { text: string; depth: number } | undefined;
-  let heading: HeadingBlock | undefined;
+  const title = titleOf(source);
+  const heading = title?.heading;
   let requested: { name: string; line: number } | undefined;
   const notes: string[] = [];
   const written: Block[] = [];
   const directives: DirectiveBlock[] = [];
   for (const block of source.blocks) {
-    if (block.kind === 'heading' && !title) {
-      title = { text: runsText(block.runs), depth: block.depth };
-      heading = block;
-    } else if (block.kind === 'directive' && block.name === 'layout') requested = { name: unquoted(block.value), line: block.line };
+    if (block === heading) continue;
+    else if (block.kind === 'directive' && block.name === 'layout') requested = { name: unquoted(block.value), line: block.line };
     else if (block.kind === 'directive' && block.name !== 'incremental') directives.push(block);
     else if (block.kind === 'notes') notes.push(block.text);
     else written.push(block);
@@ -159,6 +163,7 @@ function buildSlides(source: SlideSource, previousTitle: string, template: Templ
   }
   const layout = restyled(original, heading, content, placedBackgrounds.content, template.theme.sizes.body);
   const continued = (title: string) => ctx.messages.text('continued', { title });
+  const ownTitle = title?.text ?? previousTitle;
   const slideTitle = title?.text ?? continued(previousTitle);
   const extras = {
     ...slideExtras(look, placedBackgrounds.elements),
@@ -227,7 +232,7 @@ function buildSlides(source: SlideSource, previousTitle: string, template: Templ
       ? { ...base, elements: own(fitted.elements) }
       : {
           layout: layoutName,
-          ...titled(continued(slideTitle), layout, template),
+          ...titled(continued(ownTitle), layout, template),
           line: source.line,
           elements: own(fitted.elements),
           ...extras,
