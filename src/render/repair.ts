@@ -5,8 +5,9 @@ import { liftMaster, type Parts } from './master.js';
 import { buildOnTemplate, editedOnTemplate, type TemplateFill } from './templatePackage.js';
 import { MEDIA_PART, MediaDedupe } from './media.js';
 import { dropMissingOverrides, dropMissingTargets, retarget } from './packageParts.js';
-import { childElements, createElement, escapeXml, insert, parseXml, root, serializeXml, setText } from './xml.js';
+import { childElements, createElement, escapeXml, insert, parseXml, remove, root, serializeXml, setText } from './xml.js';
 import { EntryPacker, type PackablePart } from './packer.js';
+import { nameShapes } from './shapeNames.js';
 import { assembleZip, readZip, writeZip, type PackedEntry } from './zip.js';
 
 /** Document properties that pptxgenjs cannot write, or writes wrong. */
@@ -29,6 +30,8 @@ export interface PackageProperties {
   onTemplate?: TemplateFill;
   /** The time recorded as created and modified; also every zip entry's date. */
   time: Date;
+  /** What docProps/app.xml lists: the theme's fonts, its name, and each slide's title in order. */
+  parts?: { fonts: string[]; theme: string; slideTitles: string[] };
   /** How many slides the deck has: a big deck is compressed on a second thread from its first part. */
   slides?: number;
 }
@@ -132,12 +135,12 @@ export function repairPart(name: string, raw: string, props: PackageProperties, 
   if (/^ppt\/charts\/chart\d+\.xml$/.test(name)) return repairChart(xml);
   if (/^ppt\/slides\/slide\d+\.xml$/.test(name)) {
     const tables = xml.includes('<a:tbl>') ? describeTables(markTableHeaders(xml, props.rtl)) : xml;
-    return uniqueShapeIds(deckLanguage(plainFonts(oneParagraphProperties(tables)), props.lang));
+    return nameShapes(uniqueShapeIds(deckLanguage(plainFonts(oneParagraphProperties(tables)), props.lang)));
   }
   if (/^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(name)) return notesPage(xml, props.lang);
   if (/^ppt\/slideMasters\/\w+\.xml$/.test(name))
-    return uniqueShapeIds(deckLanguage(plainFonts(props.colors ? darkColorMap(xml, props.colors) : xml), props.lang));
-  if (/^ppt\/slideLayouts\/\w+\.xml$/.test(name)) return uniqueShapeIds(deckLanguage(plainFonts(xml), props.lang));
+    return nameShapes(uniqueShapeIds(deckLanguage(plainFonts(props.colors ? darkColorMap(xml, props.colors) : xml), props.lang)));
+  if (/^ppt\/slideLayouts\/\w+\.xml$/.test(name)) return nameShapes(uniqueShapeIds(deckLanguage(plainFonts(xml), props.lang)));
   if (name === 'ppt/theme/theme1.xml' && props.colors) return themeColors(xml, props.colors, props.templateName ?? 'lectern');
   return xml;
 }
@@ -218,27 +221,37 @@ export function oneParagraphProperties(xml: string): string {
   });
 }
 
+/** A shape's id, or the start or end of the fallback of alternate content. */
+const SHAPE_ID = /<p:cNvPr id="(\d+)"|<(\/?)mc:Fallback>/g;
+
 /**
  * Every shape of a slide, layout or master has its own id. pptxgenjs numbers a table
  * from the slide's number and other shapes from their place, so that they can meet;
- * a shape whose id came before keeps it, a later one gets the next free number.
+ * a shape whose id came before keeps it, a later one gets the next number after the
+ * highest. A shape in the fallback of `mc:AlternateContent` is the same shape as the
+ * one in the choice (see nameShapes): its id is not a second one.
  */
 export function uniqueShapeIds(xml: string): string {
-  const shapeId = /(<p:cNvPr id=")(\d+)"/g;
-  // Most parts have no clash: one pass that stops at the first finds that out.
   let seen = new Set<string>();
-  let next = 0;
+  let highest = 0;
   let clash = false;
-  for (let m = shapeId.exec(xml); m && !clash; m = shapeId.exec(xml)) {
-    clash = seen.has(m[2]);
-    seen.add(m[2]);
+  let inFallback = false;
+  for (const m of xml.matchAll(SHAPE_ID)) {
+    if (m[1] === undefined) inFallback = m[2] !== '/';
+    else {
+      highest = Math.max(highest, Number(m[1]));
+      clash ||= !inFallback && seen.has(m[1]);
+      if (!inFallback) seen.add(m[1]);
+    }
   }
   if (!clash) return xml;
-  for (const m of xml.matchAll(shapeId)) next = Math.max(next, Number(m[2]) + 1);
+  let next = highest + 1;
   seen = new Set<string>();
-  return xml.replace(shapeId, (match, start: string, id: string) => {
-    if (seen.has(id)) return `${start}${next++}"`;
-    seen.add(id);
+  inFallback = false;
+  return xml.replace(SHAPE_ID, (match, id: string | undefined, close: string | undefined) => {
+    if (id === undefined) inFallback = close !== '/';
+    else if (!inFallback && seen.has(id)) return `<p:cNvPr id="${next++}"`;
+    else if (!inFallback) seen.add(id);
     return match;
   });
 }
@@ -288,7 +301,8 @@ export function notesPage(xml: string, lang: string): string {
 
 /**
  * The theme's colour scheme from the template: text and background, the
- * primary colour, the chart palette as accents, and a readable link colour.
+ * primary colour, the chart palette as accents, and a readable link colour;
+ * the theme takes the template's name, as PowerPoint's Design tab shows it.
  */
 export function themeColors(xml: string, colors: Theme['colors'], name: string): string {
   const [dark, light] =
@@ -306,7 +320,9 @@ export function themeColors(xml: string, colors: Theme['colors'], name: string):
     slot('hlink', link) +
     slot('folHlink', colors.muted) +
     '</a:clrScheme>';
-  return xml.replace(/<a:clrScheme\b[\s\S]*?<\/a:clrScheme>/, () => scheme);
+  return xml
+    .replace(/<a:clrScheme\b[\s\S]*?<\/a:clrScheme>/, () => scheme)
+    .replace(/(<a:theme\b[^>]*?\sname=")[^"]*"/, (_m, start: string) => `${start}${escapeXml(name)}"`);
 }
 
 /** On a dark template the master maps background to the dark colour and text to the light one. */
@@ -355,7 +371,11 @@ export function coreProperties(p: PackageProperties): string {
   return serializeXml(doc);
 }
 
-/** lectern as the application, and the organisation as the company. */
+/**
+ * lectern as the application, the organisation as the company, and the parts of the deck
+ * as PowerPoint lists them (File > Info, and what search tools index): the fonts, the
+ * theme and each slide's title, where pptxgenjs lists Arial, "Office Theme" and "Slide 1", "Slide 2", ...
+ */
 export function appProperties(xml: string, p: PackageProperties): string {
   const doc = parseXml(xml, 'docProps/app.xml');
   const properties = root(doc);
@@ -368,6 +388,36 @@ export function appProperties(xml: string, p: PackageProperties): string {
   };
   setText(property('Application'), 'lectern');
   setText(property('Company'), p.company ?? '');
+  if (p.parts) {
+    const titles = p.parts.slideTitles.map((title, i) => title.trim() || `Slide ${i + 1}`);
+    const groups: [string, string[]][] = [
+      ['Fonts Used', [...new Set(p.parts.fonts)]],
+      ['Theme', [p.parts.theme]],
+      ['Slide Titles', titles],
+    ];
+    const pairs = createElement('vt:vector', { size: String(groups.length * 2), baseType: 'variant' });
+    for (const [heading, list] of groups) {
+      for (const [type, value] of [
+        ['vt:lpstr', heading],
+        ['vt:i4', String(list.length)],
+      ]) {
+        const variant = createElement('vt:variant');
+        insert(variant, createElement(type, {}, value), 'last');
+        insert(pairs, variant, 'last');
+      }
+    }
+    const names = groups.flatMap(([, list]) => list);
+    const vector = createElement('vt:vector', { size: String(names.length), baseType: 'lpstr' });
+    for (const name of names) insert(vector, createElement('vt:lpstr', {}, name), 'last');
+    for (const [tag, content] of [
+      ['HeadingPairs', pairs],
+      ['TitlesOfParts', vector],
+    ] as const) {
+      const element = property(tag);
+      element.children.slice().forEach(remove);
+      insert(element, content, 'last');
+    }
+  }
   return serializeXml(doc);
 }
 
