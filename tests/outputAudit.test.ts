@@ -129,6 +129,26 @@ describe('what lectern writes, for every deck the project ships', () => {
     }
   });
 
+  it('has no working text in the workbooks behind its charts', async () => {
+    for (const b of builds) {
+      for (const name of b.pptx.names.filter((n) => n.endsWith('.xlsx'))) {
+        const workbook = await openPptx(await b.pptx.bytes(name));
+        for (const part of workbook.names.filter((n) => /\.(xml|rels)$/.test(n)))
+          expect(WORKING_TEXT.exec(await workbook.xml(part))?.[0], `${b.label}: ${name}: ${part}`).toBeUndefined();
+      }
+    }
+  });
+
+  it('numbers each slide with its number, and shows ‹#› for it on the masters and layouts', async () => {
+    for (const b of builds) {
+      for (const name of b.pptx.names.filter((n) => /^ppt\/(slides|slideLayouts|slideMasters)\/\w+\.xml$/.test(n))) {
+        const numbers = [...(await b.pptx.xml(name)).matchAll(/type="slidenum"[^>]*>[\s\S]*?<a:t>([^<]*)<\/a:t>/g)].map((m) => m[1]);
+        const own = /^ppt\/slides\/slide(\d+)\.xml$/.exec(name)?.[1] ?? '‹#›';
+        for (const number of numbers) expect(number, `${b.label}: ${name}`).toBe(own);
+      }
+    }
+  });
+
   it('shows no Markdown or HTML as written on a slide, and no speaker notes', async () => {
     for (const b of builds) {
       const slides = await b.pptx.slides();

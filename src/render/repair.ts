@@ -139,8 +139,11 @@ export function repairPart(name: string, raw: string, props: PackageProperties, 
   }
   if (/^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(name)) return notesPage(xml, props.lang);
   if (/^ppt\/slideMasters\/\w+\.xml$/.test(name))
-    return nameShapes(uniqueShapeIds(deckLanguage(plainFonts(props.colors ? darkColorMap(xml, props.colors) : xml), props.lang)));
-  if (/^ppt\/slideLayouts\/\w+\.xml$/.test(name)) return nameShapes(uniqueShapeIds(deckLanguage(plainFonts(xml), props.lang)));
+    return nameShapes(
+      uniqueShapeIds(deckLanguage(plainFonts(slideNumberSign(props.colors ? darkColorMap(xml, props.colors) : xml)), props.lang)),
+    );
+  if (/^ppt\/slideLayouts\/\w+\.xml$/.test(name))
+    return nameShapes(uniqueShapeIds(deckLanguage(plainFonts(slideNumberSign(xml)), props.lang)));
   if (name === 'ppt/theme/theme1.xml' && props.colors) return themeColors(xml, props.colors, props.templateName ?? 'lectern');
   return xml;
 }
@@ -254,6 +257,14 @@ export function uniqueShapeIds(xml: string): string {
     else if (!inFallback) seen.add(id);
     return match;
   });
+}
+
+/**
+ * The slide number on a master or layout shows ‹#›, as PowerPoint writes it, where
+ * pptxgenjs writes its own number for the layout (1002, 1006, ...).
+ */
+export function slideNumberSign(xml: string): string {
+  return xml.replace(/(<a:fld [^>]*type="slidenum"[^>]*>(?:(?!<\/a:fld>)[\s\S])*?<a:t>)[^<]*(<\/a:t>)/g, '$1‹#›$2');
 }
 
 /** A table's frame gets a description for screen readers: its name, which the renderer writes as one. */
