@@ -192,7 +192,7 @@ export async function buildDeckFile(
       templateName: template.name,
       parts: {
         fonts: [template.theme.fonts.heading, template.theme.fonts.body],
-        theme: template.name,
+        theme: template.base?.presentation.themeName ?? template.name,
         slideTitles: deck.slides.map((s) => s.title),
       },
       onTemplate: templateFill(deck, template),

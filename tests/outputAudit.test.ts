@@ -209,10 +209,21 @@ describe('what lectern writes, for every deck the project ships', () => {
       expect(tag(core, 'dc:title'), b.label).toBe(b.deck.meta.title);
       expect(tag(core, 'dc:creator'), b.label).toBe(b.deck.meta.author ?? '');
       expect(Number(tag(app, 'Slides')), b.label).toBe(b.deck.slides.length);
-      const titles = [...app.matchAll(/<vt:lpstr>([^<]*)<\/vt:lpstr>/g)].map((m) => decodeHTML(m[1]));
-      const counts = [...app.matchAll(/<vt:i4>(\d+)<\/vt:i4>/g)].map((m) => Number(m[1]));
-      const listed = titles.slice(titles.indexOf('Slide Titles') + 1).slice(-counts[2]);
-      expect(counts[2], b.label).toBe(b.deck.slides.length);
+      // HeadingPairs: (Fonts Used, n), (Theme, 1), (Slide Titles, n); TitlesOfParts: those parts in that order.
+      const headings = /<HeadingPairs>([\s\S]*)<\/HeadingPairs>/.exec(app)![1];
+      const counts = [...headings.matchAll(/<vt:i4>(\d+)<\/vt:i4>/g)].map((m) => Number(m[1]));
+      expect(
+        [...headings.matchAll(/<vt:lpstr>([^<]*)<\/vt:lpstr>/g)].map((m) => m[1]),
+        b.label,
+      ).toEqual(['Fonts Used', 'Theme', 'Slide Titles']);
+      const parts = [.../<TitlesOfParts>([\s\S]*)<\/TitlesOfParts>/.exec(app)![1].matchAll(/<vt:lpstr>([^<]*)<\/vt:lpstr>/g)].map((m) =>
+        decodeHTML(m[1]),
+      );
+      expect(parts.length, b.label).toBe(counts[0] + counts[1] + counts[2]);
+      const themePart = /Type="[^"]*\/theme" Target="([^"]+)"/.exec(await b.pptx.xml('ppt/_rels/presentation.xml.rels'))![1];
+      const themeName = /<a:theme [^>]*name="([^"]*)"/.exec(await b.pptx.xml(`ppt/${themePart}`))![1];
+      expect(parts[counts[0]], b.label).toBe(decodeHTML(themeName));
+      const listed = parts.slice(counts[0] + counts[1]);
       expect(listed, b.label).toEqual(b.deck.slides.map((s) => s.title));
     }
   });
