@@ -192,6 +192,14 @@ describe('what lectern writes, for every deck the project ships', () => {
           byName.set(name, id);
           expect(Number(id), where).toBeGreaterThan(1);
         }
+        // A placeholder the slide leaves empty would show its prompt ("Click to add text") while the deck is edited.
+        const empty = [...xml.matchAll(/<p:sp>(?:(?!<\/p:sp>)[\s\S])*<\/p:sp>/g)]
+          .map((m) => m[0])
+          .filter((sp) => /<p:ph\b/.test(sp) && !/<p:ph [^>]*type="(title|ctrTitle)"/.test(sp) && !/<a:t>[^<]|<a14:m>/.test(sp));
+        expect(
+          empty.map((sp) => /name="([^"]*)"/.exec(sp)![1]),
+          `${where}: empty placeholders`,
+        ).toEqual([]);
         const described = [...xml.matchAll(/<p:(pic|graphicFrame)>[\s\S]*?(<p:cNvPr [^>]*>)/g)].map((m) => ({
           kind: m[1],
           descr: /\sdescr="([^"]*)"/.exec(m[2])?.[1],

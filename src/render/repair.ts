@@ -135,7 +135,7 @@ export function repairPart(name: string, raw: string, props: PackageProperties, 
   if (/^ppt\/charts\/chart\d+\.xml$/.test(name)) return repairChart(xml);
   if (/^ppt\/slides\/slide\d+\.xml$/.test(name)) {
     const tables = xml.includes('<a:tbl>') ? describeTables(markTableHeaders(xml, props.rtl)) : xml;
-    return nameShapes(uniqueShapeIds(deckLanguage(plainFonts(oneParagraphProperties(tables)), props.lang)));
+    return nameShapes(uniqueShapeIds(deckLanguage(plainFonts(oneParagraphProperties(withoutEmptyPlaceholders(tables))), props.lang)));
   }
   if (/^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(name)) return notesPage(xml, props.lang);
   if (/^ppt\/slideMasters\/\w+\.xml$/.test(name))
@@ -265,6 +265,21 @@ export function uniqueShapeIds(xml: string): string {
  */
 export function slideNumberSign(xml: string): string {
   return xml.replace(/(<a:fld [^>]*type="slidenum"[^>]*>(?:(?!<\/a:fld>)[\s\S])*?<a:t>)[^<]*(<\/a:t>)/g, '$1‹#›$2');
+}
+
+/**
+ * pptxgenjs puts every placeholder of a slide's layout on the slide, and leaves empty those
+ * the slide does not fill (the content area of a slide whose table or chart stands in its
+ * place): PowerPoint and LibreOffice show an empty placeholder as a box with a prompt
+ * ("Click to add text") over the slide while it is edited. As in PowerPoint, a placeholder
+ * the slide leaves empty is not on it; an empty title stays, for screen readers.
+ */
+export function withoutEmptyPlaceholders(xml: string): string {
+  return xml.replace(/<p:sp>(?:(?!<\/p:sp>)[\s\S])*<\/p:sp>/g, (shape) => {
+    const placeholder = /<p:ph\b[^>]*>/.exec(shape)?.[0];
+    if (!placeholder || /\stype="(title|ctrTitle)"/.test(placeholder)) return shape;
+    return /<a:r>|<a:fld\b|<a14:m>|<a:br\b/.test(shape) ? shape : '';
+  });
 }
 
 /** A table's frame gets a description for screen readers: its name, which the renderer writes as one. */
