@@ -7,11 +7,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { decodeHTML } from 'entities';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadDeck } from '../src/library.js';
 import type { Deck } from '../src/model/types.js';
 import { appProperties, uniqueShapeIds } from '../src/render/repair.js';
 import { nameShapes } from '../src/render/shapeNames.js';
+import { loadHighlighter } from '../src/typeset/highlight.js';
 import { lectern } from './support/cli.js';
 import { openPptx, ROOT, tempDir, validationQueue, type Package } from './support/pptx.js';
 import { need, validator } from './support/tools.js';
@@ -299,5 +300,22 @@ describe('shape ids and names', () => {
         '<vt:lpstr>Salt &amp; &quot;pepper&quot; &lt;b&gt;</vt:lpstr><vt:lpstr>Slide 2</vt:lpstr></vt:vector></TitlesOfParts>',
     );
     expect(xml).toContain('<vt:lpstr>Slide Titles</vt:lpstr></vt:variant><vt:variant><vt:i4>2</vt:i4>');
+  });
+});
+
+describe('code colours', () => {
+  it('are the same on a slow or busy computer: no clock cuts the colouring of a line short', async () => {
+    const highlighter = await loadHighlighter();
+    const code = 'import csv\n\n# totals\nwith open("votes.csv") as f:\n    rows = list(csv.DictReader(f))\n';
+    const unhurried = await highlighter.highlight(code, 'python', 'github-light');
+    // Each look at the clock finds a second gone, as on a computer busy with other work.
+    let now = Date.now();
+    const clock = vi.spyOn(Date, 'now').mockImplementation(() => (now += 1000));
+    try {
+      expect(await highlighter.highlight(code, 'python', 'github-light')).toEqual(unhurried);
+    } finally {
+      clock.mockRestore();
+    }
+    expect(unhurried.lines[0].map((r) => r.text)).toEqual(['import', ' csv']);
   });
 });
