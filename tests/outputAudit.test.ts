@@ -150,12 +150,18 @@ describe('what lectern writes, for every deck the project ships', () => {
     }
   });
 
-  it('shows no Markdown or HTML as written on a slide, and no speaker notes', async () => {
+  it('shows no Markdown or HTML as written on a slide, in a description or a chart, and no speaker notes', async () => {
     for (const b of builds) {
+      for (const name of b.pptx.names.filter((n) => /^ppt\/charts\/chart\d+\.xml$/.test(n))) {
+        const text = [...(await b.pptx.xml(name)).matchAll(/<(?:a:t|c:v)>([^<]*)</g)].map((m) => decodeHTML(m[1])).join(' | ');
+        expect(RAW_SYNTAX.exec(text)?.[0], `${b.label}: ${name}: ${text}`).toBeUndefined();
+      }
       const slides = await b.pptx.slides();
       slides.forEach((xml, i) => {
         const prose = proseOf(xml);
         expect(RAW_SYNTAX.exec(prose)?.[0], `${b.label}: slide ${i + 1}: ${prose}`).toBeUndefined();
+        for (const [, descr] of xml.matchAll(/\sdescr="([^"]*)"/g))
+          expect(RAW_SYNTAX.exec(decodeHTML(descr))?.[0], `${b.label}: slide ${i + 1}: ${descr}`).toBeUndefined();
         for (const line of (b.deck.slides[i].notes ?? '').split('\n').filter((l) => l.trim().length > 20))
           expect(squeeze(paragraphsOf(xml).join(' ')), `${b.label}: slide ${i + 1}`).not.toContain(squeeze(line));
       });
