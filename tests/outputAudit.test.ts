@@ -216,6 +216,15 @@ describe('what lectern writes, for every deck the project ships', () => {
     }
   });
 
+  it('describes an equation as it reads: a fraction beside a term in brackets', async () => {
+    const physics = builds.find((b) => b.label === 'examples/physics-pendulum.md')!;
+    const descriptions = [...(await physics.pptx.xml('ppt/slides/slide2.xml')).matchAll(/name="Equation \d+" descr="([^"]*)"/g)].map((m) =>
+      decodeHTML(m[1]),
+    );
+    expect(descriptions).toContain('T = 2π√(L/g)');
+    expect(descriptions.find((d) => d.startsWith('E ='))).toMatch(/^E = \(1\/2\)mv² \+ mgL\(1 − cos/);
+  });
+
   it('records the deck in its document properties: title, author, slide count and each slide’s title', async () => {
     for (const b of builds) {
       const core = await b.pptx.xml('docProps/core.xml');
