@@ -10,7 +10,7 @@ import { decodeHTML } from 'entities';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadDeck } from '../src/library.js';
 import type { Deck } from '../src/model/types.js';
-import { appProperties, uniqueShapeIds } from '../src/render/repair.js';
+import { appProperties, uniqueShapeIds, withoutEmptyPlaceholders } from '../src/render/repair.js';
 import { nameShapes } from '../src/render/shapeNames.js';
 import { loadHighlighter } from '../src/typeset/highlight.js';
 import { lectern } from './support/cli.js';
@@ -297,6 +297,16 @@ describe('shape ids and names', () => {
       '8 Table 7  descr="Table: A &amp; B (3 rows)"',
       '25 Slide Number Placeholder 24',
     ]);
+  });
+
+  it('takes off a slide the placeholders it leaves empty, but not an empty title, a picture or a text', () => {
+    const empty = (id: number, type: string) =>
+      `<p:sp><p:nvSpPr><p:cNvPr id="${id}" name="x"/><p:cNvSpPr/><p:nvPr><p:ph type="${type}" idx="${id}"/></p:nvPr></p:nvSpPr><p:txBody><a:bodyPr/><a:p><a:endParaRPr lang="en-GB"/></a:p></p:txBody></p:sp>`;
+    const picture = '<p:pic><p:nvPicPr><p:cNvPr id="7" name="p"/><p:nvPr><p:ph type="pic" idx="7"/></p:nvPr></p:nvPicPr></p:pic>';
+    const kept = [empty(2, 'title'), shape(3, 'b', '<p:ph type="body" idx="3"/>'), picture, shape(8, 'c')];
+    const xml = kept[0] + empty(4, 'body') + kept[1] + picture + empty(5, 'body') + kept[3];
+    expect(withoutEmptyPlaceholders(xml)).toBe(kept[0] + kept[1] + picture + kept[3]);
+    expect(withoutEmptyPlaceholders(kept.join(''))).toBe(kept.join(''));
   });
 
   it('lists the fonts, the theme and each slide’s title in docProps/app.xml, escaped', () => {

@@ -275,11 +275,25 @@ export function slideNumberSign(xml: string): string {
  * the slide leaves empty is not on it; an empty title stays, for screen readers.
  */
 export function withoutEmptyPlaceholders(xml: string): string {
-  return xml.replace(/<p:sp>(?:(?!<\/p:sp>)[\s\S])*<\/p:sp>/g, (shape) => {
-    const placeholder = /<p:ph\b[^>]*>/.exec(shape)?.[0];
-    if (!placeholder || /\stype="(title|ctrTitle)"/.test(placeholder)) return shape;
-    return /<a:r>|<a:fld\b|<a14:m>|<a:br\b/.test(shape) ? shape : '';
-  });
+  let out = '';
+  let from = 0;
+  // Only the shapes with a placeholder are looked at, found from their `p:ph`.
+  for (let ph = xml.indexOf('<p:ph'); ph >= 0; ph = xml.indexOf('<p:ph', ph + 1)) {
+    // The shape the placeholder is of: a `p:sp` that has not closed before it (a picture's or a frame's is kept).
+    const start = xml.lastIndexOf('<p:sp>', ph);
+    const close = start < 0 ? -1 : xml.indexOf('</p:sp>', start);
+    if (start < from || close < ph) continue;
+    const end = close + '</p:sp>'.length;
+    const shape = xml.slice(start, end);
+    if (
+      /^<p:ph\b[^>]*\stype="(title|ctrTitle)"/.test(xml.slice(ph, xml.indexOf('>', ph) + 1)) ||
+      /<a:r>|<a:fld\b|<a14:m>|<a:br\b/.test(shape)
+    )
+      continue;
+    out += xml.slice(from, start);
+    from = end;
+  }
+  return from === 0 ? xml : out + xml.slice(from);
 }
 
 /** A table's frame gets a description for screen readers: its name, which the renderer writes as one. */
