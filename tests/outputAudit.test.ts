@@ -186,6 +186,12 @@ describe('what lectern writes, for every deck the project ships', () => {
     }
   });
 
+  it('keeps the notes’ lines as written: an equation inside a sentence stays in it', async () => {
+    const physics = builds.find((b) => b.label === 'examples/physics-pendulum.md')!;
+    const notes = notesOf(await physics.pptx.xml('ppt/notesSlides/notesSlide4.xml'));
+    expect(notes).toContain('draws the equations that stand on their own line ($$...$$).');
+  });
+
   it('names each shape as PowerPoint does, once a slide, and describes every picture, chart and table', async () => {
     for (const b of builds) {
       (await b.pptx.slides()).forEach((xml, i) => {
