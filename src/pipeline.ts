@@ -194,6 +194,7 @@ export async function buildDeckFile(
         fonts: [template.theme.fonts.heading, template.theme.fonts.body],
         theme: template.base?.presentation.themeName ?? template.name,
         slideTitles: deck.slides.map((s) => s.title),
+        size: template.size,
       },
       onTemplate: templateFill(deck, template),
       time,

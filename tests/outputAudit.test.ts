@@ -105,6 +105,14 @@ const WORKING_TEXT = /LECTERN|lectern-(parts|text|math|file)|\{\{|\}\}|\bundefin
 /** Markdown and HTML that would show on a slide as written, where the teacher meant it to be read. */
 const RAW_SYNTAX = /\*\*|\]\(|:::|\$\$|<\/?[a-z][a-z0-9]*[\s/>]|&[a-z]+;/;
 
+/** PowerPoint's names for slide sizes, by width × height in inches. */
+const POWERPOINT_SIZES: Record<string, string> = {
+  '13.33 × 7.50': 'Widescreen',
+  '10.00 × 5.63': 'On-screen Show (16:9)',
+  '10.00 × 6.25': 'On-screen Show (16:10)',
+  '10.00 × 7.50': 'On-screen Show (4:3)',
+};
+
 /** The names PowerPoint gives the kinds of shape a slide holds, followed by a number. */
 const SHAPE_NAME =
   /^(Title|Subtitle|Text Placeholder|Content Placeholder|Date Placeholder|Footer Placeholder|Slide Number Placeholder|Picture Placeholder|TextBox|Picture|Chart|Table|Equation|Rectangle|Straight Connector|Oval|Group) \d+$/;
@@ -239,6 +247,10 @@ describe('what lectern writes, for every deck the project ships', () => {
       expect(tag(core, 'dc:title'), b.label).toBe(b.deck.meta.title);
       expect(tag(core, 'dc:creator'), b.label).toBe(b.deck.meta.author ?? '');
       expect(Number(tag(app, 'Slides')), b.label).toBe(b.deck.slides.length);
+      // The slide size by PowerPoint's name for it (the shipped templates are 13.333 × 7.5 inches, pandoc's file 10 × 5.625).
+      const size = /<p:sldSz cx="(\d+)" cy="(\d+)"/.exec(await b.pptx.xml('ppt/presentation.xml'))!;
+      const inches = `${(Number(size[1]) / 914400).toFixed(2)} × ${(Number(size[2]) / 914400).toFixed(2)}`;
+      expect(tag(app, 'PresentationFormat'), `${b.label}: ${inches}`).toBe(POWERPOINT_SIZES[inches] ?? 'Custom');
       // HeadingPairs: (Fonts Used, n), (Theme, 1), (Slide Titles, n); TitlesOfParts: those parts in that order.
       const headings = /<HeadingPairs>([\s\S]*)<\/HeadingPairs>/.exec(app)![1];
       const counts = [...headings.matchAll(/<vt:i4>(\d+)<\/vt:i4>/g)].map((m) => Number(m[1]));
@@ -323,9 +335,15 @@ describe('shape ids and names', () => {
         keywords: [],
         lang: 'en-GB',
         time: new Date(0),
-        parts: { fonts: ['Georgia', 'Calibri', 'Calibri'], theme: 'chalkboard', slideTitles: ['Salt & "pepper" <b>', ''] },
+        parts: {
+          fonts: ['Georgia', 'Calibri', 'Calibri'],
+          theme: 'chalkboard',
+          slideTitles: ['Salt & "pepper" <b>', ''],
+          size: { width: 10, height: 7.5 },
+        },
       },
     );
+    expect(xml).toContain('<PresentationFormat>On-screen Show (4:3)</PresentationFormat>');
     expect(xml).toContain(
       '<TitlesOfParts><vt:vector size="5" baseType="lpstr"><vt:lpstr>Georgia</vt:lpstr><vt:lpstr>Calibri</vt:lpstr><vt:lpstr>chalkboard</vt:lpstr>' +
         '<vt:lpstr>Salt &amp; &quot;pepper&quot; &lt;b&gt;</vt:lpstr><vt:lpstr>Slide 2</vt:lpstr></vt:vector></TitlesOfParts>',

@@ -30,8 +30,8 @@ export interface PackageProperties {
   onTemplate?: TemplateFill;
   /** The time recorded as created and modified; also every zip entry's date. */
   time: Date;
-  /** What docProps/app.xml lists: the theme's fonts, its name, and each slide's title in order. */
-  parts?: { fonts: string[]; theme: string; slideTitles: string[] };
+  /** What docProps/app.xml lists: the theme's fonts, its name, each slide's title in order, and the slide size in inches. */
+  parts?: { fonts: string[]; theme: string; slideTitles: string[]; size: { width: number; height: number } };
   /** How many slides the deck has: a big deck is compressed on a second thread from its first part. */
   slides?: number;
 }
@@ -414,7 +414,8 @@ export function coreProperties(p: PackageProperties): string {
 /**
  * lectern as the application, the organisation as the company, and the parts of the deck
  * as PowerPoint lists them (File > Info, and what search tools index): the fonts, the
- * theme and each slide's title, where pptxgenjs lists Arial, "Office Theme" and "Slide 1", "Slide 2", ...
+ * theme and each slide's title, where pptxgenjs lists Arial, "Office Theme" and "Slide 1", "Slide 2", ...;
+ * and the slide size by PowerPoint's name for it, where pptxgenjs always writes 16:9
  */
 export function appProperties(xml: string, p: PackageProperties): string {
   const doc = parseXml(xml, 'docProps/app.xml');
@@ -429,6 +430,7 @@ export function appProperties(xml: string, p: PackageProperties): string {
   setText(property('Application'), 'lectern');
   setText(property('Company'), p.company ?? '');
   if (p.parts) {
+    setText(property('PresentationFormat'), presentationFormat(p.parts.size));
     const titles = p.parts.slideTitles.map((title, i) => title.trim() || `Slide ${i + 1}`);
     const groups: [string, string[]][] = [
       ['Fonts Used', [...new Set(p.parts.fonts)]],
@@ -459,6 +461,19 @@ export function appProperties(xml: string, p: PackageProperties): string {
     }
   }
   return serializeXml(doc);
+}
+
+/** PowerPoint's names for its slide sizes (in inches), as File > Info shows them; any other size is "Custom". */
+const PRESENTATION_FORMATS = [
+  { width: 13.333, height: 7.5, name: 'Widescreen' },
+  { width: 10, height: 5.625, name: 'On-screen Show (16:9)' },
+  { width: 10, height: 6.25, name: 'On-screen Show (16:10)' },
+  { width: 10, height: 7.5, name: 'On-screen Show (4:3)' },
+];
+
+function presentationFormat(size: { width: number; height: number }): string {
+  const near = (a: number, b: number) => Math.abs(a - b) < 0.01;
+  return PRESENTATION_FORMATS.find((f) => near(f.width, size.width) && near(f.height, size.height))?.name ?? 'Custom';
 }
 
 /**
