@@ -415,7 +415,7 @@ export function coreProperties(p: PackageProperties): string {
  * lectern as the application, the organisation as the company, and the parts of the deck
  * as PowerPoint lists them (File > Info, and what search tools index): the fonts, the
  * theme and each slide's title, where pptxgenjs lists Arial, "Office Theme" and "Slide 1", "Slide 2", ...;
- * and the slide size by PowerPoint's name for it, where pptxgenjs always writes 16:9
+ * and the slide size by PowerPoint's name for it, where pptxgenjs always writes 16:9.
  */
 export function appProperties(xml: string, p: PackageProperties): string {
   const doc = parseXml(xml, 'docProps/app.xml');
@@ -437,27 +437,27 @@ export function appProperties(xml: string, p: PackageProperties): string {
       ['Theme', [p.parts.theme]],
       ['Slide Titles', titles],
     ];
-    const pairs = createElement('vt:vector', { size: String(groups.length * 2), baseType: 'variant' });
-    for (const [heading, list] of groups) {
-      for (const [type, value] of [
-        ['vt:lpstr', heading],
-        ['vt:i4', String(list.length)],
-      ]) {
-        const variant = createElement('vt:variant');
-        insert(variant, createElement(type, {}, value), 'last');
-        insert(pairs, variant, 'last');
-      }
-    }
-    const names = groups.flatMap(([, list]) => list);
-    const vector = createElement('vt:vector', { size: String(names.length), baseType: 'lpstr' });
-    for (const name of names) insert(vector, createElement('vt:lpstr', {}, name), 'last');
-    for (const [tag, content] of [
-      ['HeadingPairs', pairs],
-      ['TitlesOfParts', vector],
+    const element = (tag: string, value: string, wrap?: string) => {
+      const made = createElement(tag, {}, value);
+      if (!wrap) return made;
+      const wrapper = createElement(wrap);
+      insert(wrapper, made, 'last');
+      return wrapper;
+    };
+    const pairs = groups.flatMap(([heading, list]) => [
+      element('vt:lpstr', heading, 'vt:variant'),
+      element('vt:i4', String(list.length), 'vt:variant'),
+    ]);
+    const names = groups.flatMap(([, list]) => list.map((name) => element('vt:lpstr', name)));
+    for (const [tag, items, baseType] of [
+      ['HeadingPairs', pairs, 'variant'],
+      ['TitlesOfParts', names, 'lpstr'],
     ] as const) {
-      const element = property(tag);
-      element.children.slice().forEach(remove);
-      insert(element, content, 'last');
+      const vector = createElement('vt:vector', { size: String(items.length), baseType });
+      items.forEach((item) => insert(vector, item, 'last'));
+      const holder = property(tag);
+      holder.children.slice().forEach(remove);
+      insert(holder, vector, 'last');
     }
   }
   return serializeXml(doc);
