@@ -143,6 +143,15 @@ describe('what lectern writes, for every deck the project ships', () => {
     }
   });
 
+  it('dates its notes master with the deck’s date, not pptxgenjs’s', async () => {
+    for (const b of builds) {
+      const master = await b.pptx.xml('ppt/notesMasters/notesMaster1.xml');
+      const dates = [...master.matchAll(/type="datetime\w*"[^>]*>[\s\S]*?<a:t>([^<]*)<\/a:t>/g)].map((m) => m[1]);
+      const created = /<dcterms:created [^>]*>(\d{4}-\d\d-\d\d)/.exec(await b.pptx.xml('docProps/core.xml'))![1];
+      expect(dates, b.label).toEqual([created]);
+    }
+  });
+
   it('numbers each slide with its number, and shows ‹#› for it on the masters and layouts', async () => {
     for (const b of builds) {
       for (const name of b.pptx.names.filter((n) => /^ppt\/(slides|slideLayouts|slideMasters)\/\w+\.xml$/.test(n))) {

@@ -138,6 +138,7 @@ export function repairPart(name: string, raw: string, props: PackageProperties, 
     return nameShapes(uniqueShapeIds(deckLanguage(plainFonts(oneParagraphProperties(withoutEmptyPlaceholders(tables))), props.lang)));
   }
   if (/^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(name)) return notesPage(xml, props.lang);
+  if (/^ppt\/notesMasters\/notesMaster\d+\.xml$/.test(name)) return notesMasterDate(xml, props.time);
   if (/^ppt\/slideMasters\/\w+\.xml$/.test(name))
     return nameShapes(
       uniqueShapeIds(deckLanguage(plainFonts(slideNumberSign(props.colors ? darkColorMap(xml, props.colors) : xml)), props.lang)),
@@ -337,6 +338,18 @@ export function notesPage(xml: string, lang: string): string {
   return xml
     .replace(/<p:extLst>\s*<p:ext uri="\{BB962C8B-B14F-4D97-AF65-F5344CB8AC3E\}">[\s\S]*?<\/p:extLst>/, '')
     .replace(/ lang="en-US"/g, () => ` lang="${escapeXml(lang)}"`);
+}
+
+/**
+ * The notes master's date shows the deck's date, where pptxgenjs writes the day it was
+ * written itself (7/23/19). It is a field: PowerPoint shows today's date in its place.
+ */
+export function notesMasterDate(xml: string, time: Date): string {
+  const date = time.toISOString().slice(0, 10);
+  return xml.replace(
+    /(<a:fld [^>]*type="datetime\w*"[^>]*>(?:(?!<\/a:fld>)[\s\S])*?<a:t>)[^<]*(<\/a:t>)/g,
+    (_m, start: string, end: string) => start + date + end,
+  );
 }
 
 /**
