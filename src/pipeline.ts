@@ -193,6 +193,12 @@ export async function buildDeckFile(
       colors: template.base ? undefined : template.theme.colors,
       hideMasterIn: [...template.layouts.values()].filter((l) => !l.showMaster).map((l) => l.name),
       templateName: template.name,
+      parts: {
+        fonts: [template.theme.fonts.heading, template.theme.fonts.body],
+        theme: template.base?.presentation.themeName ?? template.name,
+        slideTitles: deck.slides.map((s) => s.title),
+        size: template.size,
+      },
       onTemplate: templateFill(deck, template),
       time,
       slides: deck.slides.length,

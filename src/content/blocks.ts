@@ -105,7 +105,12 @@ export type CodeBlock = At & {
   panel?: { background: string; foreground: string };
 };
 /** A display equation (`$$...$$`, a ```` ```math ```` fence). */
-export type MathBlock = At & { kind: 'math'; math: MathSource<TypesetDisplayMath> };
+export type MathBlock = At & {
+  kind: 'math';
+  math: MathSource<TypesetDisplayMath>;
+  /** Written inside a paragraph (`the law $$F = ma$$ holds`): in speaker notes it stays on the paragraph's line. */
+  inParagraph?: true;
+};
 export type TableBlock = At & { kind: 'table'; align: (Align | undefined)[]; header: Run[][]; rows: Run[][][] };
 export type ImageBlock = At & { kind: 'image'; src: string; alt: string; options?: ImageOptions };
 /** Several pictures in one paragraph, shown side by side. */

@@ -313,7 +313,7 @@ class BlockReader {
       case 'container_notes_open': {
         this.i++;
         const inner = this.blocks(this.tokens.length, 'container_notes_close');
-        return { kind: 'notes', text: inner.map(blockText).join('\n'), line };
+        return { kind: 'notes', text: notesText(inner), line };
       }
       case 'container_columns_open': {
         this.i++;
@@ -379,7 +379,7 @@ class BlockReader {
       const runs = inlineRuns(part(display, display + 1), { mathAt: () => this.mathPlace(children[display].content, t) });
       const after = display + 1 < children.length ? this.paragraph(part(display + 1, children.length), t, line) : [];
       const { tex, line: at, column } = runs[0].math!;
-      return [...before, { kind: 'math', math: { tex, line: at, column }, line: at }, ...after];
+      return [...before, { kind: 'math', math: { tex, line: at, column }, line: at, inParagraph: true }, ...after];
     }
     const images: ImageBlock[] = children.filter((c) => c.type === 'image').map((c) => this.image(c, line));
     const runs = this.runs(inline, t, images.length > 0);
@@ -625,6 +625,12 @@ function withBreak(runs: Run[], needed: boolean): Run[] {
 
 function plainText(children: Token[]): string {
   return children.map((c) => (c.type === 'softbreak' ? ' ' : c.content)).join('');
+}
+
+/** Blocks as speaker notes, a line each; an equation written inside a paragraph stays on the paragraph's line. */
+function notesText(blocks: Block[]): string {
+  const inParagraph = (b: Block | undefined) => b?.kind === 'math' && b.inParagraph === true;
+  return blocks.map((b, i) => (i === 0 ? '' : inParagraph(b) || inParagraph(blocks[i - 1]) ? '' : '\n') + blockText(b)).join('');
 }
 
 /** A block as plain text, for speaker notes. */

@@ -5,8 +5,9 @@ import { liftMaster, type Parts } from './master.js';
 import { buildOnTemplate, editedOnTemplate, type TemplateFill } from './templatePackage.js';
 import { MEDIA_PART, MediaDedupe } from './media.js';
 import { dropMissingOverrides, dropMissingTargets, retarget } from './packageParts.js';
-import { childElements, createElement, escapeXml, insert, parseXml, root, serializeXml, setText } from './xml.js';
+import { childElements, createElement, escapeXml, insert, parseXml, remove, root, serializeXml, setText } from './xml.js';
 import { EntryPacker, type PackablePart } from './packer.js';
+import { nameShapes } from './shapeNames.js';
 import { assembleZip, readZip, writeZip, type PackedEntry } from './zip.js';
 
 /** Document properties that pptxgenjs cannot write, or writes wrong. */
@@ -29,6 +30,8 @@ export interface PackageProperties {
   onTemplate?: TemplateFill;
   /** The time recorded as created and modified; also every zip entry's date. */
   time: Date;
+  /** What docProps/app.xml lists: the theme's fonts, its name, each slide's title in order, and the slide size in inches. */
+  parts?: { fonts: string[]; theme: string; slideTitles: string[]; size: { width: number; height: number } };
   /** How many slides the deck has: a big deck is compressed on a second thread from its first part. */
   slides?: number;
 }
@@ -132,12 +135,16 @@ export function repairPart(name: string, raw: string, props: PackageProperties, 
   if (/^ppt\/charts\/chart\d+\.xml$/.test(name)) return repairChart(xml);
   if (/^ppt\/slides\/slide\d+\.xml$/.test(name)) {
     const tables = xml.includes('<a:tbl>') ? describeTables(markTableHeaders(xml, props.rtl)) : xml;
-    return uniqueShapeIds(deckLanguage(plainFonts(oneParagraphProperties(tables)), props.lang));
+    return nameShapes(uniqueShapeIds(deckLanguage(plainFonts(oneParagraphProperties(withoutEmptyPlaceholders(tables))), props.lang)));
   }
   if (/^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(name)) return notesPage(xml, props.lang);
+  if (/^ppt\/notesMasters\/notesMaster\d+\.xml$/.test(name)) return notesMasterDate(xml, props.time);
   if (/^ppt\/slideMasters\/\w+\.xml$/.test(name))
-    return uniqueShapeIds(deckLanguage(plainFonts(props.colors ? darkColorMap(xml, props.colors) : xml), props.lang));
-  if (/^ppt\/slideLayouts\/\w+\.xml$/.test(name)) return uniqueShapeIds(deckLanguage(plainFonts(xml), props.lang));
+    return nameShapes(
+      uniqueShapeIds(deckLanguage(plainFonts(slideNumberSign(props.colors ? darkColorMap(xml, props.colors) : xml)), props.lang)),
+    );
+  if (/^ppt\/slideLayouts\/\w+\.xml$/.test(name))
+    return nameShapes(uniqueShapeIds(deckLanguage(plainFonts(slideNumberSign(xml)), props.lang)));
   if (name === 'ppt/theme/theme1.xml' && props.colors) return themeColors(xml, props.colors, props.templateName ?? 'lectern');
   return xml;
 }
@@ -218,29 +225,76 @@ export function oneParagraphProperties(xml: string): string {
   });
 }
 
+/** A shape's id, or the start or end of the fallback of alternate content. */
+const SHAPE_ID = /<p:cNvPr id="(\d+)"|<(\/?)mc:Fallback>/g;
+
 /**
  * Every shape of a slide, layout or master has its own id. pptxgenjs numbers a table
  * from the slide's number and other shapes from their place, so that they can meet;
- * a shape whose id came before keeps it, a later one gets the next free number.
+ * a shape whose id came before keeps it, a later one gets the next number after the
+ * highest. A shape in the fallback of `mc:AlternateContent` is the same shape as the
+ * one in the choice (see nameShapes): its id is not a second one.
  */
 export function uniqueShapeIds(xml: string): string {
-  const shapeId = /(<p:cNvPr id=")(\d+)"/g;
-  // Most parts have no clash: one pass that stops at the first finds that out.
   let seen = new Set<string>();
-  let next = 0;
+  let highest = 0;
   let clash = false;
-  for (let m = shapeId.exec(xml); m && !clash; m = shapeId.exec(xml)) {
-    clash = seen.has(m[2]);
-    seen.add(m[2]);
+  let inFallback = false;
+  for (const m of xml.matchAll(SHAPE_ID)) {
+    if (m[1] === undefined) inFallback = m[2] !== '/';
+    else {
+      highest = Math.max(highest, Number(m[1]));
+      clash ||= !inFallback && seen.has(m[1]);
+      if (!inFallback) seen.add(m[1]);
+    }
   }
   if (!clash) return xml;
-  for (const m of xml.matchAll(shapeId)) next = Math.max(next, Number(m[2]) + 1);
+  let next = highest + 1;
   seen = new Set<string>();
-  return xml.replace(shapeId, (match, start: string, id: string) => {
-    if (seen.has(id)) return `${start}${next++}"`;
-    seen.add(id);
+  inFallback = false;
+  return xml.replace(SHAPE_ID, (match, id: string | undefined, close: string | undefined) => {
+    if (id === undefined) inFallback = close !== '/';
+    else if (!inFallback && seen.has(id)) return `<p:cNvPr id="${next++}"`;
+    else if (!inFallback) seen.add(id);
     return match;
   });
+}
+
+/**
+ * The slide number on a master or layout shows ‹#›, as PowerPoint writes it, where
+ * pptxgenjs writes its own number for the layout (1002, 1006, ...).
+ */
+export function slideNumberSign(xml: string): string {
+  return xml.replace(/(<a:fld [^>]*type="slidenum"[^>]*>(?:(?!<\/a:fld>)[\s\S])*?<a:t>)[^<]*(<\/a:t>)/g, '$1‹#›$2');
+}
+
+/**
+ * pptxgenjs puts every placeholder of a slide's layout on the slide, and leaves empty those
+ * the slide does not fill (the content area of a slide whose table or chart stands in its
+ * place): PowerPoint and LibreOffice show an empty placeholder as a box with a prompt
+ * ("Click to add text") over the slide while it is edited. As in PowerPoint, a placeholder
+ * the slide leaves empty is not on it; an empty title stays, for screen readers.
+ */
+export function withoutEmptyPlaceholders(xml: string): string {
+  let out = '';
+  let from = 0;
+  // Only the shapes with a placeholder are looked at, found from their `p:ph`.
+  for (let ph = xml.indexOf('<p:ph'); ph >= 0; ph = xml.indexOf('<p:ph', ph + 1)) {
+    // The shape the placeholder is of: a `p:sp` that has not closed before it (a picture's or a frame's is kept).
+    const start = xml.lastIndexOf('<p:sp>', ph);
+    const close = start < 0 ? -1 : xml.indexOf('</p:sp>', start);
+    if (start < from || close < ph) continue;
+    const end = close + '</p:sp>'.length;
+    const shape = xml.slice(start, end);
+    if (
+      /^<p:ph\b[^>]*\stype="(title|ctrTitle)"/.test(xml.slice(ph, xml.indexOf('>', ph) + 1)) ||
+      /<a:r>|<a:fld\b|<a14:m>|<a:br\b/.test(shape)
+    )
+      continue;
+    out += xml.slice(from, start);
+    from = end;
+  }
+  return from === 0 ? xml : out + xml.slice(from);
 }
 
 /** A table's frame gets a description for screen readers: its name, which the renderer writes as one. */
@@ -287,8 +341,21 @@ export function notesPage(xml: string, lang: string): string {
 }
 
 /**
+ * The notes master's date shows the deck's date, where pptxgenjs writes the day it was
+ * written itself (7/23/19). It is a field: PowerPoint shows today's date in its place.
+ */
+export function notesMasterDate(xml: string, time: Date): string {
+  const date = time.toISOString().slice(0, 10);
+  return xml.replace(
+    /(<a:fld [^>]*type="datetime\w*"[^>]*>(?:(?!<\/a:fld>)[\s\S])*?<a:t>)[^<]*(<\/a:t>)/g,
+    (_m, start: string, end: string) => start + date + end,
+  );
+}
+
+/**
  * The theme's colour scheme from the template: text and background, the
- * primary colour, the chart palette as accents, and a readable link colour.
+ * primary colour, the chart palette as accents, and a readable link colour;
+ * the theme takes the template's name, as PowerPoint's Design tab shows it.
  */
 export function themeColors(xml: string, colors: Theme['colors'], name: string): string {
   const [dark, light] =
@@ -306,7 +373,9 @@ export function themeColors(xml: string, colors: Theme['colors'], name: string):
     slot('hlink', link) +
     slot('folHlink', colors.muted) +
     '</a:clrScheme>';
-  return xml.replace(/<a:clrScheme\b[\s\S]*?<\/a:clrScheme>/, () => scheme);
+  return xml
+    .replace(/<a:clrScheme\b[\s\S]*?<\/a:clrScheme>/, () => scheme)
+    .replace(/(<a:theme\b[^>]*?\sname=")[^"]*"/, (_m, start: string) => `${start}${escapeXml(name)}"`);
 }
 
 /** On a dark template the master maps background to the dark colour and text to the light one. */
@@ -355,7 +424,12 @@ export function coreProperties(p: PackageProperties): string {
   return serializeXml(doc);
 }
 
-/** lectern as the application, and the organisation as the company. */
+/**
+ * lectern as the application, the organisation as the company, and the parts of the deck
+ * as PowerPoint lists them (File > Info, and what search tools index): the fonts, the
+ * theme and each slide's title, where pptxgenjs lists Arial, "Office Theme" and "Slide 1", "Slide 2", ...;
+ * and the slide size by PowerPoint's name for it, where pptxgenjs always writes 16:9.
+ */
 export function appProperties(xml: string, p: PackageProperties): string {
   const doc = parseXml(xml, 'docProps/app.xml');
   const properties = root(doc);
@@ -368,7 +442,51 @@ export function appProperties(xml: string, p: PackageProperties): string {
   };
   setText(property('Application'), 'lectern');
   setText(property('Company'), p.company ?? '');
+  if (p.parts) {
+    setText(property('PresentationFormat'), presentationFormat(p.parts.size));
+    const titles = p.parts.slideTitles.map((title, i) => title.trim() || `Slide ${i + 1}`);
+    const groups: [string, string[]][] = [
+      ['Fonts Used', [...new Set(p.parts.fonts)]],
+      ['Theme', [p.parts.theme]],
+      ['Slide Titles', titles],
+    ];
+    const element = (tag: string, value: string, wrap?: string) => {
+      const made = createElement(tag, {}, value);
+      if (!wrap) return made;
+      const wrapper = createElement(wrap);
+      insert(wrapper, made, 'last');
+      return wrapper;
+    };
+    const pairs = groups.flatMap(([heading, list]) => [
+      element('vt:lpstr', heading, 'vt:variant'),
+      element('vt:i4', String(list.length), 'vt:variant'),
+    ]);
+    const names = groups.flatMap(([, list]) => list.map((name) => element('vt:lpstr', name)));
+    for (const [tag, items, baseType] of [
+      ['HeadingPairs', pairs, 'variant'],
+      ['TitlesOfParts', names, 'lpstr'],
+    ] as const) {
+      const vector = createElement('vt:vector', { size: String(items.length), baseType });
+      items.forEach((item) => insert(vector, item, 'last'));
+      const holder = property(tag);
+      holder.children.slice().forEach(remove);
+      insert(holder, vector, 'last');
+    }
+  }
   return serializeXml(doc);
+}
+
+/** PowerPoint's names for its slide sizes (in inches), as File > Info shows them; any other size is "Custom". */
+const PRESENTATION_FORMATS = [
+  { width: 13.333, height: 7.5, name: 'Widescreen' },
+  { width: 10, height: 5.625, name: 'On-screen Show (16:9)' },
+  { width: 10, height: 6.25, name: 'On-screen Show (16:10)' },
+  { width: 10, height: 7.5, name: 'On-screen Show (4:3)' },
+];
+
+function presentationFormat(size: { width: number; height: number }): string {
+  const near = (a: number, b: number) => Math.abs(a - b) < 0.01;
+  return PRESENTATION_FORMATS.find((f) => near(f.width, size.width) && near(f.height, size.height))?.name ?? 'Custom';
 }
 
 /**

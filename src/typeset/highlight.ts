@@ -15,7 +15,10 @@ interface ShikiHighlighter {
   loadLanguage(...langs: unknown[]): Promise<void>;
   loadTheme(...themes: unknown[]): Promise<void>;
   getTheme(name: string): ShikiTheme;
-  codeToTokensBase(code: string, options: { lang: string; theme: string }): ShikiToken[][];
+  codeToTokensBase(
+    code: string,
+    options: { lang: string; theme: string; tokenizeTimeLimit: number; tokenizeMaxLineLength: number },
+  ): ShikiToken[][];
 }
 
 /** Highlighted code: its lines as coloured runs, and the panel it sits on. */
@@ -38,6 +41,14 @@ export interface CodeHighlighter {
   hasTheme(name: string): boolean;
   highlight(code: string, language: string, theme: string): Promise<HighlightedCode>;
 }
+
+/**
+ * shiki stops colouring a line after 500 ms by default, so that a slow or busy computer
+ * (a batch build, an old laptop) would colour the same code differently, and leave the
+ * rest of the code in the wrong colours. A deck is coloured the same everywhere: no time
+ * limit, and a line too long for any slide stays plain, whatever the clock.
+ */
+const TOKENIZE_LIMITS = { tokenizeTimeLimit: 0, tokenizeMaxLineLength: 2000 };
 
 let loading: Promise<CodeHighlighter> | undefined;
 
@@ -68,7 +79,7 @@ export function loadHighlighter(): Promise<CodeHighlighter> {
         await once(`lang:${language}`, () => shiki.loadLanguage(importModule(`@shikijs/langs-precompiled/${language}`)));
         await once(`theme:${theme}`, () => shiki.loadTheme(importModule(`@shikijs/themes/${theme}`)));
         const { bg, fg } = shiki.getTheme(theme);
-        const lines = shiki.codeToTokensBase(code, { lang: language, theme }).map((tokens) => tokens.map(tokenRun));
+        const lines = shiki.codeToTokensBase(code, { lang: language, theme, ...TOKENIZE_LIMITS }).map((tokens) => tokens.map(tokenRun));
         return { lines, panel: { background: hex(bg) ?? 'FFFFFF', foreground: hex(fg) ?? '000000' } };
       },
     };

@@ -73,8 +73,20 @@ function accented(base: string, accent: string): string | undefined {
 }
 
 function linear(nodes: ChildNode[]): string {
-  return nodes.map((node) => (isText(node) ? node.data : isTag(node) ? element(node) : '')).join('');
+  const parts = nodes.map((node) => (isText(node) ? node.data : isTag(node) ? element(node) : ''));
+  // A fraction right beside another term is bracketed: ½mv² is (1/2)mv², never 1/2mv², which reads as 1/(2mv²).
+  return parts
+    .map((text, i) => {
+      const node = nodes[i];
+      const fraction = isTag(node) && node.name.replace(/^.*:/, '') === 'mfrac';
+      return fraction && (ENDS_TERM.test(parts[i - 1] ?? '') || STARTS_TERM.test(parts[i + 1] ?? '')) ? `(${text})` : text;
+    })
+    .join('');
 }
+
+/** Text that ends, or starts, with part of a term: a letter, digit, script, bracket or root, not an operator or a space. */
+const ENDS_TERM = /[\p{L}\p{N}\p{M})\]′″]$/u;
+const STARTS_TERM = /^[\p{L}\p{N}(\[√]/u;
 
 function element(e: Element): string {
   const name = e.name.replace(/^.*:/, '');

@@ -50,6 +50,8 @@ export interface FilePresentation {
   layouts: FileLayout[];
   colors: { text: string; background: string; accents: string[] };
   fonts: { heading?: string; body?: string };
+  /** The name of the first master's theme, as PowerPoint's Design tab shows it. */
+  themeName?: string;
 }
 
 /** Placeholder kinds a layout's placeholder inherits its position from, on the master. */
@@ -73,6 +75,7 @@ export function readFilePresentation(pkg: PowerPointPackage, at: SourcePosition)
   const layouts: FileLayout[] = [];
   let colors: FilePresentation['colors'] | undefined;
   let fonts: FilePresentation['fonts'] = {};
+  let themeName: string | undefined;
   for (const { part } of masters) {
     const master = root(parseXml(xmlPart(pkg, part)!, part));
     const masterPlaceholders = placeholdersOf(master);
@@ -81,9 +84,11 @@ export function readFilePresentation(pkg: PowerPointPackage, at: SourcePosition)
     if (!colors) {
       const theme = rels.find((r) => r.type === THEME);
       const themeXml = theme && xmlPart(pkg, targetPart(relsPartOf(part), theme.target));
-      const scheme = themeXml ? themeScheme(root(parseXml(themeXml, 'theme'))) : undefined;
+      const themeRoot = themeXml ? root(parseXml(themeXml, 'theme')) : undefined;
+      const scheme = themeRoot ? themeScheme(themeRoot) : undefined;
       colors = masterColors(master, scheme?.colors ?? {});
       fonts = scheme?.fonts ?? {};
+      themeName = themeRoot?.attribs.name ? decodeEntities(themeRoot.attribs.name) : undefined;
     }
     for (const entry of descendants(master, 'p:sldLayoutId')) {
       const rel = rels.find((r) => r.id === entry.attribs['r:id'] && r.type === SLIDE_LAYOUT);
@@ -105,7 +110,7 @@ export function readFilePresentation(pkg: PowerPointPackage, at: SourcePosition)
       `the PowerPoint template "${path.basename(pkg.file)}" has no slide layouts, so lectern has nothing to place slides on; save it from PowerPoint's Slide Master view`,
       at,
     );
-  return { size: { width, height }, masters, layouts, colors: colors!, fonts };
+  return { size: { width, height }, masters, layouts, colors: colors!, fonts, ...(themeName ? { themeName } : {}) };
 }
 
 /** The placeholders of a master or layout's shape tree (top level: PowerPoint does not look into groups). */
