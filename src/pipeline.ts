@@ -7,6 +7,7 @@ import { readDialect } from './content/dialects/dialect.js';
 import { readImageInfo } from './content/images.js';
 import { PathResolver } from './content/resolve.js';
 import { keyLine, loadDeckSource, type DeckSource } from './content/source.js';
+import { misspeltKeyMessage, misspeltKeys } from './content/frontMatterKeys.js';
 import { loadDatasets, type DataEntry } from './data/datasets.js';
 import { Diagnostics, DiagnosticError, fail, type Diagnostic, type SourcePosition } from './diagnostics.js';
 import { describeFsError, errnoOf } from './input/fsErrors.js';
@@ -76,6 +77,9 @@ export async function modelDeck(
     diagnostics.warn(rule, message, { file, ...at });
   // Marp's and Quarto's front matter read as lectern's, before the command line and config are laid over it.
   const dialect = readDialect(source, options.templates, warnAt);
+  if (dialect.dialect === 'lectern')
+    for (const misspelt of misspeltKeys(source.frontMatter, original))
+      warnAt('front-matter/unknown-key', misspeltKeyMessage(misspelt), { line: keyLine(original, misspelt.key) });
   const settled = settleFrontMatter(source.frontMatter, options, (key) => ({ file, line: keyLine(original, key) }));
   const fm = settled.frontMatter;
   const paths = new PathResolver(file, options.allowOutside, inputs);

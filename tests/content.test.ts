@@ -64,7 +64,7 @@ describe('parseDeckSource', () => {
     expect(diagnosticOf(() => parseDeckSource('---\nauthor: B\n---\nbody', 'deck.md'))).toMatchObject({
       rule: 'front-matter/title',
       line: 2,
-      message: 'the front matter needs a "title"',
+      message: 'the front matter needs a "title", a line such as "title: Fractions"',
     });
     expect(diagnosticOf(() => parseDeckSource('---\ntitle: "  "\n---\nbody', 'deck.md')).rule).toBe('front-matter/title');
   });

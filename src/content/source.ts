@@ -6,6 +6,7 @@ import { readInputText } from '../input/readInput.js';
 import { isLanguageTag } from './languageTag.js';
 import { readTitleBlock } from './dialects/pandocTitleBlock.js';
 import { checkStrings, type Strings } from '../i18n/messages.js';
+import { misspeltKeys } from './frontMatterKeys.js';
 
 /** The deck settings a teacher writes in the front matter. */
 export interface FrontMatter {
@@ -98,7 +99,13 @@ function checkFrontMatter(data: Record<string, unknown>, text: string, file: str
     data = { ...data, title: firstHeading(text) ?? titleOf(file) };
   const out: Record<string, unknown> = { ...data };
   if (data.title === undefined || data.title === null || String(data.title).trim() === '') {
-    throw fail('front-matter/title', 'the front matter needs a "title"', { file, line: 2 });
+    const misspelt = misspeltKeys(data, text).find((m) => m.meant === 'title');
+    if (misspelt)
+      throw fail('front-matter/title', `the front matter needs a "title"; write "title:", not "${misspelt.key}:"`, at(misspelt.key));
+    throw fail('front-matter/title', 'the front matter needs a "title", a line such as "title: Fractions"', {
+      file,
+      line: keyLine(text, 'title') ?? 2,
+    });
   }
   for (const key of TEXT_KEYS) {
     const value = data[key];

@@ -1,6 +1,8 @@
-import { closeSync, constants, fstatSync, openSync, readSync, type Stats, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, type Stats, statSync } from 'node:fs';
+import path from 'node:path';
 import { DiagnosticError, fail, type SourcePosition } from '../diagnostics.js';
-import { describeFsError } from './fsErrors.js';
+import { closest } from '../suggest.js';
+import { describeFsError, errnoOf } from './fsErrors.js';
 
 /** The kinds of file a teacher gives lectern; each has its own size limit and words in messages. */
 export type InputKind = 'deck' | 'data' | 'template' | 'presentation' | 'picture' | 'config';
@@ -49,7 +51,7 @@ export function readInputBytes(file: string, kind: InputKind, naming: InputNamin
     // O_NONBLOCK: should the file be swapped for a named pipe after the check, opening it does not wait for a writer.
     fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (error) {
-    throw fail(unreadableRule(kind, error), `cannot read ${what}: ${describeFsError(error)}`, at);
+    throw unreadable(file, kind, what, at, error);
   }
   try {
     // The file opened is checked again: it may have been swapped since.
@@ -76,7 +78,7 @@ export function checkInputFile(file: string, kind: InputKind, naming: InputNamin
   try {
     stats = statSync(file);
   } catch (error) {
-    throw fail(unreadableRule(kind, error), `cannot read ${what}: ${describeFsError(error)}`, at);
+    throw unreadable(file, kind, what, at, error);
   }
   checkRegularFile(stats, kind, what, at);
   checkSize(stats.size, kind, what, at);
@@ -85,6 +87,22 @@ export function checkInputFile(file: string, kind: InputKind, naming: InputNamin
 /** Reads a text file a teacher gave lectern (deck, CSV, JSON, template file) as clean text: see decodeText. */
 export function readInputText(file: string, kind: Exclude<InputKind, 'picture'>, naming: InputNaming = {}): string {
   return decodeText(readInputBytes(file, kind, naming), file, kind);
+}
+
+/** A file that cannot be opened, in words; a missing one with the name in its folder it was probably meant to be (`phto.png` → `photo.png`). */
+function unreadable(file: string, kind: InputKind, what: string, at: SourcePosition, error: unknown): DiagnosticError {
+  const meant = errnoOf(error) === 'ENOENT' ? nameInFolder(file) : undefined;
+  const reason = meant ? `no such file; did you mean "${meant}", in the same folder?` : describeFsError(error);
+  return fail(unreadableRule(kind, error), `cannot read ${what}: ${reason}`, at);
+}
+
+/** The name in `file`'s folder closest to its own, if one is close enough to be a likely typo. */
+function nameInFolder(file: string): string | undefined {
+  try {
+    return closest(path.basename(file), readdirSync(path.dirname(file)));
+  } catch {
+    return undefined;
+  }
 }
 
 function unreadableRule(kind: InputKind, error: unknown): string {

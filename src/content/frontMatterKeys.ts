@@ -1,0 +1,72 @@
+import { closest } from '../suggest.js';
+
+/** The front-matter keys lectern itself reads (README, "Front matter"); any other key is the teacher's own, for `{{key}}`. */
+export const LECTERN_KEYS = [
+  'title',
+  'subtitle',
+  'author',
+  'date',
+  'organization',
+  'subject',
+  'keywords',
+  'template',
+  'lang',
+  'dir',
+  'strings',
+  'footer',
+  'slideNumbers',
+  'incremental',
+  'slide-level',
+  'data',
+] as const;
+
+/** Keys other tools use for one of lectern's, which `closest` cannot see are meant. */
+const OTHER_NAMES: Record<string, (typeof LECTERN_KEYS)[number]> = {
+  language: 'lang',
+  theme: 'template',
+  institute: 'organization',
+  institution: 'organization',
+  school: 'organization',
+};
+
+/** A key of the teacher's that looks like a misspelling of one of lectern's. */
+export interface MisspeltKey {
+  key: string;
+  /** The key of lectern's it is probably meant to be. */
+  meant: string;
+}
+
+/**
+ * The keys of a lectern deck's front matter that lectern does not read, that are
+ * close to a key it does (`tempalte`, `Title`, `slideNumber`), and that the deck
+ * does not use as `{{key}}`: most likely a typo, which would otherwise do nothing
+ * at all. `text` is the whole deck file, where a key of the teacher's own is used.
+ */
+export function misspeltKeys(frontMatter: Record<string, unknown>, text: string): MisspeltKey[] {
+  const known = new Set<string>(LECTERN_KEYS);
+  const found: MisspeltKey[] = [];
+  let used: Set<string> | undefined;
+  for (const key of Object.keys(frontMatter)) {
+    if (known.has(key)) continue;
+    const meant = Object.hasOwn(OTHER_NAMES, key.toLowerCase()) ? OTHER_NAMES[key.toLowerCase()] : closest(key, LECTERN_KEYS);
+    if (meant === undefined || frontMatter[meant] !== undefined || (used ??= mustacheNames(text)).has(key)) continue;
+    found.push({ key, meant });
+  }
+  return found;
+}
+
+/** The message for a misspelt key. */
+export function misspeltKeyMessage({ key, meant }: MisspeltKey): string {
+  return `lectern does not read the front matter key "${key}" (did you mean "${meant}"?), so it does nothing; a key of your own is only shown where the deck writes {{${key}}}`;
+}
+
+/** The names inside the deck's `{{…}}` (`{{week}}`, `{{#if week}}`, `{{upper week}}`): the keys it uses. */
+function mustacheNames(text: string): Set<string> {
+  const names = new Set<string>();
+  for (const part of text.split('{{').slice(1)) {
+    const end = part.indexOf('}}');
+    const inside = end < 0 ? part : part.slice(0, end);
+    for (const word of inside.split(/[\s()=~#/^&>{}"']+/)) if (word) names.add(word.split('.')[0]);
+  }
+  return names;
+}

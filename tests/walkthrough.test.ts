@@ -1,0 +1,195 @@
+/**
+ * The everyday slips of a teacher following the README for the first time: a
+ * front-matter key misspelt, a picture whose file name has spaces, a picture or
+ * data file named a letter wrong. Each is a message at its line that says what
+ * was meant, or just works; nothing the teacher wrote does nothing in silence.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildInTemp, deckText } from './support/build.js';
+import { lectern } from './support/cli.js';
+import { pngBytes } from './support/images.js';
+import { openPptx, tempDir, textOf, writeFiles } from './support/pptx.js';
+import { FIXTURES } from './support/pptxTemplates.js';
+
+const CSV = 'mode,students\nWalk,11\nBus,8\n';
+
+/** The warnings and errors of a build, as `line: [rule] message`. */
+const said = (result: { diagnostics: { line?: number; rule: string; message: string }[] }) =>
+  result.diagnostics.map((d) => `${d.line}: [${d.rule}] ${d.message}`);
+
+describe('a misspelt front-matter key', () => {
+  it('is a warning at its line naming the key meant, for tempalte, autor, slideNumber, language and theme', async () => {
+    const deck = [
+      '---',
+      'title: How we get to school',
+      'autor: Ms. Example',
+      'tempalte: chalkboard',
+      'slideNumber: false',
+      'language: de',
+      'theme: chalkboard',
+      '---',
+      '## One',
+      '',
+      'Text',
+    ].join('\n');
+    const result = await buildInTemp(deck);
+    expect(result.ok).toBe(true);
+    expect(said(result)).toEqual([
+      `3: [front-matter/unknown-key] lectern does not read the front matter key "autor" (did you mean "author"?), so it does nothing; a key of your own is only shown where the deck writes {{autor}}`,
+      `4: [front-matter/unknown-key] lectern does not read the front matter key "tempalte" (did you mean "template"?), so it does nothing; a key of your own is only shown where the deck writes {{tempalte}}`,
+      `5: [front-matter/unknown-key] lectern does not read the front matter key "slideNumber" (did you mean "slideNumbers"?), so it does nothing; a key of your own is only shown where the deck writes {{slideNumber}}`,
+      `6: [front-matter/unknown-key] lectern does not read the front matter key "language" (did you mean "lang"?), so it does nothing; a key of your own is only shown where the deck writes {{language}}`,
+      `7: [front-matter/unknown-key] lectern does not read the front matter key "theme" (did you mean "template"?), so it does nothing; a key of your own is only shown where the deck writes {{theme}}`,
+    ]);
+  });
+
+  it('is not reported when the deck uses it as {{key}}, or when it is far from every key of lectern', async () => {
+    const deck = deckText('## Week {{week}}\n\nOn {{upper dates}}, {{#if room}}in {{room}}{{/if}}, with {{autor.name}}', {
+      week: 3,
+      dates: 'Mondays',
+      room: 'B12',
+      autor: { name: 'Ms. Example' },
+      classSize: 28,
+    });
+    const result = await buildInTemp(deck);
+    expect(result.ok).toBe(true);
+    expect(said(result)).toEqual([]);
+  });
+
+  it('is not reported in a Marp or pandoc deck, whose front matter is that tool’s', async () => {
+    const marp = await buildInTemp('---\nmarp: true\ntheme: default\npaginate: true\n---\n# One\n');
+    expect(said(marp).filter((d) => d.includes('front-matter/unknown-key'))).toEqual([]);
+    const pandoc = await buildInTemp('---\ntitle: T\nformat: pptx\ninstitute: Springfield\n---\n# One\n');
+    expect(said(pandoc).filter((d) => d.includes('front-matter/unknown-key'))).toEqual([]);
+  });
+
+  it('fails --strict, like any warning', async () => {
+    const dir = tempDir();
+    writeFiles(dir, { 'content/a.md': '---\ntitle: A\ntempalte: chalkboard\n---\n## One\n' });
+    const run = await lectern(['build', '--strict'], dir);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('content/a.md:3: error: lectern does not read the front matter key "tempalte" (did you mean "template"?)');
+  });
+
+  it('for the title, is the error that the title is missing, at the misspelt line, saying what to write', async () => {
+    for (const key of ['titel', 'Title', 'tittle']) {
+      const result = await buildInTemp(`---\n# a comment\n${key}: How we get to school\nauthor: Ms. Example\n---\n## One\n`);
+      expect(said(result)).toEqual([`3: [front-matter/title] the front matter needs a "title"; write "title:", not "${key}:"`]);
+    }
+    const none = await buildInTemp('---\nauthor: Ms. Example\n---\n## One\n');
+    expect(said(none)).toEqual(['2: [front-matter/title] the front matter needs a "title", a line such as "title: Fractions"']);
+  });
+});
+
+describe('a picture whose file name has spaces', () => {
+  it('is the picture, not the Markdown as text, also with a size and in Marp’s background form', async () => {
+    const result = await buildInTemp({
+      'deck.md': deckText(
+        [
+          '## A photo',
+          '',
+          '![Our class on the trip](images/class photo 2024.png)',
+          '',
+          '---',
+          '',
+          '## Sized',
+          '',
+          '![Our class](images/class photo 2024.png){width=40%}',
+          '',
+          '---',
+          '',
+          '## Two',
+          '',
+          '![left](images/class photo 2024.png) ![right](<images/class photo 2024.png>)',
+          '',
+          '---',
+          '',
+          '## Code keeps it',
+          '',
+          '`![not a picture](images/class photo 2024.png)`',
+        ].join('\n'),
+      ),
+      'images/class photo 2024.png': pngBytes(400, 300),
+    });
+    expect(said(result)).toEqual([]);
+    const pptx = await openPptx(result.output!);
+    const slides = await pptx.slides();
+    // Slide 1 is the title slide.
+    const pictures = (xml: string) => [...xml.matchAll(/<p:pic>[\s\S]*?descr="([^"]*)"/g)].map((m) => m[1]);
+    expect(pictures(slides[1])).toEqual(['Our class on the trip']);
+    expect(textOf(slides[1])).not.toContain('![');
+    expect(pictures(slides[2])).toEqual(['Our class']);
+    // 40% of the content area's width (the default template's is 11,091,672 EMU).
+    const width = (xml: string) => Number(/<p:pic>[\s\S]*?<a:ext cx="(\d+)"/.exec(xml)![1]);
+    expect(width(slides[2]) / 11091672).toBeCloseTo(0.4, 2);
+    expect(pictures(slides[3])).toEqual(['left', 'right']);
+    expect(pictures(slides[4])).toEqual([]);
+    expect(textOf(slides[4])).toContain('![not a picture](images/class photo 2024.png)');
+  });
+
+  it('that is missing is an error naming it as written, and the file it probably is', async () => {
+    const result = await buildInTemp({
+      'deck.md': deckText('## A photo\n\n![Our class](images/class foto 2024.png)\n'),
+      'images/class photo 2024.png': pngBytes(40, 30),
+    });
+    expect(said(result)).toEqual([
+      '6: [image/missing] cannot read the picture "images/class foto 2024.png": no such file; did you mean "class photo 2024.png", in the same folder?',
+    ]);
+  });
+});
+
+describe('a file named a letter wrong', () => {
+  it('a picture: the error names the file in its folder that was meant', async () => {
+    const result = await buildInTemp({
+      'deck.md': deckText('## Map\n\n![A map](images/mpa.png)\n'),
+      'images/map.png': pngBytes(40, 30),
+      'images/school.png': pngBytes(40, 30),
+    });
+    expect(said(result)).toEqual([
+      '6: [image/missing] cannot read the picture "images/mpa.png": no such file; did you mean "map.png", in the same folder?',
+    ]);
+  });
+
+  it('a data file: the same; a name close to none, or a folder that is not there, says only to check it', async () => {
+    const deck = (file: string) => deckText('## Travel\n\n```table\ndata: travel\n```\n', { data: { travel: file } });
+    const near = await buildInTemp({ 'deck.md': deck('data/travel-survy.csv'), 'data/travel-survey.csv': CSV });
+    expect(said(near)).toEqual([
+      '3: [data/unreadable] cannot read data file "travel-survy.csv" for dataset "travel": no such file; did you mean "travel-survey.csv", in the same folder?',
+    ]);
+    const far = await buildInTemp({ 'deck.md': deck('data/marks.csv'), 'data/travel-survey.csv': CSV });
+    expect(said(far)).toEqual([
+      '3: [data/unreadable] cannot read data file "marks.csv" for dataset "travel": no such file; check its name and folder',
+    ]);
+    const noFolder = await buildInTemp({ 'deck.md': deck('dat/travel-survey.csv'), 'data/travel-survey.csv': CSV });
+    expect(said(noFolder)).toEqual([
+      '3: [data/unreadable] cannot read data file "travel-survey.csv" for dataset "travel": no such file; check its name and folder',
+    ]);
+  });
+});
+
+describe('a PowerPoint file with no layout for a kind of slide', () => {
+  const deck = '---\ntitle: T\n---\n# A section\n\n---\n\n## Content\n\nText\n';
+  const school = () => readFileSync(path.join(FIXTURES, 'Sunset.pptx'));
+
+  it('used as it is, says to make a template of it to choose the layout', async () => {
+    const dir = tempDir();
+    writeFiles(dir, { 'content/deck.md': deck, 'school.pptx': school() });
+    const run = await lectern(['build', '-t', 'school.pptx'], dir);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain(
+      'content/deck.md:4: warning: school.pptx has no layout made for "section" slides, so lectern uses its layout "Title Slide", the nearest; to choose another, make a template of the file with "lectern templates import school.pptx" and set layouts: {section: "Layout name"} in its template.yaml [layout/nearest]',
+    );
+  });
+
+  it('in a template folder, names that folder’s template.yaml', async () => {
+    const dir = tempDir();
+    writeFiles(dir, { 'content/deck.md': deck, 'school.pptx': school() });
+    expect((await lectern(['templates', 'import', 'school.pptx'], dir)).code).toBe(0);
+    const run = await lectern(['build', '-t', 'school'], dir);
+    expect(run.stderr).toContain(
+      'the nearest; to choose another, set layouts: {section: "Layout name"} in templates/school/template.yaml [layout/nearest]',
+    );
+  });
+});
