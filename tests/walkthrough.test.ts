@@ -193,3 +193,21 @@ describe('a PowerPoint file with no layout for a kind of slide', () => {
     );
   });
 });
+
+describe('a CSV row with a value too few or too many', () => {
+  it('names its line, the header’s columns, and the likely fix', async () => {
+    const deck = deckText('## Marks\n\n```table\ndata: marks\n```\n', { data: { marks: 'marks.csv' } });
+    const short = await buildInTemp({ 'deck.md': deck, 'marks.csv': 'name,group,final\nAigerim,A,72\nBolat\n' });
+    expect(short.diagnostics.map((d) => [path.basename(d.file), d.line, d.message])).toEqual([
+      [
+        'marks.csv',
+        3,
+        'this row has 1 value, but the header has 3 columns (name, group, final); give every column a value (an empty one is nothing between two ","s)',
+      ],
+    ]);
+    const long = await buildInTemp({ 'deck.md': deck, 'marks.csv': 'name;final\nAigerim;72\nSmith; John;58\n' });
+    expect(long.diagnostics.map((d) => [d.line, d.message])).toEqual([
+      [3, 'this row has 3 values, but the header has 2 columns (name, final); put double quotes around a value that holds a ";"'],
+    ]);
+  });
+});
