@@ -12,6 +12,7 @@ import { lectern } from './support/cli.js';
 import { pngBytes } from './support/images.js';
 import { openPptx, tempDir, textOf, writeFiles } from './support/pptx.js';
 import { FIXTURES } from './support/pptxTemplates.js';
+import { textShapes } from './support/slideParts.js';
 
 const CSV = 'mode,students\nWalk,11\nBus,8\n';
 
@@ -209,5 +210,49 @@ describe('a CSV row with a value too few or too many', () => {
     expect(long.diagnostics.map((d) => [d.line, d.message])).toEqual([
       [3, 'this row has 3 values, but the header has 2 columns (name, final); put double quotes around a value that holds a ";"'],
     ]);
+  });
+});
+
+describe('the source line of a results table', () => {
+  /** The table's box and the box of the text shape holding `words`, in inches. */
+  const boxes = (xml: string, words: string) => {
+    const frame = /<p:graphicFrame>[\s\S]*?<a:off x="(\d+)" y="(\d+)"\/><a:ext cx="(\d+)" cy="(\d+)"\/>/.exec(xml)!;
+    const table = { x: +frame[1] / 914400, y: +frame[2] / 914400, w: +frame[3] / 914400, h: +frame[4] / 914400 };
+    return { table, source: textShapes(xml).find((s) => s.text.includes(words))! };
+  };
+
+  it('sits under a narrow, centred table, from its left edge to its right, and text after it keeps the full width', async () => {
+    const result = await buildInTemp({
+      'deck.md': deckText('## The answers\n\n```table\ndata: travel\nsource: Class survey, 28 students\n```\n\nMost of us walk.\n', {
+        data: { travel: 'travel.csv' },
+      }),
+      'travel.csv': CSV,
+    });
+    expect(said(result)).toEqual([]);
+    const [, slide] = await (await openPptx(result.output!)).slides();
+    const { table, source } = boxes(slide, 'Source: Class survey');
+    // The table is centred, far from the content area's left edge (0.6 in).
+    expect(table.x).toBeGreaterThan(3);
+    expect(source.text).toBe('Source: Class survey, 28 students');
+    expect(source.x).toBeCloseTo(table.x, 3);
+    expect(source.w).toBeCloseTo(table.w, 3);
+    expect(source.y).toBeGreaterThanOrEqual(table.y + table.h - 0.01);
+    const after = textShapes(slide).find((s) => s.text === 'Most of us walk.')!;
+    expect(after.x).toBeCloseTo(0.6, 1);
+    expect(after.w).toBeGreaterThan(10);
+  });
+
+  it('under a table that runs over two slides, is under its last part, aligned with it', async () => {
+    const rows = Array.from({ length: 30 }, (_, i) => `Student ${i + 1},${40 + i}`).join('\n');
+    const result = await buildInTemp({
+      'deck.md': deckText('## Marks\n\n```table\ndata: marks\nsource: Mark book\n```\n', { data: { marks: 'marks.csv' } }),
+      'marks.csv': `name,final\n${rows}\n`,
+    });
+    const slides = (await (await openPptx(result.output!)).slides()).slice(1);
+    expect(slides.length).toBeGreaterThan(1);
+    expect(slides.slice(0, -1).some((xml) => textOf(xml).includes('Mark book'))).toBe(false);
+    const { table, source } = boxes(slides[slides.length - 1], 'Source: Mark book');
+    expect(source.x).toBeCloseTo(table.x, 3);
+    expect(source.y + source.h).toBeLessThan(7.5 - 0.6);
   });
 });
