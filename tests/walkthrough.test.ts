@@ -4,13 +4,13 @@
  * data file named a letter wrong. Each is a message at its line that says what
  * was meant, or just works; nothing the teacher wrote does nothing in silence.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildInTemp, deckText } from './support/build.js';
 import { lectern } from './support/cli.js';
 import { pngBytes } from './support/images.js';
-import { openPptx, tempDir, textOf, writeFiles } from './support/pptx.js';
+import { openPptx, ROOT, tempDir, textOf, writeFiles } from './support/pptx.js';
 import { FIXTURES } from './support/pptxTemplates.js';
 import { textShapes } from './support/slideParts.js';
 
@@ -254,5 +254,52 @@ describe('the source line of a results table', () => {
     const { table, source } = boxes(slides[slides.length - 1], 'Source: Mark book');
     expect(source.x).toBeCloseTo(table.x, 3);
     expect(source.y + source.h).toBeLessThan(7.5 - 0.6);
+  });
+});
+
+describe('run from a folder inside the project', () => {
+  it('lectern new writes into the project’s content/, not a content/ inside content/, and the project still builds', async () => {
+    const dir = tempDir();
+    expect((await lectern(['init'], dir)).code).toBe(0);
+    expect((await lectern(['templates', 'copy', 'default', 'myschool'], dir)).code).toBe(0);
+    writeFiles(dir, { 'content/week2.md': '---\ntitle: Week 2\ntemplate: myschool\n---\n## One\n' });
+    const made = await lectern(['new', 'Week 5'], path.join(dir, 'content/data'));
+    expect(made.code).toBe(0);
+    expect(made.stdout).toContain(`Created ${path.join(dir, 'content', 'week-5.md')}`);
+    expect(readFileSync(path.join(dir, 'content/week-5.md'), 'utf8')).toMatch(/^title: "Week 5"$/m);
+    expect(existsSync(path.join(dir, 'content/content'))).toBe(false);
+    expect(existsSync(path.join(dir, 'content/data/content'))).toBe(false);
+    // content/ is not made a project of its own: its decks still find the project's templates/.
+    const build = await lectern(['build'], path.join(dir, 'content'));
+    expect(build.stderr).toBe('');
+    expect(build.stdout).toContain('3 decks built');
+  });
+
+  it('lectern templates show writes into the project’s output/', async () => {
+    const dir = tempDir();
+    writeFiles(dir, { 'content/deck.md': '---\ntitle: T\n---\n## One\n', 'school.pptx': readFileSync(path.join(FIXTURES, 'Sunset.pptx')) });
+    const run = await lectern(['templates', 'show', '../school.pptx'], path.join(dir, 'content'));
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(existsSync(path.join(dir, 'output/school-layouts.pptx'))).toBe(true);
+    expect(existsSync(path.join(dir, 'content/output'))).toBe(false);
+  });
+});
+
+describe('lectern --help', () => {
+  it('says where the README is, and shows a PowerPoint file as the template', async () => {
+    const { stdout } = await lectern(['--help'], tempDir());
+    expect(stdout).toContain('$ lectern build -t school.pptx');
+    expect(stdout).toContain('$ lectern templates import school.pptx');
+    expect(stdout).toContain(`lectern's own README.md, in ${ROOT}`);
+    expect(existsSync(path.join(ROOT, 'README.md'))).toBe(true);
+    expect(stdout).not.toContain('every feature');
+  });
+
+  it('check --strict does not speak of building', async () => {
+    const check = await lectern(['check', '--help'], tempDir());
+    expect(check.stdout).toMatch(/--strict +treat warnings as errors: lectern exits with 1 if a\s+deck has any/);
+    const build = await lectern(['build', '--help'], tempDir());
+    expect(build.stdout).toMatch(/--strict +treat warnings as errors: a deck with any is not built/);
   });
 });

@@ -1,4 +1,4 @@
-import { LECTERN_VERSION } from '../packageRoot.js';
+import { LECTERN_VERSION, PACKAGE_ROOT } from '../packageRoot.js';
 import { Command, CommanderError } from 'commander';
 import { registerBuild, registerExport } from './commands/build.js';
 import { registerCheck } from './commands/check.js';
@@ -20,11 +20,14 @@ Examples:
   $ lectern build --pdf                    also write PDFs (needs LibreOffice)
   $ lectern check                          report problems without writing anything
   $ lectern init my-lectures               start a project with a starter deck
-  $ lectern new "Week 1: Fractions"        start a deck that shows every feature
+  $ lectern new "Week 1: Fractions"        start a deck that shows the main features
   $ lectern templates                      list the templates and their layouts
-  $ lectern templates copy default school  copy a template to edit its colours and fonts
+  $ lectern templates copy default school  copy a template to edit its colours, fonts and logo
+  $ lectern build -t school.pptx           build on your school's PowerPoint file
+  $ lectern templates import school.pptx   make a template around it, to choose its layouts
 
-A deck is a Markdown file with YAML front matter; see README.md.`;
+A deck is a Markdown file with YAML front matter. How to write one: README.md in a
+project that "lectern init" makes, and lectern's own README.md, in ${PACKAGE_ROOT}`;
 
 /** The commands, each in its own file under commands/. */
 const COMMANDS = [registerBuild, registerCheck, registerExport, registerInit, registerNew, registerTemplates];
