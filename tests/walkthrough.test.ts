@@ -303,3 +303,15 @@ describe('lectern --help', () => {
     expect(build.stdout).toMatch(/--strict +treat warnings as errors: a deck with any is not built/);
   });
 });
+
+describe('the line of a built deck', () => {
+  it('names an output folder far from the current one by its full path, and a near one relatively', async () => {
+    const dir = path.join(tempDir(), 'school', 'year-9', 'history');
+    const out = tempDir();
+    writeFiles(dir, { 'content/a.md': '---\ntitle: A\n---\n## One\n' });
+    const far = await lectern(['build', '-o', out], dir);
+    expect(far.stdout).toContain(`✓ ${path.join('content', 'a.md')} → ${path.join(out, 'a.pptx')} (2 slides)`);
+    const near = await lectern(['build'], path.join(dir, 'content'));
+    expect(near.stdout).toContain(`✓ a.md → ${path.join('..', 'output', 'a.pptx')} (2 slides)`);
+  });
+});
