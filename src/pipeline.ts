@@ -7,7 +7,7 @@ import { readDialect } from './content/dialects/dialect.js';
 import { readImageInfo } from './content/images.js';
 import { PathResolver } from './content/resolve.js';
 import { keyLine, loadDeckSource, type DeckSource } from './content/source.js';
-import { misspeltKeyMessage, misspeltKeys } from './content/frontMatterKeys.js';
+import { commentCutMessage, commentCuts, misspeltKeyMessage, misspeltKeys } from './content/frontMatterKeys.js';
 import { loadDatasets, type DataEntry } from './data/datasets.js';
 import { Diagnostics, DiagnosticError, fail, type Diagnostic, type SourcePosition } from './diagnostics.js';
 import { describeFsError, errnoOf } from './input/fsErrors.js';
@@ -80,6 +80,8 @@ export async function modelDeck(
   if (dialect.dialect === 'lectern')
     for (const misspelt of misspeltKeys(source.frontMatter, original))
       warnAt('front-matter/unknown-key', misspeltKeyMessage(misspelt), { line: keyLine(original, misspelt.key) });
+  if (!source.titleBlock)
+    for (const cut of commentCuts(original)) warnAt('front-matter/comment', commentCutMessage(cut), { line: cut.line });
   const settled = settleFrontMatter(source.frontMatter, options, (key) => ({ file, line: keyLine(original, key) }));
   const fm = settled.frontMatter;
   const paths = new PathResolver(file, options.allowOutside, inputs);

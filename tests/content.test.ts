@@ -45,7 +45,7 @@ describe('parseDeckSource', () => {
       file: 'deck.md',
       line: 3,
       column: 11,
-      message: 'the front matter is not valid YAML: Nested mappings are not allowed in compact mappings',
+      message: 'the front matter is not valid YAML: a value with ": " in it needs quotes around it, e.g. title: "Week 3: Fractions"',
     });
     const later = diagnosticOf(() => parseDeckSource('---\ntitle: A\nauthor: B\ndate: today\nlang: en\n\tfooter: x\n---\nbody', 'deck.md'));
     expect(later.rule).toBe('front-matter/yaml');

@@ -315,3 +315,65 @@ describe('the line of a built deck', () => {
     expect(near.stdout).toContain(`✓ a.md → ${path.join('..', 'output', 'a.pptx')} (2 slides)`);
   });
 });
+
+describe('YAML as a teacher writes it', () => {
+  const frontMatter = async (lines: string[]) => said(await buildInTemp(['---', ...lines, '---', '## One', '', 'Text'].join('\n')));
+
+  it('a colon in a value, a Tab, an unclosed quote: one line each, saying what to do', async () => {
+    expect(await frontMatter(['title: Week 3: Fractions'])).toEqual([
+      '2: [front-matter/yaml] the front matter is not valid YAML: a value with ": " in it needs quotes around it, e.g. title: "Week 3: Fractions"',
+    ]);
+    expect(await frontMatter(['title: A', 'data:', '\tmarks: marks.csv'])).toEqual([
+      '4: [front-matter/yaml] the front matter is not valid YAML: a line is indented with the Tab key; indent with spaces',
+    ]);
+    expect(await frontMatter(['title: A', 'subtitle: "Fractions, part one'])).toEqual([
+      '3: [front-matter/yaml] the front matter is not valid YAML: a value starts with a quote but does not end with one; end it with the same quote',
+    ]);
+  });
+
+  it('the same in a chart spec and in template.yaml', async () => {
+    const chart = await buildInTemp(
+      deckText('## C\n\n```chart\ntype: bar\ntitle: Week 3: Fractions\nlabels: [a]\nseries: [{name: s, values: [1]}]\n```\n'),
+    );
+    expect(said(chart)).toEqual([
+      '8: [chart/yaml] chart: the chart spec is not valid YAML: a value with ": " in it needs quotes around it, e.g. title: "Week 3: Fractions"',
+    ]);
+    const template = await buildInTemp({
+      'deck.md': deckText('## One\n', { template: 'mine' }),
+      'templates/mine/template.yaml': 'extends: default\ndescription: Springfield: our school\n',
+    });
+    expect(template.diagnostics.map((d) => [path.basename(d.file), d.line, d.message])).toEqual([
+      [
+        'template.yaml',
+        2,
+        'template.yaml is not valid YAML: a value with ": " in it needs quotes around it, e.g. title: "Week 3: Fractions"',
+      ],
+    ]);
+  });
+
+  it('a front matter with no closing line is that error, not the YAML of its slides', async () => {
+    const result = await buildInTemp('---\ntitle: A\n\n## One\n\n- a point\n');
+    expect(said(result)).toEqual([
+      '1: [front-matter/unclosed] the front matter has no closing line; end it with a line holding only "---"',
+    ]);
+  });
+
+  it('a value cut short at a "#" is a warning with the quotes to write; a comment after two spaces and "# " is not', async () => {
+    const result = await buildInTemp(
+      [
+        '---',
+        'title: Lesson #3 fractions',
+        'subtitle: Notes  # a comment',
+        'author: Ms. Example # of 7B',
+        '---',
+        '## One',
+        '',
+        'Text',
+      ].join('\n'),
+    );
+    expect(result.ok).toBe(true);
+    expect(said(result)).toEqual([
+      '2: [front-matter/comment] YAML reads the "#" in "title: Lesson #3 fractions" as the start of a comment, so title is only "Lesson"; put the value in quotes: title: "Lesson #3 fractions"',
+    ]);
+  });
+});

@@ -70,3 +70,32 @@ function mustacheNames(text: string): Set<string> {
   }
   return names;
 }
+
+/** A front-matter value that YAML cut short at a `#` the teacher meant as text (`title: Lesson #3`). */
+export interface CommentCut {
+  key: string;
+  /** The value as YAML reads it, and as written. */
+  kept: string;
+  written: string;
+  line: number;
+}
+
+/**
+ * Values of the front matter that YAML ends at ` #`, where the `#` is followed by
+ * a letter or digit (`Lesson #3`, `C #sharp`) rather than a space: most likely
+ * text, not a comment, which YAML drops in silence. (`key: value  # a note` is a comment.)
+ */
+export function commentCuts(text: string): CommentCut[] {
+  const lines = text.split('\n');
+  const cuts: CommentCut[] = [];
+  for (let i = 1; i < lines.length && !/^(---|\.\.\.)\s*$/.test(lines[i]); i++) {
+    const m = /^\s*([\w-]+):[ \t]+([^\s"'#|>[{&*!][^#]*?)[ \t]+(#\S.*?)\s*$/.exec(lines[i]);
+    if (m) cuts.push({ key: m[1], kept: m[2], written: `${m[2]} ${m[3]}`, line: i + 1 });
+  }
+  return cuts;
+}
+
+/** The message for a value cut at a `#`. */
+export function commentCutMessage({ key, kept, written }: CommentCut): string {
+  return `YAML reads the "#" in "${key}: ${written}" as the start of a comment, so ${key} is only "${kept}"; put the value in quotes: ${key}: "${written}"`;
+}

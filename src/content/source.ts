@@ -2,6 +2,7 @@ import matter from 'gray-matter';
 import YAML from 'yaml';
 import { fail } from '../diagnostics.js';
 import { keyLineIn } from '../yamlKeys.js';
+import { yamlReason } from '../yamlErrors.js';
 import { readInputText } from '../input/readInput.js';
 import { isLanguageTag } from './languageTag.js';
 import { readTitleBlock } from './dialects/pandocTitleBlock.js';
@@ -70,14 +71,17 @@ export function parseDeckSource(text: string, file: string): DeckSource {
       },
     );
   }
+  // gray-matter reads a front matter with no closing line as the whole file, whose slides are then not YAML.
+  if (!text.split('\n').some((line, i) => i > 0 && /^(---|\.\.\.)\s*$/.test(line))) {
+    throw fail('front-matter/unclosed', 'the front matter has no closing line; end it with a line holding only "---"', { file, line: 1 });
+  }
   let parsed: matter.GrayMatterFile<string>;
   try {
     // gray-matter hands YAML the text from the end of the opening "---", so YAML's lines are the file's.
     parsed = matter(text, { engines: { yaml: (s: string) => YAML.parse(s) as object } });
   } catch (error) {
     const pos = error instanceof YAML.YAMLError ? error.linePos?.[0] : undefined;
-    const reason = error instanceof Error ? error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '') : String(error);
-    throw fail('front-matter/yaml', `the front matter is not valid YAML: ${reason}`, {
+    throw fail('front-matter/yaml', `the front matter is not valid YAML: ${yamlReason(error)}`, {
       file,
       line: pos ? pos.line : 1,
       column: pos?.col,
