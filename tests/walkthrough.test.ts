@@ -377,3 +377,48 @@ describe('YAML as a teacher writes it', () => {
     ]);
   });
 });
+
+describe('naming the decks to build', () => {
+  const course = () => {
+    const dir = tempDir();
+    writeFiles(dir, {
+      'content/week2.md': '---\ntitle: Week 2\n---\n## One\n',
+      'content/Неделя 3 — дроби.md': '---\ntitle: Дроби\n---\n## Один\n',
+    });
+    return dir;
+  };
+
+  it('a name with spaces left unquoted, a deck without .md, a letter wrong: each says what was meant', async () => {
+    const dir = course();
+    const spaces = await lectern(['build', 'content/Неделя', '3', '—', 'дроби.md'], dir);
+    expect(spaces.code).toBe(2);
+    expect(spaces.stderr.trim()).toBe(
+      'lectern: "content/Неделя" does not exist; a name with spaces needs quotes around it: "content/Неделя 3 — дроби.md"',
+    );
+    expect((await lectern(['build', 'content/week2'], dir)).stderr.trim()).toBe(
+      'lectern: "content/week2" does not exist (did you mean "content/week2.md"?)',
+    );
+    expect((await lectern(['build', 'content/wek2.md'], dir)).stderr.trim()).toBe(
+      `lectern: "content/wek2.md" does not exist (did you mean "${path.join('content', 'week2.md')}"?)`,
+    );
+    expect((await lectern(['build', 'lectures/'], dir)).stderr.trim()).toBe('lectern: "lectures/" does not exist');
+  });
+
+  it('a deck named without "build" says the command to run', async () => {
+    const run = await lectern(['content/Неделя 3 — дроби.md'], course());
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim()).toBe(
+      'lectern: "content/Неделя 3 — дроби.md" is not a command; to build it: lectern build "content/Неделя 3 — дроби.md"',
+    );
+  });
+
+  it('lectern build where there is no content/ says how to start', async () => {
+    const dir = tempDir();
+    writeFiles(dir, { 'notes.md': '---\ntitle: Notes\n---\n## One\n' });
+    const run = await lectern(['build'], dir);
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim()).toBe(
+      `lectern: there is no content/ folder in ${dir}, where lectern looks for decks when none is named; make a project with "lectern init", or name the decks to build, e.g. lectern build notes.md`,
+    );
+  });
+});

@@ -1,4 +1,5 @@
 import { LECTERN_VERSION, PACKAGE_ROOT } from '../packageRoot.js';
+import { existsSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { registerBuild, registerExport } from './commands/build.js';
 import { registerCheck } from './commands/check.js';
@@ -44,6 +45,19 @@ export async function main(argv: string[], io: Output = consoleOutput): Promise<
     .addHelpText('after', EXAMPLES)
     .exitOverride();
   for (const register of COMMANDS) register(program, ctx);
+  const first = argv[2];
+  // `lectern week1.md`: a deck named without the command that builds it.
+  if (first !== undefined && !first.startsWith('-') && !program.commands.some((c) => c.name() === first || c.aliases().includes(first))) {
+    if (/\.md$/i.test(first) || existsSync(first)) {
+      io.err(
+        `lectern: "${first}" is not a command; to build it: lectern build ${argv
+          .slice(2)
+          .map((a) => (/\s/.test(a) ? `"${a}"` : a))
+          .join(' ')}`,
+      );
+      return 2;
+    }
+  }
 
   try {
     await program.parseAsync(argv);
