@@ -422,3 +422,30 @@ describe('naming the decks to build', () => {
     );
   });
 });
+
+describe('a CSV saved by German Excel, in an English deck', () => {
+  it('a chart or a mean of its decimal-comma column says how to read it', async () => {
+    const csv = 'mode;students;share_percent\nWalk;11;39,3\nBus;8;28,6\n';
+    const chart = await buildInTemp({
+      'deck.md': deckText('## C\n\n```chart\ntype: bar\ndata: travel\nx: mode\ny: share_percent\n```\n', { data: { travel: 'de.csv' } }),
+      'de.csv': csv,
+    });
+    expect(chart.diagnostics.map((d) => d.message)).toEqual([
+      'chart: column "share_percent" of dataset "travel" must hold numbers, but line 2 of de.csv has "39,3"; if "39,3" is a number with a decimal comma, read the file with decimal: "," (data: {travel: {file: …, decimal: ","}})',
+    ]);
+    const table = await buildInTemp({
+      'deck.md': deckText('## T\n\n```table\ndata: travel\ngroup: mode\naggregate: {share: mean(share_percent)}\n```\n', { data: { travel: 'de.csv' } }),
+      'de.csv': csv,
+    });
+    expect(table.diagnostics.map((d) => d.message)).toEqual([
+      'table: mean(share_percent) needs numbers, but column "share_percent" of dataset "travel" holds text ("39,3" on line 2 of de.csv); if "39,3" is a number with a decimal comma, read the file with decimal: "," (data: {travel: {file: …, decimal: ","}})',
+    ]);
+    const fixed = await buildInTemp({
+      'deck.md': deckText('## C\n\n```chart\ntype: bar\ndata: travel\nx: mode\ny: share_percent\n```\n', {
+        data: { travel: { file: 'de.csv', decimal: ',' } },
+      }),
+      'de.csv': csv,
+    });
+    expect(said(fixed)).toEqual([]);
+  });
+});

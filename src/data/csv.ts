@@ -101,6 +101,16 @@ function raggedRow(values: number | undefined, text: string, delimiter: string):
 const COMMA_NUMBER = /^[+-]?(?:\d{1,3}(?:[.\u00a0\u202f ]\d{3})+|\d+)(?:,\d+)?$/;
 
 /**
+ * For a message about text where a number should be: how to read `value` as a number, when
+ * it is one written with a decimal comma (`39,3`) in a dataset read with decimal points.
+ */
+export function decimalCommaHint(value: unknown, dataset: string): string {
+  return typeof value === 'string' && value.includes(',') && COMMA_NUMBER.test(value)
+    ? `; if "${value}" is a number with a decimal comma, read the file with decimal: "," (data: {${dataset}: {file: …, decimal: ","}})`
+    : '';
+}
+
+/**
  * Whether column `index` holds numbers written with a decimal comma: when the deck
  * says so (`decimal: ","`), or when the deck's language writes decimal commas and
  * every filled cell of the column reads as one, at least one with a comma.
