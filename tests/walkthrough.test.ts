@@ -434,7 +434,9 @@ describe('a CSV saved by German Excel, in an English deck', () => {
       'chart: column "share_percent" of dataset "travel" must hold numbers, but line 2 of de.csv has "39,3"; if "39,3" is a number with a decimal comma, read the file with decimal: "," (data: {travel: {file: …, decimal: ","}})',
     ]);
     const table = await buildInTemp({
-      'deck.md': deckText('## T\n\n```table\ndata: travel\ngroup: mode\naggregate: {share: mean(share_percent)}\n```\n', { data: { travel: 'de.csv' } }),
+      'deck.md': deckText('## T\n\n```table\ndata: travel\ngroup: mode\naggregate: {share: mean(share_percent)}\n```\n', {
+        data: { travel: 'de.csv' },
+      }),
       'de.csv': csv,
     });
     expect(table.diagnostics.map((d) => d.message)).toEqual([
