@@ -7,7 +7,7 @@ import { readDialect } from './content/dialects/dialect.js';
 import { readImageInfo } from './content/images.js';
 import { PathResolver } from './content/resolve.js';
 import { keyLine, loadDeckSource, type DeckSource } from './content/source.js';
-import { commentCutMessage, commentCuts, misspeltKeyMessage, misspeltKeys } from './content/frontMatterKeys.js';
+import { commentCutMessage, commentCuts, misspeltKeyMessage, misspeltKeys } from './content/frontMatterSlips.js';
 import { loadDatasets, type DataEntry } from './data/datasets.js';
 import { Diagnostics, DiagnosticError, fail, type Diagnostic, type SourcePosition } from './diagnostics.js';
 import { describeFsError, errnoOf } from './input/fsErrors.js';

@@ -451,3 +451,19 @@ describe('a CSV saved by German Excel, in an English deck', () => {
     expect(said(fixed)).toEqual([]);
   });
 });
+
+describe('a picture in another folder than the deck says', () => {
+  it('names the subfolder it is in, or the folder above', async () => {
+    const below = await buildInTemp({ 'deck.md': deckText('## Map\n\n![A map](map.png)\n'), 'images/map.png': pngBytes(40, 30) });
+    expect(said(below)).toEqual([
+      '6: [image/missing] cannot read the picture "map.png": no such file in that folder; one of that name is in its subfolder "images"',
+    ]);
+    const above = await buildInTemp(
+      { 'content/deck.md': deckText('## Map\n\n![A map](map.png)\n'), 'map.png': pngBytes(40, 30), 'package.json': '{}' },
+      { deck: 'content/deck.md' },
+    );
+    expect(said(above)).toEqual([
+      '6: [image/missing] cannot read the picture "map.png": no such file in that folder; one of that name is in the folder above it',
+    ]);
+  });
+});

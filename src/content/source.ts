@@ -7,7 +7,7 @@ import { readInputText } from '../input/readInput.js';
 import { isLanguageTag } from './languageTag.js';
 import { readTitleBlock } from './dialects/pandocTitleBlock.js';
 import { checkStrings, type Strings } from '../i18n/messages.js';
-import { misspeltKeys } from './frontMatterKeys.js';
+import { misspeltKeys } from './frontMatterSlips.js';
 
 /** The deck settings a teacher writes in the front matter. */
 export interface FrontMatter {

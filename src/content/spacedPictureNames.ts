@@ -17,7 +17,7 @@ function spacedPicture(state: StateInline, silent: boolean): boolean {
   const labelEnd = state.md.helpers.parseLinkLabel(state, pos + 1, false);
   if (labelEnd < 0 || src[labelEnd + 1] !== '(') return false;
   const close = src.indexOf(')', labelEnd + 2);
-  if (close < 0 || close > state.posMax) return false;
+  if (close < 0 || close >= state.posMax) return false;
   const name = src.slice(labelEnd + 2, close).trim();
   // Only a name with a space in it, on one line, and no title ("…") or <…> that CommonMark would have read.
   if (!name.includes(' ') || /["'<>\n()]/.test(name)) return false;

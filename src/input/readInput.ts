@@ -1,4 +1,4 @@
-import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, type Stats, statSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, openSync, readdirSync, readSync, type Stats, statSync } from 'node:fs';
 import path from 'node:path';
 import { DiagnosticError, fail, type SourcePosition } from '../diagnostics.js';
 import { closest } from '../suggest.js';
@@ -89,19 +89,32 @@ export function readInputText(file: string, kind: Exclude<InputKind, 'picture'>,
   return decodeText(readInputBytes(file, kind, naming), file, kind);
 }
 
-/** A file that cannot be opened, in words; a missing one with the name in its folder it was probably meant to be (`phto.png` → `photo.png`). */
+/** A file that cannot be opened, in words; a missing one with the file it was probably meant to be. */
 function unreadable(file: string, kind: InputKind, what: string, at: SourcePosition, error: unknown): DiagnosticError {
-  const meant = errnoOf(error) === 'ENOENT' ? nameInFolder(file) : undefined;
-  const reason = meant ? `no such file; did you mean "${meant}", in the same folder?` : describeFsError(error);
+  const reason = errnoOf(error) === 'ENOENT' ? (fileMeant(file) ?? describeFsError(error)) : describeFsError(error);
   return fail(unreadableRule(kind, error), `cannot read ${what}: ${reason}`, at);
 }
 
-/** The name in `file`'s folder closest to its own, if one is close enough to be a likely typo. */
-function nameInFolder(file: string): string | undefined {
+/**
+ * Where a missing file probably is: a name in its folder a letter away (`phto.png` →
+ * `photo.png`), or the same name in a subfolder of it (`images/`) or in the folder above.
+ */
+function fileMeant(file: string): string | undefined {
+  const folder = path.dirname(file);
+  const name = path.basename(file);
+  const near = closest(name, entriesOf(folder));
+  if (near) return `no such file; did you mean "${near}", in the same folder?`;
+  const beside = entriesOf(folder).find((entry) => existsSync(path.join(folder, entry, name)));
+  if (beside) return `no such file in that folder; one of that name is in its subfolder "${beside}"`;
+  if (existsSync(path.join(folder, '..', name))) return 'no such file in that folder; one of that name is in the folder above it';
+  return undefined;
+}
+
+function entriesOf(folder: string): string[] {
   try {
-    return closest(path.basename(file), readdirSync(path.dirname(file)));
+    return readdirSync(folder);
   } catch {
-    return undefined;
+    return [];
   }
 }
 

@@ -1,3 +1,7 @@
+/**
+ * Front matter that YAML reads without complaint but not as the teacher meant: a key
+ * of lectern's misspelt, which then does nothing, and a value cut short at a `#`.
+ */
 import { closest } from '../suggest.js';
 
 /** The front-matter keys lectern itself reads (README, "Front matter"); any other key is the teacher's own, for `{{key}}`. */
