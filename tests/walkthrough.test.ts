@@ -467,3 +467,24 @@ describe('a picture in another folder than the deck says', () => {
     ]);
   });
 });
+
+describe('a deck or CSV saved by Notepad or Word in the old Windows encoding', () => {
+  it('says so, and how to save it as UTF-8 (a data file may also name its encoding)', async () => {
+    const ansi = (text: string) => new Uint8Array([...text].map((c) => (c === '’' ? 0x92 : c === '–' ? 0x96 : c.charCodeAt(0))));
+    const deck = await buildInTemp({ 'deck.md': ansi('---\r\ntitle: Fractions\r\nauthor: Ms. O’Brien – 7B\r\n---\r\n## One\r\n') });
+    expect(said(deck)).toEqual([
+      '3: [file/not-utf8] the file is not UTF-8 text: it is saved in another encoding, such as ANSI (Windows-1252); save it again as UTF-8 (in Notepad: File > Save As, Encoding: UTF-8)',
+    ]);
+    const data = await buildInTemp({
+      'deck.md': deckText('## T\n\n```table\ndata: marks\n```\n', { data: { marks: 'marks.csv' } }),
+      'marks.csv': ansi('name,final\r\nO’Brien,72\r\n'),
+    });
+    expect(data.diagnostics.map((d) => d.message)).toEqual([
+      'the file is not UTF-8 text: it is saved in another encoding, such as ANSI (Windows-1252); save it again as UTF-8 (in Notepad: File > Save As, Encoding: UTF-8), or give its dataset encoding: windows-1252',
+    ]);
+    const word = await buildInTemp({ 'deck.md': new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0xff, 0xfe]) });
+    expect(word.diagnostics.map((d) => d.message)).toEqual([
+      'the file is not UTF-8 text: it is a Word document or another zip file; save it as plain text (UTF-8)',
+    ]);
+  });
+});

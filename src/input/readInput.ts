@@ -164,7 +164,7 @@ export function decodeText(bytes: Uint8Array, file: string, kind: Exclude<InputK
     text = new TextDecoder(bom?.encoding ?? 'utf-8', { fatal: true, ignoreBOM: true }).decode(body);
   } catch {
     const encoding = bom && bom.encoding !== 'utf-8' ? 'UTF-16' : 'UTF-8';
-    throw fail('file/not-utf8', `the file is not ${encoding} text (is it a Word document or a binary file?); save it as plain UTF-8 text`, {
+    throw fail('file/not-utf8', `the file is not ${encoding} text: ${notTextReason(body, kind)}`, {
       file,
       line: bom && bom.encoding !== 'utf-8' ? undefined : lineAt(body, firstInvalidUtf8(body)),
     });
@@ -179,6 +179,21 @@ export function decodeText(bytes: Uint8Array, file: string, kind: Exclude<InputK
     throw fail('file/empty', `the file is empty; ${needs}`, { file, line: 1 });
   }
   return stripControlCharacters(text);
+}
+
+/**
+ * What a file that does not decode is, and what to do: a Word document or other zip
+ * file; text saved in an older encoding such as Windows' ANSI (Notepad's and Word's
+ * "Plain Text" default), which has no control characters; or a binary file.
+ */
+function notTextReason(bytes: Uint8Array, kind: Exclude<InputKind, 'picture'>): string {
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04)
+    return 'it is a Word document or another zip file; save it as plain text (UTF-8)';
+  if (bytes.every((b) => b >= 0x20 || b === 0x09 || b === 0x0a || b === 0x0d)) {
+    const dataset = kind === 'data' ? ', or give its dataset encoding: windows-1252' : '';
+    return `it is saved in another encoding, such as ANSI (Windows-1252); save it again as UTF-8 (in Notepad: File > Save As, Encoding: UTF-8)${dataset}`;
+  }
+  return 'it is not a text file (is it a binary file?); save it as plain text (UTF-8)';
 }
 
 /** Removes characters that XML 1.0 cannot hold (C0 controls other than tab and newlines). */
