@@ -226,7 +226,8 @@ describe('the source line of a results table', () => {
       'deck.md': deckText('## The answers\n\n```table\ndata: travel\nsource: Class survey, 28 students\n```\n\nMost of us walk.\n', {
         data: { travel: 'travel.csv' },
       }),
-      'travel.csv': CSV,
+      // The starter deck's table: three short columns.
+      'travel.csv': 'mode,students,share_percent\nWalk,11,39.3\nBus,8,28.6\nCar,5,17.9\n',
     });
     expect(said(result)).toEqual([]);
     const [, slide] = await (await openPptx(result.output!)).slides();
@@ -240,6 +241,23 @@ describe('the source line of a results table', () => {
     const after = textShapes(slide).find((s) => s.text === 'Most of us walk.')!;
     expect(after.x).toBeCloseTo(0.6, 1);
     expect(after.w).toBeGreaterThan(10);
+  });
+
+  it('longer than a narrow table is wide, keeps the area’s width rather than wrap, in English and in Arabic', async () => {
+    for (const [lang, source, csv] of [
+      ['en-US', 'Central Election Commission of Kazakhstan, 21 November 2022', 'mode,students\nWalk,11\n'],
+      ['ar', 'استطلاع الصف السابع، المدرسة الثانوية رقم ١٢، نوفمبر ٢٠٢٤', 'طريقة,طلاب\nمشي,11\n'],
+    ]) {
+      const result = await buildInTemp({
+        'deck.md': deckText(`## T\n\n\`\`\`table\ndata: t\nsource: ${source}\n\`\`\`\n`, { lang, data: { t: 't.csv' } }),
+        't.csv': csv,
+      });
+      const [, slide] = await (await openPptx(result.output!)).slides();
+      const { table, source: line } = boxes(slide, source);
+      expect(table.w).toBeLessThan(4);
+      expect(line.x).toBeCloseTo(0.6, 1);
+      expect(line.w).toBeGreaterThan(10);
+    }
   });
 
   it('under a table that runs over two slides, is under its last part, aligned with it', async () => {

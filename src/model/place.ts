@@ -44,7 +44,7 @@ export function placePieces(pieces: Piece[], region: Styled, regionName: string,
 function layoutAt(pieces: Piece[], region: Styled, regionName: string, size: number, tableSize: number, measure: TextMeasure): Placed {
   const w = region.w;
   const boxes = pieces.map((_, i) => {
-    const area = pieceArea(pieces, i, region, tableSize, measure);
+    const area = pieceArea(pieces, i, region, { size, tableSize }, measure);
     return { x: area.x, w: area.w };
   });
   const fixed = pieces.map((p, i) =>
@@ -194,13 +194,24 @@ function tableHeight(p: Extract<Piece, { kind: 'table' }>, width: number, size: 
   return rowHeights(p.table, tableWidths(p.table, width, size, measure), size, measure).reduce((a, b) => a + b, 0);
 }
 
-/** The part of `region` piece `i` is placed across: all of it, but a table's source line goes under the table, from its left edge to its right. */
-function pieceArea<R extends { x: number; w: number }>(pieces: Piece[], i: number, region: R, tableSize: number, measure: TextMeasure): R {
+/**
+ * The part of `region` piece `i` is placed across: all of it, but a table's source line
+ * goes under the table, from its left edge to its right, where it fits there on as few
+ * lines as across the whole area (a long source under a narrow table keeps the area's width).
+ */
+function pieceArea<R extends { x: number; w: number }>(
+  pieces: Piece[],
+  i: number,
+  region: R,
+  sizes: { size: number; tableSize: number },
+  measure: TextMeasure,
+): R {
   const p = pieces[i];
   const table = pieces[i - 1];
-  return p.kind === 'text' && p.under && table?.kind === 'table'
-    ? { ...region, ...tableBox(table, region.x, region.w, tableSize, measure) }
-    : region;
+  if (p.kind !== 'text' || !p.under || table?.kind !== 'table') return region;
+  const box = tableBox(table, region.x, region.w, sizes.tableSize, measure);
+  const fits = measure.textHeight(p.paragraphs, box.w, sizes.size) <= measure.textHeight(p.paragraphs, region.w, sizes.size) + 1e-6;
+  return fits ? { ...region, ...box } : region;
 }
 
 /** Where a table sits across an area `width` wide from `x`: a table narrower than its area sits centred in it. */
@@ -261,7 +272,7 @@ export function paginate(content: Piece[], region: Styled, sizes: Sizes, measure
   const at = (size: number) => {
     const tableSize = Math.max(sizes.minTable, sizes.table - (bodySize - size));
     const units = pieces.flatMap((piece, i) =>
-      unitsOf(piece, i, pieceArea(pieces, i, region, tableSize, measure), size, tableSize, measure),
+      unitsOf(piece, i, pieceArea(pieces, i, region, { size, tableSize }, measure), size, tableSize, measure),
     );
     const overheads = pieces.map((piece) => overheadOf(piece, region.w, size, tableSize, measure));
     return (capacity: number) => fillPages(units, overheads, capacity);
