@@ -8,6 +8,7 @@ import { readImageInfo } from './content/images.js';
 import { PathResolver } from './content/resolve.js';
 import { keyLine, keyPathLine, loadDeckSource, type DeckSource } from './content/source.js';
 import { unusedForms } from './i18n/messages.js';
+import { commentCutMessage, commentCuts, misspeltKeyMessage, misspeltKeys } from './content/frontMatterSlips.js';
 import { loadDatasets, type DataEntry } from './data/datasets.js';
 import { Diagnostics, DiagnosticError, fail, type Diagnostic, type SourcePosition } from './diagnostics.js';
 import { describeFsError, errnoOf } from './input/fsErrors.js';
@@ -77,6 +78,11 @@ export async function modelDeck(
     diagnostics.warn(rule, message, { file, ...at });
   // Marp's and Quarto's front matter read as lectern's, before the command line and config are laid over it.
   const dialect = readDialect(source, options.templates, warnAt);
+  if (dialect.dialect === 'lectern')
+    for (const misspelt of misspeltKeys(source.frontMatter, original))
+      warnAt('front-matter/unknown-key', misspeltKeyMessage(misspelt), { line: keyLine(original, misspelt.key) });
+  if (!source.titleBlock)
+    for (const cut of commentCuts(original)) warnAt('front-matter/comment', commentCutMessage(cut), { line: cut.line });
   const settled = settleFrontMatter(source.frontMatter, options, (key) => ({ file, line: keyLine(original, key) }));
   const fm = settled.frontMatter;
   for (const unused of unusedForms(fm.strings ?? {}, fm.lang ?? 'en-US'))

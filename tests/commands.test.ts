@@ -99,7 +99,7 @@ describe('lectern init', () => {
 });
 
 describe('lectern new', () => {
-  it('writes a deck that shows every feature and builds without a warning', async () => {
+  it('writes a deck that shows the main features and builds without a warning', async () => {
     const dir = tempDir();
     const result = await lectern(['new', 'Week 1: Fractions'], dir);
     expect(result.stderr).toBe('');

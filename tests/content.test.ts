@@ -45,7 +45,7 @@ describe('parseDeckSource', () => {
       file: 'deck.md',
       line: 3,
       column: 11,
-      message: 'the front matter is not valid YAML: Nested mappings are not allowed in compact mappings',
+      message: 'the front matter is not valid YAML: a value with ": " in it needs quotes around it, e.g. title: "Week 3: Fractions"',
     });
     const later = diagnosticOf(() => parseDeckSource('---\ntitle: A\nauthor: B\ndate: today\nlang: en\n\tfooter: x\n---\nbody', 'deck.md'));
     expect(later.rule).toBe('front-matter/yaml');
@@ -64,7 +64,7 @@ describe('parseDeckSource', () => {
     expect(diagnosticOf(() => parseDeckSource('---\nauthor: B\n---\nbody', 'deck.md'))).toMatchObject({
       rule: 'front-matter/title',
       line: 2,
-      message: 'the front matter needs a "title"',
+      message: 'the front matter needs a "title", a line such as "title: Fractions"',
     });
     expect(diagnosticOf(() => parseDeckSource('---\ntitle: "  "\n---\nbody', 'deck.md')).rule).toBe('front-matter/title');
   });

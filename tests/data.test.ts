@@ -37,7 +37,7 @@ describe('parseCsvDataset', () => {
     expect(await diagnosticOfAsync(() => parseCsvDataset('d', 'a,b\n1,2\n\n3,4,5\n6,7\n', 'd.csv'))).toEqual({
       severity: 'error',
       rule: 'data/csv',
-      message: 'a row has 3 fields but the header has 2',
+      message: 'this row has 3 values, but the header has 2 columns (a, b); put double quotes around a value that holds a ","',
       file: 'd.csv',
       line: 4,
     });

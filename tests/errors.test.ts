@@ -84,7 +84,7 @@ const CASES: Record<string, Case> = {
     files: { 'content/deck.md': withData(chart('type: bar\ndata: results')), 'content/results.csv': 'a,b\nx,1\ny,2,3\n' },
     rule: 'data/csv',
     at: 'content/results.csv:3',
-    says: /row has 3 fields but the header has 2/,
+    says: /row has 3 values, but the header has 2 columns \(a, b\)/,
   },
   'an unterminated CSV row': {
     files: { 'content/deck.md': withData(chart('type: bar\ndata: results')), 'content/results.csv': 'a,b\n"x,1\ny,2\n' },

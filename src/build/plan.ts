@@ -1,9 +1,11 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig, type ProjectConfig } from '../config/loadConfig.js';
 import { defaultInputs, deckSettings, type CommandLine, type DeckSettings, type Folders } from '../config/precedence.js';
 import { DiagnosticError, formatDiagnostic } from '../diagnostics.js';
 import { projectRoot } from '../input/boundary.js';
 import { LecternError } from '../lecternError.js';
+import { DEFAULT_INPUTS } from './defaults.js';
 import { findDecks } from './findDecks.js';
 
 /** One deck to build: its file, its project's root folder, and the settings it is built with (plain data, for worker threads). */
@@ -40,6 +42,11 @@ export class DeckPlanner {
   /** Every deck the inputs name, with its settings. */
   async plan(named: string[]): Promise<DeckJob[]> {
     const { inputs, cwd } = this.inputs(named);
+    const content = path.join(this.folders.root, DEFAULT_INPUTS[0]);
+    if (named.length === 0 && !this.configOf(this.folders.root)?.values.inputs && !existsSync(content))
+      throw new LecternError(
+        `there is no ${DEFAULT_INPUTS[0]} folder in ${this.folders.root}, where lectern looks for decks when none is named; make a project with "lectern init", or name the decks to build, e.g. lectern build notes.md`,
+      );
     return (await findDecks(inputs, cwd)).map((file) => this.job(file));
   }
 

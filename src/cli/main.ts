@@ -1,4 +1,5 @@
-import { LECTERN_VERSION } from '../packageRoot.js';
+import { LECTERN_VERSION, PACKAGE_ROOT } from '../packageRoot.js';
+import { existsSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { registerBuild, registerExport } from './commands/build.js';
 import { registerCheck } from './commands/check.js';
@@ -20,11 +21,14 @@ Examples:
   $ lectern build --pdf                    also write PDFs (needs LibreOffice)
   $ lectern check                          report problems without writing anything
   $ lectern init my-lectures               start a project with a starter deck
-  $ lectern new "Week 1: Fractions"        start a deck that shows every feature
+  $ lectern new "Week 1: Fractions"        start a deck that shows the main features
   $ lectern templates                      list the templates and their layouts
-  $ lectern templates copy default school  copy a template to edit its colours and fonts
+  $ lectern templates copy default school  copy a template to edit its colours, fonts and logo
+  $ lectern build -t school.pptx           build on your school's PowerPoint file
+  $ lectern templates import school.pptx   make a template around it, to choose its layouts
 
-A deck is a Markdown file with YAML front matter; see README.md.`;
+A deck is a Markdown file with YAML front matter. How to write one: README.md in a
+project that "lectern init" makes, and lectern's own README.md, in ${PACKAGE_ROOT}`;
 
 /** The commands, each in its own file under commands/. */
 const COMMANDS = [registerBuild, registerCheck, registerExport, registerInit, registerNew, registerTemplates];
@@ -41,6 +45,19 @@ export async function main(argv: string[], io: Output = consoleOutput): Promise<
     .addHelpText('after', EXAMPLES)
     .exitOverride();
   for (const register of COMMANDS) register(program, ctx);
+  const first = argv[2];
+  // `lectern week1.md`: a deck named without the command that builds it.
+  if (first !== undefined && !first.startsWith('-') && !program.commands.some((c) => c.name() === first || c.aliases().includes(first))) {
+    if (/\.md$/i.test(first) || existsSync(first)) {
+      io.err(
+        `lectern: "${first}" is not a command; to build it: lectern build ${argv
+          .slice(2)
+          .map((a) => (/\s/.test(a) ? `"${a}"` : a))
+          .join(' ')}`,
+      );
+      return 2;
+    }
+  }
 
   try {
     await program.parseAsync(argv);

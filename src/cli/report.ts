@@ -22,8 +22,11 @@ export const consoleOutput: Output = {
   err: (line) => process.stderr.write(`${line}\n`),
 };
 
-/** A path as the teacher typed it: relative to the current folder. */
-export const relative = (file: string) => path.relative(process.cwd(), file) || file;
+/** A path as the teacher would type it: relative to the current folder, or absolute where that is shorter (far above it). */
+export const relative = (file: string) => {
+  const from = path.relative(process.cwd(), file);
+  return from === '' || (path.isAbsolute(file) && file.length < from.length) ? file : from;
+};
 const rel = relative;
 
 /** One line per deck, then its warnings and errors. */

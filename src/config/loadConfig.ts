@@ -6,6 +6,7 @@ import { fail, type SourcePosition } from '../diagnostics.js';
 import { CONFIG_FILE_NAMES } from '../input/boundary.js';
 import { readInputText } from '../input/readInput.js';
 import { isKeyLine, keyLineIn } from '../yamlKeys.js';
+import { yamlReason } from '../yamlErrors.js';
 import { checkConfig, type CheckedConfig } from './schema.js';
 
 /** A project's config file, read and checked. */
@@ -68,15 +69,11 @@ function parseYaml(text: string, file: string): unknown {
   const doc = YAML.parseDocument(text);
   const error = doc.errors[0];
   if (error) {
-    throw fail(
-      'config/yaml',
-      `${path.basename(file)} is not valid YAML: ${error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`,
-      {
-        file,
-        line: error.linePos?.[0].line,
-        column: error.linePos?.[0].col,
-      },
-    );
+    throw fail('config/yaml', `${path.basename(file)} is not valid YAML: ${yamlReason(error)}`, {
+      file,
+      line: error.linePos?.[0].line,
+      column: error.linePos?.[0].col,
+    });
   }
   return doc.toJS() ?? {};
 }

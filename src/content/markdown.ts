@@ -22,6 +22,7 @@ import { attributeLists, pandocPauses, unusedHeadingAttributes, type AttributeMe
 import { commentDirectives } from './dialects/commentDirectives.js';
 import type { Dialect } from './dialects/dialect.js';
 import { mathSyntax } from './mathSyntax.js';
+import { spacedPictureNames } from './spacedPictureNames.js';
 
 /** The `:::` containers lectern knows; any other name is reported, and its content kept. */
 const CONTAINERS = ['notes', 'columns', 'column', 'incremental', 'nonincremental', 'smaller', 'r-fit-text'] as const;
@@ -40,6 +41,7 @@ const md = new MarkdownIt('default', { html: true, linkify: true, typographer: f
   .use(attributeLists)
   .use(container, 'unknown', { validate: (params: string) => containerName(params) !== '' })
   .use(mathSyntax)
+  .use(spacedPictureNames)
   .use(linkifyOnlyWhereText);
 
 /**

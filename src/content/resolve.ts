@@ -50,7 +50,7 @@ export class PathResolver {
 }
 
 /** A reference as Markdown writes it (`my%20map.png`), as the file's name; a stray `%` is taken as written. */
-function decodeReference(ref: string): string {
+export function decodeReference(ref: string): string {
   try {
     return decodeURI(ref);
   } catch {

@@ -2,10 +2,12 @@ import matter from 'gray-matter';
 import YAML from 'yaml';
 import { fail } from '../diagnostics.js';
 import { keyLineIn, keyPathLineIn } from '../yamlKeys.js';
+import { yamlReason } from '../yamlErrors.js';
 import { readInputText } from '../input/readInput.js';
 import { isLanguageTag } from './languageTag.js';
 import { readTitleBlock } from './dialects/pandocTitleBlock.js';
 import { checkStrings, type Strings } from '../i18n/messages.js';
+import { misspeltKeys } from './frontMatterSlips.js';
 
 /** The deck settings a teacher writes in the front matter. */
 export interface FrontMatter {
@@ -69,14 +71,17 @@ export function parseDeckSource(text: string, file: string): DeckSource {
       },
     );
   }
+  // gray-matter reads a front matter with no closing line as the whole file, whose slides are then not YAML.
+  if (!text.split('\n').some((line, i) => i > 0 && /^(---|\.\.\.)\s*$/.test(line))) {
+    throw fail('front-matter/unclosed', 'the front matter has no closing line; end it with a line holding only "---"', { file, line: 1 });
+  }
   let parsed: matter.GrayMatterFile<string>;
   try {
     // gray-matter hands YAML the text from the end of the opening "---", so YAML's lines are the file's.
     parsed = matter(text, { engines: { yaml: (s: string) => YAML.parse(s) as object } });
   } catch (error) {
     const pos = error instanceof YAML.YAMLError ? error.linePos?.[0] : undefined;
-    const reason = error instanceof Error ? error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '') : String(error);
-    throw fail('front-matter/yaml', `the front matter is not valid YAML: ${reason}`, {
+    throw fail('front-matter/yaml', `the front matter is not valid YAML: ${yamlReason(error)}`, {
       file,
       line: pos ? pos.line : 1,
       column: pos?.col,
@@ -98,7 +103,13 @@ function checkFrontMatter(data: Record<string, unknown>, text: string, file: str
     data = { ...data, title: firstHeading(text) ?? titleOf(file) };
   const out: Record<string, unknown> = { ...data };
   if (data.title === undefined || data.title === null || String(data.title).trim() === '') {
-    throw fail('front-matter/title', 'the front matter needs a "title"', { file, line: 2 });
+    const misspelt = misspeltKeys(data, text).find((m) => m.meant === 'title');
+    if (misspelt)
+      throw fail('front-matter/title', `the front matter needs a "title"; write "title:", not "${misspelt.key}:"`, at(misspelt.key));
+    throw fail('front-matter/title', 'the front matter needs a "title", a line such as "title: Fractions"', {
+      file,
+      line: keyLine(text, 'title') ?? 2,
+    });
   }
   for (const key of TEXT_KEYS) {
     const value = data[key];

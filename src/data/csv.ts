@@ -19,12 +19,16 @@ const BASE_OPTIONS = { skip_empty_lines: true, trim: true, bom: true, relax_colu
 
 /**
  * The delimiter of CSV `text`: of `,` `;` tab and `|`, the one found most often in the
- * header and the same number of times on each of the first lines (quoted text skipped).
+ * header and the same number of times on each of the first lines (quoted text skipped);
+ * when none is, the one found most often in the header, so that a row with a value too
+ * many or too few is reported at its line rather than the file read as one column.
  */
 export function sniffDelimiter(text: string): string {
   const lines = text.split('\n', 12).filter((l) => l.trim() !== '');
-  let best: string = ',';
+  let best: string | undefined;
   let bestCount = 0;
+  let inHeader: string = ',';
+  let inHeaderCount = 0;
   for (const delimiter of DELIMITERS) {
     const counts = lines.map((line) => countOutsideQuotes(line, delimiter));
     const consistent = counts.every((c) => c === counts[0]);
@@ -32,8 +36,12 @@ export function sniffDelimiter(text: string): string {
       best = delimiter;
       bestCount = counts[0];
     }
+    if (counts[0] > inHeaderCount) {
+      inHeader = delimiter;
+      inHeaderCount = counts[0];
+    }
   }
-  return best;
+  return best ?? inHeader;
 }
 
 function countOutsideQuotes(line: string, delimiter: string): number {
@@ -58,7 +66,7 @@ export function parseCsvDataset(name: string, text: string, file: string, format
       const line = (error as CsvError & { lines?: number }).lines;
       const message =
         error.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH'
-          ? `a row has ${(error as unknown as { record: unknown[] }).record?.length ?? 'a different number of'} fields but the header has ${(error as unknown as { columns?: unknown[] }).columns?.length ?? (text.split('\n')[0] ?? '').split(delimiter).length}`
+          ? raggedRow((error as unknown as { record?: unknown[] }).record?.length, text, delimiter)
           : error.code === 'CSV_QUOTE_NOT_CLOSED'
             ? 'a quoted field is never closed (a " is missing)'
             : error.message.replace(/^Invalid Record Length: /, '');
@@ -77,8 +85,30 @@ export function parseCsvDataset(name: string, text: string, file: string, format
   return { name, columns, records, origin: { file, line: 1 }, rowLine: (index) => (lines ??= csvRecordLines(text, options))[index + 1] };
 }
 
+/** What is wrong with a row of `values` values, against the header's columns, and how to put it right. */
+function raggedRow(values: number | undefined, text: string, delimiter: string): string {
+  const columns = (text.split('\n')[0] ?? '').split(delimiter).map((c) => c.trim());
+  const has = values === undefined ? 'a different number of values' : `${values} ${values === 1 ? 'value' : 'values'}`;
+  const mark = delimiter === '\t' ? 'tab' : `"${delimiter}"`;
+  const fix =
+    values !== undefined && values > columns.length
+      ? `put double quotes around a value that holds a ${mark}`
+      : `give every column a value (an empty one is nothing between two ${mark}s)`;
+  return `this row has ${has}, but the header has ${columns.length} columns (${columns.join(', ')}); ${fix}`;
+}
+
 /** `1.234,5`, `-0,25`, `12` or `1 234,5`: a number as languages with a decimal comma write it. */
 const COMMA_NUMBER = /^[+-]?(?:\d{1,3}(?:[.\u00a0\u202f ]\d{3})+|\d+)(?:,\d+)?$/;
+
+/**
+ * For a message about text where a number should be: how to read `value` as a number, when
+ * it is one written with a decimal comma (`39,3`) in a dataset read with decimal points.
+ */
+export function decimalCommaHint(value: unknown, dataset: string): string {
+  return typeof value === 'string' && value.includes(',') && COMMA_NUMBER.test(value)
+    ? `; if "${value}" is a number with a decimal comma, read the file with decimal: "," (data: {${dataset}: {file: …, decimal: ","}})`
+    : '';
+}
 
 /**
  * Whether column `index` holds numbers written with a decimal comma: when the deck

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { withoutNoise } from '../format.js';
 import { didYouMean } from '../suggest.js';
+import { decimalCommaHint } from './csv.js';
 import { recordPosition, type DataRecord, type Dataset, type Value } from './datasets.js';
 import { compileRecordTest, ExpressionError } from './expression.js';
 
@@ -189,7 +190,7 @@ function checkNumeric(spec: SpecReader, dataset: Dataset, records: DataRecord[],
   if (bad)
     throw spec.error(
       'not-numeric',
-      `${a.fn}(${a.column}) needs numbers, but column "${a.column}" of dataset "${dataset.name}" holds text ("${String(bad[a.column!])}" on ${rowName(dataset, bad)})`,
+      `${a.fn}(${a.column}) needs numbers, but column "${a.column}" of dataset "${dataset.name}" holds text ("${String(bad[a.column!])}" on ${rowName(dataset, bad)})${decimalCommaHint(bad[a.column!], dataset.name)}`,
       'aggregate',
     );
 }

@@ -1,6 +1,8 @@
-import { closeSync, constants, fstatSync, openSync, readSync, type Stats, statSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, openSync, readdirSync, readSync, type Stats, statSync } from 'node:fs';
+import path from 'node:path';
 import { DiagnosticError, fail, type SourcePosition } from '../diagnostics.js';
-import { describeFsError } from './fsErrors.js';
+import { closest } from '../suggest.js';
+import { describeFsError, errnoOf } from './fsErrors.js';
 
 /** The kinds of file a teacher gives lectern; each has its own size limit and words in messages. */
 export type InputKind = 'deck' | 'data' | 'template' | 'presentation' | 'picture' | 'config';
@@ -49,7 +51,7 @@ export function readInputBytes(file: string, kind: InputKind, naming: InputNamin
     // O_NONBLOCK: should the file be swapped for a named pipe after the check, opening it does not wait for a writer.
     fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (error) {
-    throw fail(unreadableRule(kind, error), `cannot read ${what}: ${describeFsError(error)}`, at);
+    throw unreadable(file, kind, what, at, error);
   }
   try {
     // The file opened is checked again: it may have been swapped since.
@@ -76,7 +78,7 @@ export function checkInputFile(file: string, kind: InputKind, naming: InputNamin
   try {
     stats = statSync(file);
   } catch (error) {
-    throw fail(unreadableRule(kind, error), `cannot read ${what}: ${describeFsError(error)}`, at);
+    throw unreadable(file, kind, what, at, error);
   }
   checkRegularFile(stats, kind, what, at);
   checkSize(stats.size, kind, what, at);
@@ -85,6 +87,35 @@ export function checkInputFile(file: string, kind: InputKind, naming: InputNamin
 /** Reads a text file a teacher gave lectern (deck, CSV, JSON, template file) as clean text: see decodeText. */
 export function readInputText(file: string, kind: Exclude<InputKind, 'picture'>, naming: InputNaming = {}): string {
   return decodeText(readInputBytes(file, kind, naming), file, kind);
+}
+
+/** A file that cannot be opened, in words; a missing one with the file it was probably meant to be. */
+function unreadable(file: string, kind: InputKind, what: string, at: SourcePosition, error: unknown): DiagnosticError {
+  const reason = errnoOf(error) === 'ENOENT' ? (fileMeant(file) ?? describeFsError(error)) : describeFsError(error);
+  return fail(unreadableRule(kind, error), `cannot read ${what}: ${reason}`, at);
+}
+
+/**
+ * Where a missing file probably is: a name in its folder a letter away (`phto.png` →
+ * `photo.png`), or the same name in a subfolder of it (`images/`) or in the folder above.
+ */
+function fileMeant(file: string): string | undefined {
+  const folder = path.dirname(file);
+  const name = path.basename(file);
+  const near = closest(name, entriesOf(folder));
+  if (near) return `no such file; did you mean "${near}", in the same folder?`;
+  const beside = entriesOf(folder).find((entry) => existsSync(path.join(folder, entry, name)));
+  if (beside) return `no such file in that folder; one of that name is in its subfolder "${beside}"`;
+  if (existsSync(path.join(folder, '..', name))) return 'no such file in that folder; one of that name is in the folder above it';
+  return undefined;
+}
+
+function entriesOf(folder: string): string[] {
+  try {
+    return readdirSync(folder);
+  } catch {
+    return [];
+  }
 }
 
 function unreadableRule(kind: InputKind, error: unknown): string {
@@ -133,7 +164,7 @@ export function decodeText(bytes: Uint8Array, file: string, kind: Exclude<InputK
     text = new TextDecoder(bom?.encoding ?? 'utf-8', { fatal: true, ignoreBOM: true }).decode(body);
   } catch {
     const encoding = bom && bom.encoding !== 'utf-8' ? 'UTF-16' : 'UTF-8';
-    throw fail('file/not-utf8', `the file is not ${encoding} text (is it a Word document or a binary file?); save it as plain UTF-8 text`, {
+    throw fail('file/not-utf8', `the file is not ${encoding} text: ${notTextReason(body, kind)}`, {
       file,
       line: bom && bom.encoding !== 'utf-8' ? undefined : lineAt(body, firstInvalidUtf8(body)),
     });
@@ -148,6 +179,21 @@ export function decodeText(bytes: Uint8Array, file: string, kind: Exclude<InputK
     throw fail('file/empty', `the file is empty; ${needs}`, { file, line: 1 });
   }
   return stripControlCharacters(text);
+}
+
+/**
+ * What a file that does not decode is, and what to do: a Word document or other zip
+ * file; text saved in an older encoding such as Windows' ANSI (Notepad's and Word's
+ * "Plain Text" default), which has no control characters; or a binary file.
+ */
+function notTextReason(bytes: Uint8Array, kind: Exclude<InputKind, 'picture'>): string {
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04)
+    return 'it is a Word document or another zip file; save it as plain text (UTF-8)';
+  if (bytes.every((b) => b >= 0x20 || b === 0x09 || b === 0x0a || b === 0x0d)) {
+    const dataset = kind === 'data' ? ', or give its dataset encoding: windows-1252' : '';
+    return `it is saved in another encoding, such as ANSI (Windows-1252); save it again as UTF-8 (in Notepad: File > Save As, Encoding: UTF-8)${dataset}`;
+  }
+  return 'it is not a text file (is it a binary file?); save it as plain text (UTF-8)';
 }
 
 /** Removes characters that XML 1.0 cannot hold (C0 controls other than tab and newlines). */

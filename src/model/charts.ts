@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { parsePattern } from '../data/cellFormat.js';
 import { recordPosition, type DataEntry, type Dataset, type DataRecord, type Value } from '../data/datasets.js';
+import { decimalCommaHint } from '../data/csv.js';
 import { histogramBins } from '../data/statistics.js';
 import { TRANSFORM_KEYS } from '../data/transform.js';
 import { fail, type DiagnosticError } from '../diagnostics.js';
@@ -343,7 +344,7 @@ function valueError(spec: FenceSpec, dataset: Dataset, record: DataRecord, colum
   }
   return spec.error(
     'not-numeric',
-    `column "${column}" of dataset "${dataset.name}" must hold numbers, but ${row} has "${String(value)}"`,
+    `column "${column}" of dataset "${dataset.name}" must hold numbers, but ${row} has "${String(value)}"${decimalCommaHint(value, dataset.name)}`,
     key,
   );
 }

@@ -5,6 +5,7 @@ import { transformDataset, type Transformed } from '../data/transform.js';
 import { fail, type SourcePosition } from '../diagnostics.js';
 import { didYouMean } from '../suggest.js';
 import { isKeyLine } from '../yamlKeys.js';
+import { yamlReason } from '../yamlErrors.js';
 
 export { formatNumber } from '../format.js';
 
@@ -26,15 +27,11 @@ export class FenceSpec {
     if (doc.errors.length > 0) {
       const e = doc.errors[0];
       const pos = e.linePos?.[0];
-      throw fail(
-        `${kind}/yaml`,
-        `${kind}: the ${kind} spec is not valid YAML: ${e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`,
-        {
-          file,
-          line: line + (pos?.line ?? 1),
-          column: pos?.col,
-        },
-      );
+      throw fail(`${kind}/yaml`, `${kind}: the ${kind} spec is not valid YAML: ${yamlReason(e)}`, {
+        file,
+        line: line + (pos?.line ?? 1),
+        column: pos?.col,
+      });
     }
     const values: unknown = doc.toJS();
     if (values === null || typeof values !== 'object' || Array.isArray(values)) {

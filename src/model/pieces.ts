@@ -18,8 +18,8 @@ export interface ImageInfo {
  * and lists together), tables, charts and pictures, in reading order.
  */
 export type Piece =
-  /** Text; code on a panel of its own colour. */
-  | { kind: 'text'; paragraphs: Paragraph[]; fill?: string }
+  /** Text; code on a panel of its own colour; a table's source line, `under` the table, as wide as it. */
+  | { kind: 'text'; paragraphs: Paragraph[]; fill?: string; under?: 'table' }
   /** A display equation. */
   | { kind: 'math'; math: TypesetDisplayMath; line: number; step?: number }
   | { kind: 'table'; table: TableContent; line: number; step?: number }
@@ -58,7 +58,7 @@ export function blocksToPieces(blocks: Block[], ctx: PieceContext): Piece[] {
   const text = (paragraphs: Paragraph[]) => {
     paragraphs = stepped(paragraphs);
     const last = pieces[pieces.length - 1];
-    if (last?.kind === 'text' && !last.fill) for (const p of paragraphs) last.paragraphs.push(p);
+    if (last?.kind === 'text' && !last.fill && !last.under) for (const p of paragraphs) last.paragraphs.push(p);
     else pieces.push({ kind: 'text', paragraphs });
   };
   const push = (piece: Exclude<Piece, { kind: 'text' }>) => pieces.push(step && piece.step === undefined ? { ...piece, step } : piece);
@@ -110,7 +110,7 @@ export function blocksToPieces(blocks: Block[], ctx: PieceContext): Piece[] {
       case 'datatable': {
         const table = tableFromBlock(b, ctx.file, ctx.datasets, ctx.messages);
         push({ kind: 'table', table, line: b.line });
-        if (table.source) text([caption(table.source, ctx.messages)]);
+        if (table.source) pieces.push({ kind: 'text', paragraphs: stepped([caption(table.source, ctx.messages)]), under: 'table' });
         break;
       }
       case 'chart': {

@@ -43,9 +43,13 @@ export function placePieces(pieces: Piece[], region: Styled, regionName: string,
 
 function layoutAt(pieces: Piece[], region: Styled, regionName: string, size: number, tableSize: number, measure: TextMeasure): Placed {
   const w = region.w;
-  const fixed = pieces.map((p) =>
+  const boxes = pieces.map((_, i) => {
+    const area = pieceArea(pieces, i, region, { size, tableSize }, measure);
+    return { x: area.x, w: area.w };
+  });
+  const fixed = pieces.map((p, i) =>
     p.kind === 'text'
-      ? measure.textHeight(p.paragraphs, w, size)
+      ? measure.textHeight(p.paragraphs, boxes[i].w, size)
       : p.kind === 'table'
         ? tableHeight(p, w, tableSize, measure)
         : p.kind === 'math'
@@ -64,7 +68,7 @@ function layoutAt(pieces: Piece[], region: Styled, regionName: string, size: num
   const elements: Element[] = [];
   let y = region.y;
   pieces.forEach((p, i) => {
-    const base = { x: region.x, y, w, region: regionName, ...(p.kind !== 'text' && p.step ? { step: p.step } : {}) };
+    const base = { x: boxes[i].x, y, w: boxes[i].w, region: regionName, ...(p.kind !== 'text' && p.step ? { step: p.step } : {}) };
     switch (p.kind) {
       case 'text':
         elements.push({
@@ -190,6 +194,38 @@ function tableHeight(p: Extract<Piece, { kind: 'table' }>, width: number, size: 
   return rowHeights(p.table, tableWidths(p.table, width, size, measure), size, measure).reduce((a, b) => a + b, 0);
 }
 
+/**
+ * The part of `region` piece `i` is placed across: all of it, but a table's source line
+ * goes under the table, from its left edge to its right, where it fits there on as few
+ * lines as across the whole area (a long source under a narrow table keeps the area's width).
+ */
+function pieceArea<R extends { x: number; w: number }>(
+  pieces: Piece[],
+  i: number,
+  region: R,
+  sizes: { size: number; tableSize: number },
+  measure: TextMeasure,
+): R {
+  const p = pieces[i];
+  const table = pieces[i - 1];
+  if (p.kind !== 'text' || !p.under || table?.kind !== 'table') return region;
+  const box = tableBox(table, region.x, region.w, sizes.tableSize, measure);
+  const fits = measure.textHeight(p.paragraphs, box.w, sizes.size) <= measure.textHeight(p.paragraphs, region.w, sizes.size) + 1e-6;
+  return fits ? { ...region, ...box } : region;
+}
+
+/** Where a table sits across an area `width` wide from `x`: a table narrower than its area sits centred in it. */
+function tableBox(
+  p: Extract<Piece, { kind: 'table' }>,
+  x: number,
+  width: number,
+  size: number,
+  measure: TextMeasure,
+): { x: number; w: number } {
+  const w = tableWidths(p.table, width, size, measure).reduce((a, b) => a + b, 0);
+  return { x: x + Math.max(0, (width - w) / 2), w: Math.min(w, width) };
+}
+
 function tableElement(
   p: Extract<Piece, { kind: 'table' }>,
   base: { x: number; y: number; w: number; region: string },
@@ -199,14 +235,11 @@ function tableElement(
   const widths = tableWidths(p.table, base.w, size, measure);
   const rowHeight = measure.tableRowHeight(['x'], [base.w], size);
   const h = rowHeights(p.table, widths, size, measure).reduce((a, b) => a + b, 0);
-  // A table narrower than its area sits centred in it.
-  const w = widths.reduce((a, b) => a + b, 0);
   const styles = p.table.rowStyles;
   return {
     kind: 'table',
     ...base,
-    x: base.x + Math.max(0, (base.w - w) / 2),
-    w: Math.min(w, base.w),
+    ...tableBox(p, base.x, base.w, size, measure),
     h,
     ...(styles ? { rowStyles: p.table.rows.map((row) => styles.get(row) ?? null) } : {}),
     ...(p.table.altText ? { altText: p.table.altText } : {}),
@@ -238,7 +271,9 @@ export function paginate(content: Piece[], region: Styled, sizes: Sizes, measure
   );
   const at = (size: number) => {
     const tableSize = Math.max(sizes.minTable, sizes.table - (bodySize - size));
-    const units = pieces.flatMap((piece, i) => unitsOf(piece, i, region, size, tableSize, measure));
+    const units = pieces.flatMap((piece, i) =>
+      unitsOf(piece, i, pieceArea(pieces, i, region, { size, tableSize }, measure), size, tableSize, measure),
+    );
     const overheads = pieces.map((piece) => overheadOf(piece, region.w, size, tableSize, measure));
     return (capacity: number) => fillPages(units, overheads, capacity);
   };

@@ -8,6 +8,7 @@ import { placeOf, projectRoot } from '../input/boundary.js';
 import { readInputText } from '../input/readInput.js';
 import { closest, didYouMean } from '../suggest.js';
 import { keyLineIn, keyPathLineIn } from '../yamlKeys.js';
+import { yamlReason } from '../yamlErrors.js';
 import { createHandlebars, handlebarsSyntaxError, helperDiagnostic } from './helpers.js';
 import { derivePalette } from './colors.js';
 import { PRECOMPILED } from './precompiled.js';
@@ -224,7 +225,7 @@ export class TemplateLibrary {
     const doc = YAML.parseDocument(text);
     if (doc.errors.length > 0) {
       const e = doc.errors[0];
-      throw fail('template/yaml', `template.yaml is not valid YAML: ${e.message.split('\n')[0]}`, {
+      throw fail('template/yaml', `template.yaml is not valid YAML: ${yamlReason(e)}`, {
         file,
         line: e.linePos?.[0].line,
         column: e.linePos?.[0].col,

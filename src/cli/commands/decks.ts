@@ -37,7 +37,14 @@ export function deckCommand(program: Command, name: string, description: string)
     )
     .addOption(new Option('--lang <tag>', 'language of every deck, e.g. en-GB, over the front matter').argParser(languageTag))
     .addOption(new Option('--allow-outside', 'let decks use pictures and data outside the project folder'))
-    .addOption(new Option('--strict', 'treat warnings as errors: a deck with any is not built, and lectern exits with 1'))
+    .addOption(
+      new Option(
+        '--strict',
+        name === 'check'
+          ? 'treat warnings as errors: lectern exits with 1 if a deck has any'
+          : 'treat warnings as errors: a deck with any is not built, and lectern exits with 1',
+      ),
+    )
     .addOption(
       new Option('--format <format>', 'how to report: text, or json for editors and CI').choices(['text', 'json']).default('text'),
     );

@@ -1,17 +1,20 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
+import { projectRoot } from '../../input/boundary.js';
 import { didYouMean } from '../../suggest.js';
 import type { CommandContext } from '../context.js';
 import { CliError } from '../errors.js';
 import { shown, slugify, STARTERS, writeNewFiles } from './starters.js';
 import { templateLibrary } from './templates.js';
 
-/** `lectern new <name>`: a deck in content/ that shows every feature, with a comment on each. */
+/** `lectern new <name>`: a deck in the project's content/ that shows the main features, with a comment on each. */
 export function registerNew(program: Command, ctx: CommandContext): void {
   program
     .command('new')
-    .description('start a deck in content/ that shows every feature, with a short comment on each')
+    .description(
+      "start a deck in the project's content/ that shows the main features (lists, columns, tables, charts, pictures, notes), with a short comment on each",
+    )
     .argument('<name>', 'the deck\'s title; its file name is made from it, e.g. "Week 1: Fractions" → content/week-1-fractions.md')
     .addOption(new Option('-t, --template <name>', 'the template the deck uses').default('default'))
     .addHelpText('after', '\nExamples:\n  $ lectern new photosynthesis\n  $ lectern new "Week 1: Fractions" -t chalkboard')
@@ -25,9 +28,11 @@ export function registerNew(program: Command, ctx: CommandContext): void {
       }
       const file = `${slug}.md`;
       const content = starterDeck(title, options.template);
-      const [written] = writeNewFiles(path.resolve('content'), new Map([[file, content]]), 'choose another name');
+      // Into the project's content/, from whichever of its folders lectern runs in.
+      const folder = path.join(projectRoot(process.cwd()), 'content');
+      const [written] = writeNewFiles(folder, new Map([[file, content]]), 'choose another name');
       ctx.io.out(
-        `Created ${shown(written)} (template ${options.template}): every feature, with a comment on each; delete what you do not need.`,
+        `Created ${shown(written)} (template ${options.template}): the main features, with a comment on each; delete what you do not need.`,
       );
       ctx.io.out('\nNext:');
       ctx.io.out(`  npx lectern build ${shown(written).split(path.sep).join('/')}`);

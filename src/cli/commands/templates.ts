@@ -5,6 +5,7 @@ import type { Command } from 'commander';
 import { formatDiagnostic, DiagnosticError } from '../../diagnostics.js';
 import { SHIPPED_TEMPLATES } from '../../packageRoot.js';
 import { isPowerPointFile } from '../../templates/pptx/fileName.js';
+import { projectRoot } from '../../input/boundary.js';
 import { didYouMean } from '../../suggest.js';
 import type { TemplateLibrary, TemplateSummary } from '../../templates/loadTemplate.js';
 import type { CommandContext } from '../context.js';
@@ -16,7 +17,7 @@ import { englishCount } from '../../i18n/plural.js';
 export function registerTemplates(program: Command, ctx: CommandContext): void {
   const templates = program
     .command('templates')
-    .description('list the templates, or copy one to templates/ to make it your own')
+    .description("list the templates, copy one to templates/ to make it your own, or make one from your school's PowerPoint file")
     .addHelpText(
       'after',
       '\nExamples:\n  $ lectern templates\n  $ lectern templates copy default myschool\n  $ lectern templates import school.pptx\n  $ lectern templates show school',
@@ -41,9 +42,11 @@ export function registerTemplates(program: Command, ctx: CommandContext): void {
     .command('show')
     .description("write a deck with one slide on each of a PowerPoint template's layouts, its placeholders labelled")
     .argument('<name>', 'a template built on a PowerPoint file, or the file itself')
-    .option('-o, --out <dir>', 'where the deck goes', 'output')
-    .action(async (name: string, options: { out: string }) =>
-      ctx.setExitCode(await showTemplate(await templateLibrary(), name, options.out, ctx)),
+    .option('-o, --out <dir>', "where the deck goes (default: the project's output/)")
+    .action(async (name: string, options: { out?: string }) =>
+      ctx.setExitCode(
+        await showTemplate(await templateLibrary(), name, options.out ?? path.join(projectRoot(process.cwd()), 'output'), ctx),
+      ),
     );
 }
 

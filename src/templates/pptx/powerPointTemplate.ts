@@ -51,9 +51,14 @@ export function loadPowerPointTemplate(file: string, at: SourcePosition, options
   const fileTheme = themeOf(presentation, mapping.get('content')!.layout);
   const theme = options?.theme ? options.theme(fileTheme) : fileTheme;
   const layouts = new Map<string, Layout>();
-  for (const [kind, match] of mapping) layouts.set(kind, layoutFor(kind, match, presentation, file));
+  // Where a teacher chooses another layout: the folder's template.yaml, or one that import makes around a bare file.
+  const choose = (kind: string) =>
+    options
+      ? `set layouts: {${kind}: "Layout name"} in templates/${options.name}/template.yaml`
+      : `make a template of the file with "lectern templates import ${path.basename(file)}" and set layouts: {${kind}: "Layout name"} in its template.yaml`;
+  for (const [kind, match] of mapping) layouts.set(kind, layoutFor(kind, match, presentation, file, choose));
   for (const layout of presentation.layouts) {
-    if (!layouts.has(layout.name)) layouts.set(layout.name, layoutFor(layout.name, { layout, how: 'set' }, presentation, file));
+    if (!layouts.has(layout.name)) layouts.set(layout.name, layoutFor(layout.name, { layout, how: 'set' }, presentation, file, choose));
   }
   const dir = options?.dir ?? path.dirname(file);
   return {
@@ -122,7 +127,13 @@ const HOW: Record<LayoutMatch['how'], string> = {
 };
 
 /** A lectern Layout on a layout of the file: its placeholders, by what each holds. */
-function layoutFor(name: string, match: LayoutMatch, presentation: FilePresentation, file: string): Layout {
+function layoutFor(
+  name: string,
+  match: LayoutMatch,
+  presentation: FilePresentation,
+  file: string,
+  choose: (kind: string) => string,
+): Layout {
   const { layout: source } = match;
   const { width, height } = presentation.size;
   const title = source.placeholders.find(isTitle);
@@ -187,7 +198,7 @@ function layoutFor(name: string, match: LayoutMatch, presentation: FilePresentat
   }
   const nearest =
     match.how === 'nearest'
-      ? `${path.basename(file)} has no layout made for "${name}" slides, so lectern uses its layout "${source.name}", the nearest; to choose another, set layouts: {${name}: "Layout name"} in the template's template.yaml`
+      ? `${path.basename(file)} has no layout made for "${name}" slides, so lectern uses its layout "${source.name}", the nearest; to choose another, ${choose(name)}`
       : undefined;
   layout.fileLayout = { name: source.name, part: source.part, placeholders, bullets: source.bullets, ...(nearest ? { nearest } : {}) };
   return layout;
