@@ -33,6 +33,21 @@ describe('parseCsvDataset', () => {
     ]);
   });
 
+  test("Excel's first line sep=; names the delimiter, and the lines keep their numbers", async () => {
+    const dataset = parseCsvDataset('d', 'sep=;\nParty;Votes, total\nA;12\n', 'd.csv');
+    expect(dataset.columns).toEqual(['Party', 'Votes, total']);
+    expect(dataset.records).toEqual([{ Party: 'A', 'Votes, total': 12 }]);
+    expect(dataset.origin).toEqual({ file: 'd.csv', line: 2 });
+    expect(dataset.rowLine(0)).toBe(3);
+    expect(await diagnosticOfAsync(() => parseCsvDataset('d', '\uFEFFsep=|\na|b\n1|2\n3\n', 'd.csv'))).toMatchObject({
+      rule: 'data/csv',
+      line: 4,
+      message: expect.stringContaining('the header has 2 columns (a, b)'),
+    });
+    // The deck's delimiter wins over the file's line.
+    expect(parseCsvDataset('d', 'sep=;\nx,y\n1,2\n', 'd.csv', { delimiter: ',' }).columns).toEqual(['x', 'y']);
+  });
+
   test('a row with too many fields is an error on its CSV line', async () => {
     expect(await diagnosticOfAsync(() => parseCsvDataset('d', 'a,b\n1,2\n\n3,4,5\n6,7\n', 'd.csv'))).toEqual({
       severity: 'error',

@@ -54,10 +54,20 @@ function countOutsideQuotes(line: string, delimiter: string): number {
   return count;
 }
 
-/** Parses CSV text with a header row; numbers become numbers and empty cells null. */
-export function parseCsvDataset(name: string, text: string, file: string, format: CsvFormat = {}): Dataset {
-  const delimiter = format.delimiter ?? sniffDelimiter(text);
+/** The first line Excel writes and reads to name a file's delimiter: `sep=;`. */
+const SEP_LINE = /^(\uFEFF?)sep=([^\n])\n/;
+
+/**
+ * Parses CSV text with a header row; numbers become numbers and empty cells null. A
+ * first line `sep=;` (Excel's) gives the delimiter, unless the deck gives one.
+ */
+export function parseCsvDataset(name: string, source: string, file: string, format: CsvFormat = {}): Dataset {
+  const sep = SEP_LINE.exec(source);
+  // The sep= line left blank, so that every line keeps its number.
+  const text = sep ? `${sep[1]}\n${source.slice(sep[0].length)}` : source;
+  const delimiter = format.delimiter ?? sep?.[2] ?? sniffDelimiter(text);
   const options = { ...BASE_OPTIONS, delimiter };
+  const headerLine = text.split('\n').findIndex((line) => line.trim() !== '') + 1;
   let rows: string[][];
   try {
     rows = parseCsv(text, options) as string[][];
@@ -78,16 +88,22 @@ export function parseCsvDataset(name: string, text: string, file: string, format
   const [header, ...body] = rows;
   const columns = header.map((c) => c.trim());
   const dupe = columns.find((c, i) => columns.indexOf(c) !== i);
-  if (dupe !== undefined) throw fail('data/csv', `the column "${dupe}" appears twice in the header`, { file, line: 1 });
+  if (dupe !== undefined) throw fail('data/csv', `the column "${dupe}" appears twice in the header`, { file, line: headerLine });
   const commaColumns = columns.map((_, i) => readsDecimalComma(body, i, format));
   const records = body.map((row) => Object.fromEntries(columns.map((c, i) => [c, castCell(row[i], commaColumns[i])])));
   let lines: number[] | undefined;
-  return { name, columns, records, origin: { file, line: 1 }, rowLine: (index) => (lines ??= csvRecordLines(text, options))[index + 1] };
+  return {
+    name,
+    columns,
+    records,
+    origin: { file, line: headerLine },
+    rowLine: (index) => (lines ??= csvRecordLines(text, options))[index + 1],
+  };
 }
 
 /** What is wrong with a row of `values` values, against the header's columns, and how to put it right. */
 function raggedRow(values: number | undefined, text: string, delimiter: string): string {
-  const columns = (text.split('\n')[0] ?? '').split(delimiter).map((c) => c.trim());
+  const columns = (text.split('\n').find((line) => line.trim() !== '') ?? '').split(delimiter).map((c) => c.trim());
   const has = values === undefined ? 'a different number of values' : `${values} ${values === 1 ? 'value' : 'values'}`;
   const mark = delimiter === '\t' ? 'tab' : `"${delimiter}"`;
   const fix =
