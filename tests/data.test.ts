@@ -38,7 +38,7 @@ describe('parseCsvDataset', () => {
     expect(dataset.columns).toEqual(['Party', 'Votes, total']);
     expect(dataset.records).toEqual([{ Party: 'A', 'Votes, total': 12 }]);
     expect(dataset.origin).toEqual({ file: 'd.csv', line: 2 });
-    expect(dataset.rowLine(0)).toBe(3);
+    expect(dataset.rowLine?.(0)).toBe(3);
     expect(await diagnosticOfAsync(() => parseCsvDataset('d', '\uFEFFsep=|\na|b\n1|2\n3\n', 'd.csv'))).toMatchObject({
       rule: 'data/csv',
       line: 4,
