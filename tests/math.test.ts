@@ -103,6 +103,13 @@ describe('equations in the slide XML', () => {
     expect(pkg.names.some((n) => /^ppt\/media\/.*\.png$/.test(n))).toBe(true);
   });
 
+  test("the plain-text form has no invisible operators: a function's name and its argument with a space, or its brackets", async () => {
+    const { slides } = await slidesOf('## S\n\nAngle $\\cos\\theta + \\sin(x) + \\log_2 n$ here.');
+    const fallback = /<mc:Fallback>([\s\S]*?)<\/mc:Fallback>/.exec(slides[1])![1];
+    expect(fallback).toContain('cos θ + sin(x) + log₂ n');
+    expect(fallback).not.toMatch(/[\u2061-\u2064]/);
+  });
+
   test('the plain-text form keeps accented letters as letters: é, and \\dot{x} as ẋ', async () => {
     const { slides } = await slidesOf('## S\n\nSpeed $\\dot{x} = é$ here.');
     const fallback = /<mc:Fallback>([\s\S]*?)<\/mc:Fallback>/.exec(slides[1])![1];

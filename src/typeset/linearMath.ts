@@ -8,7 +8,15 @@ import { parseDocument } from 'htmlparser2';
  */
 export function linearMath(mathml: string): string {
   const doc = parseDocument(mathml, { xmlMode: true });
-  return linear(doc.children).replace(/\s+/g, ' ').trim();
+  return (
+    linear(doc.children)
+      // MathML's invisible operators: function application is a space (`cos θ`), or nothing before a bracket (`sin(x)`); invisible times, separator and plus are nothing.
+      .replace(/\u2061(?=\s*\()/g, '')
+      .replace(/\u2061/g, ' ')
+      .replace(/[\u2062-\u2064]/g, '')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
 }
 
 /** `x` or `(x + 1)`: a part of a fraction or a script, in brackets when it is more than one character. */
