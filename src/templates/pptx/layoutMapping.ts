@@ -261,7 +261,8 @@ function readable(layout: FileLayout, content: boolean): boolean {
 
 /**
  * The masters in the order a kind prefers them: for slides with content, first those whose content
- * layout's text reads on its background, then those the file's own slides use with content; for
+ * layout's text reads on its background, then those the file's own slides use with content, then those
+ * whose content area is clearest of decoration; for
  * title and section slides, those the file's own slides use as title slides; then the file's order.
  */
 export function rankMasters(presentation: Pick<FilePresentation, 'layouts' | 'examples'>, content: boolean): string[] {
@@ -271,7 +272,9 @@ export function rankMasters(presentation: Pick<FilePresentation, 'layouts' | 'ex
     const own = presentation.layouts.filter((l) => l.master === master);
     const used = presentation.examples.filter((part) => own.some((l) => l.part === part && looks(l))).length;
     const reads = own.some((l) => looks(l) && readable(l, content)) ? 1 : 0;
-    return content ? reads * 1000 + used : used;
+    // How clear of decoration its content layout's text area is, 0–99.
+    const clear = Math.round((largest(own.find(BY_PLACEHOLDERS.content!) ?? own[0])[0]?.clear ?? 0) * 99);
+    return content ? reads * 100000 + used * 100 + clear : used;
   };
   const scores = new Map(masters.map((m) => [m, score(m)]));
   return masters

@@ -134,13 +134,29 @@ export function backdropAt(point: Point, base: string, layers: Element[], ctx: C
   return color;
 }
 
-/** The middle of a shape (EMU), where it has a position. */
-export function middleOf(shape: Element | undefined): Point | undefined {
+/** A shape's box (EMU), where it has a position. */
+export function boxOf(shape: Element | undefined): { x: number; y: number; w: number; h: number } | undefined {
   const xfrm = shape && descendants(shape, 'a:xfrm')[0];
   const off = xfrm && childElements(xfrm, 'a:off')[0];
   const ext = xfrm && childElements(xfrm, 'a:ext')[0];
   if (!off || !ext) return undefined;
-  return { x: Number(off.attribs.x) + Number(ext.attribs.cx) / 2, y: Number(off.attribs.y) + Number(ext.attribs.cy) / 2 };
+  return { x: Number(off.attribs.x), y: Number(off.attribs.y), w: Number(ext.attribs.cx), h: Number(ext.attribs.cy) };
+}
+
+/** How much of a box (0–1, by a 5 × 5 grid of points) has a backdrop that `text` reads on: where decoration lies under text, less. */
+export function clearShare(
+  box: { x: number; y: number; w: number; h: number },
+  readsOn: (backdrop: string) => boolean,
+  backdrop: (point: Point) => string | undefined,
+): number {
+  const steps = [0.1, 0.3, 0.5, 0.7, 0.9];
+  const points = steps.flatMap((fx) => steps.map((fy) => ({ x: box.x + box.w * fx, y: box.y + box.h * fy })));
+  return (
+    points.filter((point) => {
+      const color = backdrop(point);
+      return color !== undefined && readsOn(color);
+    }).length / points.length
+  );
 }
 
 /** The colour of the first list level's text a list style (`a:lstStyle`, `p:bodyStyle`…) gives, if it gives one. */

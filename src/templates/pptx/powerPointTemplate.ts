@@ -77,17 +77,19 @@ export function loadPowerPointTemplate(file: string, at: SourcePosition, options
     const note = match.how === 'set' ? ambiguous.get(match.layout) : undefined;
     layouts.set(kind, layoutFor(kind, match, presentation, file, choose, note));
   }
-  // Each layout by its name; one that several masters have also as "Master 2 / Name", its name alone meaning
-  // the one on the content slides' master, which a slide's <!-- layout: --> then says once.
+  // Each layout by its name; one that several masters have by its name alone (meaning the one on the content
+  // slides' master, which a slide's <!-- layout: --> then says once), and then each as "Master 2 / Name".
+  const qualified: FileLayout[] = [];
   for (const layout of presentation.layouts) {
     const found = findLayout(presentation, layout.name, contentMaster)!;
-    const name = found.others.length ? qualifiedName(presentation, layout) : layout.name;
+    if (found.others.length) qualified.push(layout);
+    if (found.layout !== layout || layouts.has(layout.name)) continue;
+    const note = found.others.length ? ambiguity(presentation, found, file) : undefined;
+    layouts.set(layout.name, layoutFor(layout.name, { layout, how: 'set' }, presentation, file, choose, note));
+  }
+  for (const layout of qualified) {
+    const name = qualifiedName(presentation, layout);
     layouts.set(name, layoutFor(name, { layout, how: 'set' }, presentation, file, choose));
-    if (found.others.length && found.layout === layout && !layouts.has(layout.name))
-      layouts.set(
-        layout.name,
-        layoutFor(layout.name, { layout, how: 'set' }, presentation, file, choose, ambiguity(presentation, found, file)),
-      );
   }
   const dir = options?.dir ?? path.dirname(file);
   return {

@@ -11,7 +11,7 @@ import { RELATIONSHIP_TYPE, relsPartOf, targetPart } from '../../render/packageP
 import { childElements, descendants, parseXml, root, type Element } from '../../render/xml.js';
 import type { Box } from '../types.js';
 import { contrast, readableOn } from '../colors.js';
-import { backdropAt, backgroundOf, inheritedTextColor, middleOf, promptColor, shapesOf, type ColorContext } from './masterLook.js';
+import { backdropAt, backgroundOf, boxOf, clearShare, inheritedTextColor, promptColor, shapesOf, type ColorContext } from './masterLook.js';
 import { relationshipsOf, xmlPart, type PowerPointPackage } from './readPackage.js';
 
 const EMU_PER_INCH = 914400;
@@ -39,6 +39,8 @@ export interface FilePlaceholder {
    * saved as PPTX): the colour of the placeholder's example text where that reads, else white or black.
    */
   color?: string;
+  /** How much of its box (0–1) has a backdrop its text reads on: less where decoration lies under it. */
+  clear?: number;
 }
 
 /** A slide master of the file. */
@@ -173,7 +175,7 @@ const kindOf = (shape: Element) => {
 };
 
 /** For each placeholder of a layout: the colour its text inherits and the colour behind it. */
-function looksOf(layout: Element, master: Element, ctx: ColorContext): Pick<FilePlaceholder, 'text' | 'backdrop' | 'color'>[] {
+function looksOf(layout: Element, master: Element, ctx: ColorContext): Pick<FilePlaceholder, 'text' | 'backdrop' | 'color' | 'clear'>[] {
   const background = backgroundOf(layout, ctx) ?? backgroundOf(master, ctx);
   const base = background === undefined ? (ctx.scheme[ctx.map.bg1 ?? 'lt1'] ?? 'FFFFFF') : background;
   const notPlaceholder = (shape: Element) => descendants(shape, 'p:ph').length === 0;
@@ -184,11 +186,13 @@ function looksOf(layout: Element, master: Element, ctx: ColorContext): Pick<File
     const kind = kindOf(shape);
     const onMaster = masterPlaceholders.find((m) => kindOf(m) === kind);
     const text = inheritedTextColor(kind === 'title', shape, onMaster, master, ctx);
-    const middle = middleOf(shape) ?? middleOf(onMaster);
+    const box = boxOf(shape) ?? boxOf(onMaster);
     // The placeholder's own fill is the layout's, else the master's: the top layer.
     const ownFill = childElements(childElements(shape, 'p:spPr')[0] ?? shape).some((e) => FILLS.test(e.name)) ? shape : onMaster;
-    const backdrop = base !== null && middle ? backdropAt(middle, base, [...layers, ...(ownFill ? [ownFill] : [])], ctx) : undefined;
-    if (!backdrop) return { text };
+    const behind = (point: { x: number; y: number }) =>
+      base === null ? undefined : backdropAt(point, base, [...layers, ...(ownFill ? [ownFill] : [])], ctx);
+    const backdrop = box && behind({ x: box.x + box.w / 2, y: box.y + box.h / 2 });
+    if (!box || !backdrop) return { text };
     const prompt = promptColor(shape, ctx) ?? promptColor(onMaster, ctx);
     const color =
       contrast(text, backdrop) >= MIN_CONTRAST
@@ -196,7 +200,8 @@ function looksOf(layout: Element, master: Element, ctx: ColorContext): Pick<File
         : prompt && contrast(prompt, backdrop) >= 4.5
           ? prompt
           : readableOn(backdrop, ['FFFFFF', '000000']);
-    return { text, backdrop, ...(color ? { color } : {}) };
+    const clear = clearShare(box, (b) => contrast(color ?? text, b) >= MIN_CONTRAST, behind);
+    return { text, backdrop, clear, ...(color ? { color } : {}) };
   });
 }
 
