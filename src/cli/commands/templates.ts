@@ -117,8 +117,11 @@ async function showTemplate(library: TemplateLibrary, name: string, out: string,
     `\nlectern's slides go on these layouts${several ? ` (the file has ${template.base.presentation.masters.length} masters)` : ''}:`,
   );
   const width = Math.max(...[...kinds.keys()].map((kind) => kind.length));
+  const names = Math.max(...[...kinds.values()].map((row) => JSON.stringify(row.layout).length));
   for (const [kind, row] of kinds)
-    ctx.io.out(`  ${kind.padEnd(width)}  ${JSON.stringify(row.layout)}${several ? `  on ${row.master}` : ''}`);
+    ctx.io.out(
+      `  ${kind.padEnd(width)}  ${several ? `${JSON.stringify(row.layout).padEnd(names)}  on ${row.master}` : JSON.stringify(row.layout)}`,
+    );
   return 0;
 }
 

@@ -39,25 +39,31 @@ function colorOf(fill: Element, ctx: ColorContext): { hex: string; alpha: number
 
 const PRESET: Record<string, string> = { black: '000000', white: 'FFFFFF' };
 
+/** A fill's colour and opacity at a point of its box (0–1 across and down); a picture (null) has none known. */
+type Fill = ((at: Point) => Paint | undefined) | null | undefined;
+
+type Paint = { hex: string; alpha: number };
+
 /**
- * A shape's or background's fill at a point (0–1 across and down its box) as a colour with its opacity: a
- * gradient's colour there (linear along its angle; a path gradient from its centre out); null for a picture.
+ * A shape's or background's fill, read once: a colour, a gradient's colour at a point (linear along its
+ * angle; a path gradient from its centre out), null for a picture, undefined for none.
  */
-function fillOf(properties: Element | undefined, ctx: ColorContext, at: Point = { x: 0.5, y: 0.5 }): Paint | null | undefined {
+function fillOf(properties: Element | undefined, ctx: ColorContext): Fill {
   if (!properties) return undefined;
   for (const fill of childElements(properties)) {
-    if (fill.name === 'a:solidFill') return colorOf(fill, ctx);
+    if (fill.name === 'a:solidFill') {
+      const paint = colorOf(fill, ctx);
+      return paint && (() => paint);
+    }
     if (fill.name === 'a:blipFill' || fill.name === 'a:pattFill') return null;
-    if (fill.name === 'a:gradFill') return gradientAt(fill, ctx, at);
+    if (fill.name === 'a:gradFill') return gradient(fill, ctx);
     if (fill.name === 'a:noFill') return undefined;
   }
   return undefined;
 }
 
-type Paint = { hex: string; alpha: number };
-
 /** A gradient's colour at a point of its box. */
-function gradientAt(fill: Element, ctx: ColorContext, at: Point): Paint | undefined {
+function gradient(fill: Element, ctx: ColorContext): Fill {
   const stops = descendants(fill, 'a:gs')
     .flatMap((gs) => {
       const paint = colorOf(gs, ctx);
@@ -67,75 +73,86 @@ function gradientAt(fill: Element, ctx: ColorContext, at: Point): Paint | undefi
   if (stops.length === 0) return undefined;
   const linear = childElements(fill, 'a:lin')[0];
   const path = childElements(fill, 'a:path')[0];
-  let t = 0.5;
-  if (linear) {
-    const angle = (Number(linear.attribs.ang ?? 0) / 60000) * (Math.PI / 180);
-    const [cos, sin] = [Math.cos(angle), Math.sin(angle)];
-    t = 0.5 + ((at.x - 0.5) * cos + (at.y - 0.5) * sin) / (Math.abs(cos) + Math.abs(sin));
-  } else if (path) {
-    const rect = childElements(path, 'a:fillToRect')[0]?.attribs ?? {};
-    const centre = { x: Number(rect.l ?? 50000) / 100000, y: Number(rect.t ?? 50000) / 100000 };
-    const far = Math.max(...[0, 1].flatMap((x) => [0, 1].map((y) => Math.hypot(x - centre.x, y - centre.y))));
-    t = Math.hypot(at.x - centre.x, at.y - centre.y) / (far || 1);
-  }
-  t = Math.min(1, Math.max(0, t));
-  const after = stops.findIndex((s) => s.pos >= t);
-  if (after <= 0) return after === 0 ? stops[0] : stops[stops.length - 1];
-  const [a, b] = [stops[after - 1], stops[after]];
-  const f = b.pos === a.pos ? 0 : (t - a.pos) / (b.pos - a.pos);
-  return { hex: mix(a.hex, b.hex, f), alpha: a.alpha + (b.alpha - a.alpha) * f };
+  const angle = (Number(linear?.attribs.ang ?? 0) / 60000) * (Math.PI / 180);
+  const [cos, sin] = [Math.cos(angle), Math.sin(angle)];
+  const rect = (path && childElements(path, 'a:fillToRect')[0]?.attribs) ?? {};
+  const centre = { x: Number(rect.l ?? 50000) / 100000, y: Number(rect.t ?? 50000) / 100000 };
+  const far = Math.max(...[0, 1].flatMap((x) => [0, 1].map((y) => Math.hypot(x - centre.x, y - centre.y))));
+  return (at) => {
+    const along = linear
+      ? 0.5 + ((at.x - 0.5) * cos + (at.y - 0.5) * sin) / (Math.abs(cos) + Math.abs(sin))
+      : path
+        ? Math.hypot(at.x - centre.x, at.y - centre.y) / (far || 1)
+        : 0.5;
+    const t = Math.min(1, Math.max(0, along));
+    const after = stops.findIndex((s) => s.pos >= t);
+    if (after <= 0) return after === 0 ? stops[0] : stops[stops.length - 1];
+    const [a, b] = [stops[after - 1], stops[after]];
+    const f = b.pos === a.pos ? 0 : (t - a.pos) / (b.pos - a.pos);
+    return { hex: mix(a.hex, b.hex, f), alpha: a.alpha + (b.alpha - a.alpha) * f };
+  };
 }
 
 /** A part's own background (`p:bg`): its colour, null for a picture, undefined where it has none. */
 export function backgroundOf(part: Element, ctx: ColorContext): string | null | undefined {
-  const bg = descendants(part, 'p:bg')[0];
+  const bg = childElements(childElements(part, 'p:cSld')[0] ?? part, 'p:bg')[0];
   if (!bg) return undefined;
   const properties = childElements(bg, 'p:bgPr')[0];
   if (properties) {
     const fill = fillOf(properties, ctx);
-    return fill === null ? null : fill?.hex;
+    return fill === null ? null : fill?.({ x: 0.5, y: 0.5 })?.hex;
   }
   const reference = childElements(bg, 'p:bgRef')[0];
   return reference ? (colorOf(reference, ctx)?.hex ?? null) : undefined;
 }
 
-/** The shapes of a part's shape tree, in the order they are painted. */
-export function shapesOf(part: Element): Element[] {
-  const tree = descendants(part, 'p:spTree')[0];
-  return tree ? childElements(tree).filter((e) => e.name === 'p:sp' || e.name === 'p:pic') : [];
+/** A shape as something painted over the background: its box (EMU), whether it is flipped, and its fill. */
+export interface Layer {
+  box: Box;
+  flipH: boolean;
+  fill: Fill;
 }
 
-/** Where a point (in EMU) is on a shape that covers it, 0–1 across and down; undefined where the shape does not cover it. */
-function covers(shape: Element, point: Point): Point | undefined {
-  const xfrm = descendants(shape, 'a:xfrm')[0];
-  const off = xfrm && childElements(xfrm, 'a:off')[0];
-  const ext = xfrm && childElements(xfrm, 'a:ext')[0];
-  if (!off || !ext) return undefined;
-  const [x, y, w, h] = [off.attribs.x, off.attribs.y, ext.attribs.cx, ext.attribs.cy].map(Number);
-  const inside = point.x >= x && point.x <= x + w && point.y >= y && point.y <= y + h;
-  const across = (point.x - x) / (w || 1);
-  return inside ? { x: xfrm.attribs.flipH === '1' ? 1 - across : across, y: (point.y - y) / (h || 1) } : undefined;
+type Box = { x: number; y: number; w: number; h: number };
+
+/** The shapes of a part's shape tree that `keep` keeps, in the order they are painted, as layers (a picture's fill is unknown). */
+export function layersOf(part: Element, keep: (shape: Element) => boolean, ctx: ColorContext): Layer[] {
+  const tree = shapeTree(part);
+  const shapes = tree ? childElements(tree).filter((e) => (e.name === 'p:sp' || e.name === 'p:pic') && keep(e)) : [];
+  return shapes.flatMap((shape) => layerOf(shape, ctx) ?? []);
+}
+
+/** A master's or layout's shape tree. */
+export function shapeTree(part: Element): Element | undefined {
+  return childElements(childElements(part, 'p:cSld')[0] ?? part, 'p:spTree')[0];
+}
+
+/** One shape as a layer, where it has a position. */
+export function layerOf(shape: Element, ctx: ColorContext): Layer | undefined {
+  const box = boxOf(shape);
+  if (!box) return undefined;
+  const flipH = descendants(shape, 'a:xfrm')[0]?.attribs.flipH === '1';
+  return { box, flipH, fill: shape.name === 'p:pic' ? null : fillOf(childElements(shape, 'p:spPr')[0], ctx) };
 }
 
 /**
- * The colour behind `point` (EMU): `base`, then every shape of `layers` that covers it, painted in order (a
- * shape's opacity mixes it with what is below). Undefined where a picture lies there: its colour is not known.
+ * The colour behind `point` (EMU): `base`, then every layer that covers it, painted in order (a layer's
+ * opacity mixes it with what is below). Undefined where a picture lies there: its colour is not known.
  */
-export function backdropAt(point: Point, base: string, layers: Element[], ctx: ColorContext): string | undefined {
+export function backdropAt(point: Point, base: string, layers: Layer[]): string | undefined {
   let color = base;
-  for (const shape of layers) {
-    const at = covers(shape, point);
-    if (!at) continue;
-    if (shape.name === 'p:pic') return undefined;
-    const fill = fillOf(childElements(shape, 'p:spPr')[0], ctx, at);
+  for (const { box, flipH, fill } of layers) {
+    if (point.x < box.x || point.x > box.x + box.w || point.y < box.y || point.y > box.y + box.h) continue;
     if (fill === null) return undefined;
-    if (fill) color = mix(color, fill.hex, fill.alpha);
+    const across = (point.x - box.x) / (box.w || 1);
+    const paint = fill?.({ x: flipH ? 1 - across : across, y: (point.y - box.y) / (box.h || 1) });
+    if (paint) color = mix(color, paint.hex, paint.alpha);
   }
   return color;
 }
 
 /** A shape's box (EMU), where it has a position. */
-export function boxOf(shape: Element | undefined): { x: number; y: number; w: number; h: number } | undefined {
+export function boxOf(shape: Element | undefined): Box | undefined {
   const xfrm = shape && descendants(shape, 'a:xfrm')[0];
   const off = xfrm && childElements(xfrm, 'a:off')[0];
   const ext = xfrm && childElements(xfrm, 'a:ext')[0];
@@ -143,13 +160,9 @@ export function boxOf(shape: Element | undefined): { x: number; y: number; w: nu
   return { x: Number(off.attribs.x), y: Number(off.attribs.y), w: Number(ext.attribs.cx), h: Number(ext.attribs.cy) };
 }
 
-/** How much of a box (0–1, by a 5 × 5 grid of points) has a backdrop that `text` reads on: where decoration lies under text, less. */
-export function clearShare(
-  box: { x: number; y: number; w: number; h: number },
-  readsOn: (backdrop: string) => boolean,
-  backdrop: (point: Point) => string | undefined,
-): number {
-  const steps = [0.1, 0.3, 0.5, 0.7, 0.9];
+/** How much of a box (0–1, by a 4 × 4 grid of points) has a backdrop that `text` reads on: where decoration lies under text, less. */
+export function clearShare(box: Box, readsOn: (backdrop: string) => boolean, backdrop: (point: Point) => string | undefined): number {
+  const steps = [0.125, 0.375, 0.625, 0.875];
   const points = steps.flatMap((fx) => steps.map((fy) => ({ x: box.x + box.w * fx, y: box.y + box.h * fy })));
   return (
     points.filter((point) => {
@@ -179,11 +192,12 @@ export function inheritedTextColor(
   master: Element,
   ctx: ColorContext,
 ): string {
+  // p:txStyles is a child of the master.
   const own = (shape: Element | undefined) => {
     const body = shape && childElements(shape, 'p:txBody')[0];
     return levelColor(body && childElements(body, 'a:lstStyle')[0], ctx);
   };
-  const styles = descendants(master, 'p:txStyles')[0];
+  const styles = childElements(master, 'p:txStyles')[0];
   const style = styles && childElements(styles, title ? 'p:titleStyle' : 'p:bodyStyle')[0];
   return own(layoutShape) ?? own(masterShape) ?? levelColor(style, ctx) ?? ctx.scheme[ctx.map.tx1 ?? 'dk1'] ?? '000000';
 }

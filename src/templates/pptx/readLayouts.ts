@@ -11,7 +11,19 @@ import { RELATIONSHIP_TYPE, relsPartOf, targetPart } from '../../render/packageP
 import { childElements, descendants, parseXml, root, type Element } from '../../render/xml.js';
 import type { Box } from '../types.js';
 import { contrast, readableOn } from '../colors.js';
-import { backdropAt, backgroundOf, boxOf, clearShare, inheritedTextColor, promptColor, shapesOf, type ColorContext } from './masterLook.js';
+import {
+  backdropAt,
+  backgroundOf,
+  boxOf,
+  clearShare,
+  inheritedTextColor,
+  layerOf,
+  layersOf,
+  promptColor,
+  shapeTree,
+  type ColorContext,
+  type Layer,
+} from './masterLook.js';
 import { relationshipsOf, xmlPart, type PowerPointPackage } from './readPackage.js';
 
 const EMU_PER_INCH = 914400;
@@ -121,6 +133,13 @@ export function readFilePresentation(pkg: PowerPointPackage, at: SourcePosition)
     const themeRoot = themeXml ? root(parseXml(themeXml, 'theme')) : undefined;
     const scheme = themeRoot ? themeScheme(themeRoot) : undefined;
     const ctx: ColorContext = { scheme: scheme?.colors ?? {}, map: { ...childElements(master, 'p:clrMap')[0]?.attribs } };
+    const look: MasterLook = {
+      master,
+      ctx,
+      layers: layersOf(master, (shape) => descendants(shape, 'p:ph').length === 0, ctx),
+      background: backgroundOf(master, ctx),
+      placeholders: placeholderShapes(master).map((shape) => ({ shape, kind: kindOf(shape) })),
+    };
     if (!colors) {
       colors = masterColors(master, scheme?.colors ?? {});
       fonts = scheme?.fonts ?? {};
@@ -133,7 +152,7 @@ export function readFilePresentation(pkg: PowerPointPackage, at: SourcePosition)
       if (!layoutPart || !xml) continue;
       const layout = root(parseXml(xml, layoutPart));
       const name = childElements(layout, 'p:cSld')[0]?.attribs.name ?? path.basename(layoutPart, '.xml');
-      const looks = looksOf(layout, master, ctx);
+      const looks = looksOf(layout, look);
       const placeholders = placeholdersOf(layout).map((p, i) => {
         const inherited = masterPlaceholders.find((m) => (MASTER_KIND[m.type] ?? m.type) === (MASTER_KIND[p.type] ?? p.type));
         return { ...p, box: p.box ?? inherited?.box, size: p.size ?? inherited?.size ?? styleSize(master, p.type), ...looks[i] };
@@ -159,7 +178,7 @@ export function readFilePresentation(pkg: PowerPointPackage, at: SourcePosition)
 
 /** The top-level placeholder shapes of a master or layout (PowerPoint does not look into groups). */
 function placeholderShapes(part: Element): Element[] {
-  const tree = descendants(part, 'p:spTree')[0];
+  const tree = shapeTree(part);
   return tree ? childElements(tree).filter((shape) => descendants(shape, 'p:ph').length > 0) : [];
 }
 
@@ -174,23 +193,33 @@ const kindOf = (shape: Element) => {
   return MASTER_KIND[type] ?? type;
 };
 
-/** For each placeholder of a layout: the colour its text inherits and the colour behind it. */
-function looksOf(layout: Element, master: Element, ctx: ColorContext): Pick<FilePlaceholder, 'text' | 'backdrop' | 'color' | 'clear'>[] {
-  const background = backgroundOf(layout, ctx) ?? backgroundOf(master, ctx);
+/** What a master gives every layout's look, read once: its shapes that are not placeholders, background and placeholders. */
+interface MasterLook {
+  master: Element;
+  ctx: ColorContext;
+  layers: Layer[];
+  background: string | null | undefined;
+  placeholders: { shape: Element; kind: string }[];
+}
+
+/** For each placeholder of a layout: the colour its text inherits, the colour behind it, and how clear of decoration it is. */
+function looksOf(layout: Element, on: MasterLook): Pick<FilePlaceholder, 'text' | 'backdrop' | 'color' | 'clear'>[] {
+  const { master, ctx } = on;
+  const own = backgroundOf(layout, ctx);
+  const background = own === undefined ? on.background : own;
   const base = background === undefined ? (ctx.scheme[ctx.map.bg1 ?? 'lt1'] ?? 'FFFFFF') : background;
   const notPlaceholder = (shape: Element) => descendants(shape, 'p:ph').length === 0;
-  const masterShapes = layout.attribs.showMasterSp === '0' ? [] : shapesOf(master).filter(notPlaceholder);
-  const layers = [...masterShapes, ...shapesOf(layout).filter(notPlaceholder)];
-  const masterPlaceholders = placeholderShapes(master);
+  const layers = [...(layout.attribs.showMasterSp === '0' ? [] : on.layers), ...layersOf(layout, notPlaceholder, ctx)];
   return placeholderShapes(layout).map((shape) => {
     const kind = kindOf(shape);
-    const onMaster = masterPlaceholders.find((m) => kindOf(m) === kind);
+    const onMaster = on.placeholders.find((m) => m.kind === kind)?.shape;
     const text = inheritedTextColor(kind === 'title', shape, onMaster, master, ctx);
     const box = boxOf(shape) ?? boxOf(onMaster);
     // The placeholder's own fill is the layout's, else the master's: the top layer.
     const ownFill = childElements(childElements(shape, 'p:spPr')[0] ?? shape).some((e) => FILLS.test(e.name)) ? shape : onMaster;
-    const behind = (point: { x: number; y: number }) =>
-      base === null ? undefined : backdropAt(point, base, [...layers, ...(ownFill ? [ownFill] : [])], ctx);
+    const fill = ownFill && layerOf(ownFill, ctx);
+    const all = fill ? [...layers, fill] : layers;
+    const behind = (point: { x: number; y: number }) => (base === null ? undefined : backdropAt(point, base, all));
     const backdrop = box && behind({ x: box.x + box.w / 2, y: box.y + box.h / 2 });
     if (!box || !backdrop) return { text };
     const prompt = promptColor(shape, ctx) ?? promptColor(onMaster, ctx);
@@ -200,8 +229,10 @@ function looksOf(layout: Element, master: Element, ctx: ColorContext): Pick<File
         : prompt && contrast(prompt, backdrop) >= 4.5
           ? prompt
           : readableOn(backdrop, ['FFFFFF', '000000']);
-    const clear = clearShare(box, (b) => contrast(color ?? text, b) >= MIN_CONTRAST, behind);
-    return { text, backdrop, clear, ...(color ? { color } : {}) };
+    // How clear of decoration: for the content placeholders, by which masters are ranked.
+    const content = kind === 'body' && descendants(shape, 'p:ph')[0]?.attribs.type !== 'subTitle';
+    const clear = content ? clearShare(box, (b) => contrast(color ?? text, b) >= MIN_CONTRAST, behind) : undefined;
+    return { text, backdrop, ...(clear === undefined ? {} : { clear }), ...(color ? { color } : {}) };
   });
 }
 
