@@ -84,7 +84,8 @@ describe('a PowerPoint file as the template', () => {
           ),
         )
       )
-        expect(slides[2]).toMatch(/<a:fld [^>]*type="slidenum"><a:rPr[^>]*\/><a:t>3<\/a:t>/);
+        // (with a colour where the file's would not read on its master: see tests/pptxMasters.test.ts)
+        expect(slides[2]).toMatch(/<a:fld [^>]*type="slidenum"><a:rPr[^>]*(?:\/>|>(?:(?!<\/a:fld>).)*<\/a:rPr>)<a:t>3<\/a:t>/s);
       const presentation = await deck.xml('ppt/presentation.xml');
       const size = /<p:sldSz cx="(\d+)" cy="(\d+)"/;
       expect(size.exec(presentation)!.slice(1)).toEqual(size.exec(await template.xml('ppt/presentation.xml'))!.slice(1));

@@ -156,10 +156,13 @@ function buildSlides(source: SlideSource, previousTitle: string, template: Templ
     new Set(template.layouts.keys()),
   );
   const original = template.layouts.get(layoutName)!;
-  const nearest = original.fileLayout?.nearest;
-  if (nearest && !ctx.noted.has(nearest)) {
-    ctx.noted.add(nearest);
-    ctx.warn('layout/nearest', nearest, source.line);
+  for (const [rule, note] of [
+    ['layout/nearest', original.fileLayout?.nearest],
+    ['layout/ambiguous', original.fileLayout?.ambiguous],
+  ] as const) {
+    if (!note || ctx.noted.has(note)) continue;
+    ctx.noted.add(note);
+    ctx.warn(rule, note, source.line);
   }
   const layout = restyled(original, heading, content, placedBackgrounds.content, template.theme.sizes.body);
   const continued = (title: string) => ctx.messages.text('continued', { title });

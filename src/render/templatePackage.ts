@@ -10,7 +10,18 @@ import path from 'node:path';
 import { readFlatXml, writeFlatXml, type FlatElement } from './flatXml.js';
 import { layoutName, type Parts } from './master.js';
 import { readRelationships, relsPartOf, retarget, RELATIONSHIP_TYPE, writeRelationships } from './packageParts.js';
-import { childElements, createElement, descendants, insert, ParsedParts, parseXml, remove, root, type Element } from './xml.js';
+import {
+  childElements,
+  createElement,
+  descendants,
+  insert,
+  insertBefore,
+  ParsedParts,
+  parseXml,
+  remove,
+  root,
+  type Element,
+} from './xml.js';
 import type { FileLayoutRef, PowerPointBase, Styled } from '../templates/types.js';
 
 /** What a deck puts in the placeholders every slide may have. */
@@ -119,7 +130,8 @@ function fillSlide(
       remove(shape);
       continue;
     }
-    const target = layout.placeholders[own.get(ph.attribs.idx ?? '') ?? ''];
+    const slot = own.get(ph.attribs.idx ?? '') ?? '';
+    const target = layout.placeholders[slot];
     // A part the file's layout has no placeholder for (the title on "Blank", kept off the slide for
     // screen readers) stays a text box where it is.
     if (!target) {
@@ -127,6 +139,7 @@ function fillSlide(
       continue;
     }
     ph.attribs = { ...target };
+    paintText(shape, layout.colors?.[slot]);
     // The shape keeps its place, and takes its outline, fill and text style from the layout.
     const properties = childElements(shape, 'p:spPr')[0];
     if (properties)
@@ -162,6 +175,7 @@ function fillSlide(
     const body = createElement('p:txBody');
     [createElement('a:bodyPr'), createElement('a:lstStyle'), paragraph].forEach((e) => insert(body, e, 'last'));
     insert(shape, body, 'last');
+    paintText(shape, layout.colors?.[key]);
     insert(tree, shape, 'last');
   };
   if (fill.date) add('date', 'Date Placeholder', textParagraph(fill.date, fill.lang));
@@ -173,6 +187,24 @@ function fillSlide(
     const paragraph = createElement('a:p');
     insert(paragraph, field, 'last');
     add('slideNumber', 'Slide Number Placeholder', paragraph);
+  }
+}
+
+/**
+ * Gives a placeholder's text `color` where the layout's would not read on its background (see FilePlaceholder.color):
+ * every run and paragraph end that has no fill of its own.
+ */
+function paintText(shape: Element, color: string | undefined): void {
+  if (!color) return;
+  for (const properties of descendants(shape, '*').filter((e) => e.name === 'a:rPr' || e.name === 'a:endParaRPr')) {
+    if (childElements(properties).some((e) => /^a:(solidFill|gradFill|noFill|pattFill|blipFill|grpFill)$/.test(e.name))) continue;
+    const fill = createElement('a:solidFill');
+    insert(fill, createElement('a:srgbClr', { val: color }), 'last');
+    // After the outline, where the schema puts the fill.
+    const outline = childElements(properties, 'a:ln')[0];
+    const next = outline && properties.children[properties.children.indexOf(outline) + 1];
+    if (next) insertBefore(next, fill);
+    else insert(properties, fill, outline ? 'last' : 'first');
   }
 }
 

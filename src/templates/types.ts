@@ -71,8 +71,12 @@ export interface FileLayoutRef {
   placeholders: Record<string, Record<string, string>>;
   /** Whether the file's master gives list items their bullets; if not, lectern writes them. */
   bullets: boolean;
+  /** By lectern's name, like `placeholders`: the text colour lectern writes where the one the file gives would not read on its background. */
+  colors?: Record<string, string>;
   /** Said in `lectern check` when a slide uses the layout: the file had no layout made for this kind. */
   nearest?: string;
+  /** Said once when a slide uses the layout: its name is that of layouts on several masters, and which one lectern took. */
+  ambiguous?: string;
 }
 
 export interface Theme {

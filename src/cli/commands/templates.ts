@@ -85,7 +85,7 @@ async function importTemplate(library: TemplateLibrary, file: string, name: stri
 
 /** Writes `<out>/<name>-layouts.pptx`: a slide on each layout of the template's PowerPoint file; returns the exit code. */
 async function showTemplate(library: TemplateLibrary, name: string, out: string, ctx: CommandContext): Promise<number> {
-  const { layoutSheet } = await import('../../templates/pptx/importTemplate.js');
+  const { kindsOf, layoutSheet } = await import('../../templates/pptx/importTemplate.js');
   const { buildDeckFile } = await import('../../pipeline.js');
   const at = { file: name };
   let template;
@@ -111,6 +111,17 @@ async function showTemplate(library: TemplateLibrary, name: string, out: string,
   ctx.io.out(
     `Wrote ${shown(result.output!)}: ${englishCount(result.slides ?? 0, 'slide')}, one on each layout of ${path.basename(template.base.pkg.file)}, its placeholders listed`,
   );
+  const kinds = kindsOf(template);
+  const several = template.base.presentation.masters.length > 1;
+  ctx.io.out(
+    `\nlectern's slides go on these layouts${several ? ` (the file has ${template.base.presentation.masters.length} masters)` : ''}:`,
+  );
+  const width = Math.max(...[...kinds.keys()].map((kind) => kind.length));
+  const names = Math.max(...[...kinds.values()].map((row) => JSON.stringify(row.layout).length));
+  for (const [kind, row] of kinds)
+    ctx.io.out(
+      `  ${kind.padEnd(width)}  ${several ? `${JSON.stringify(row.layout).padEnd(names)}  on ${row.master}` : JSON.stringify(row.layout)}`,
+    );
   return 0;
 }
 

@@ -7,6 +7,7 @@
 import path from 'node:path';
 import { describeMapping, type MappingRow } from './powerPointTemplate.js';
 import type { Template } from '../types.js';
+import { LAYOUT_KINDS, masterName, qualifiedName } from './layoutMapping.js';
 
 /** A template folder's name made from a file's: `Our School 2024.pptx` → `our-school-2024`. */
 export function templateNameOf(file: string): string {
@@ -54,16 +55,13 @@ const MARKUP = /[\\`*_{}[\]()#+\-.!|<>~&]/g;
 export function layoutSheet(template: Template): string {
   const base = template.base!;
   const uses = new Map<string, string[]>();
-  for (const [kind, layout] of template.layouts) {
-    if (kind !== layout.fileLayout?.name && layout.fileLayout)
-      uses.set(layout.fileLayout.name, [...(uses.get(layout.fileLayout.name) ?? []), kind]);
-  }
-  const seen = new Set<string>();
-  const slides = base.presentation.layouts.flatMap((layout) => {
-    if (seen.has(layout.name)) return [];
-    seen.add(layout.name);
-    const own = template.layouts.get(layout.name)!;
-    const used = uses.get(layout.name);
+  for (const [kind, row] of kindsOf(template)) uses.set(row.part, [...(uses.get(row.part) ?? []), kind]);
+  const several = base.presentation.masters.length > 1;
+  const slides = base.presentation.layouts.map((layout) => {
+    // Its name as a slide names it: with its master where several masters have a layout of that name.
+    const name = template.layouts.has(qualifiedName(base.presentation, layout)) ? qualifiedName(base.presentation, layout) : layout.name;
+    const own = template.layouts.get(name)!;
+    const used = uses.get(layout.part);
     const regions = [...own.regions.keys()];
     const label = (key: string) => `${describe(own.fileLayout!.placeholders[key])} placeholder`;
     const body =
@@ -73,22 +71,33 @@ export function layoutSheet(template: Template): string {
           ? [own.fileLayout!.placeholders[regions[0]] ? label(regions[0]) : 'a text box: this layout has no content placeholder']
           : [];
     const all = layout.placeholders.map((p) => `${PLACEHOLDER_NAMES[p.type] ?? p.type}${p.ph.idx ? ` (idx ${p.ph.idx})` : ''}`);
+    const master = several ? ` Its master: ${masterName(base.presentation, layout)}.` : '';
     return [
-      [
-        // In quotes, as they are (lectern takes off the outer ones); `{{` escaped, as the deck body is Handlebars first.
-        `<!-- layout: "${layout.name.replaceAll('{{', '\\{{')}" -->`,
-        '',
-        `## ${layout.name.replace(MARKUP, '\\$&')}`,
-        '',
-        ...body,
-        '',
-        '::: notes',
-        `Placeholders: ${all.join(', ') || 'none'}. ${used ? `lectern's ${used.join(', ')} slides go on this layout.` : 'Use it with <!-- layout: "name" --> on a slide.'}`,
-        ':::',
-      ].join('\n'),
-    ];
+      // In quotes, as they are (lectern takes off the outer ones); `{{` escaped, as the deck body is Handlebars first.
+      `<!-- layout: "${name.replaceAll('{{', '\\{{')}" -->`,
+      '',
+      `## ${name.replace(MARKUP, '\\$&')}`,
+      '',
+      ...body,
+      '',
+      '::: notes',
+      `Placeholders: ${all.join(', ') || 'none'}.${master} ${used ? `lectern's ${used.join(', ')} slides go on this layout.` : 'Use it with <!-- layout: "name" --> on a slide.'}`,
+      ':::',
+    ].join('\n');
   });
   return `---\ntitle: ${JSON.stringify(`The layouts of ${path.basename(base.pkg.file)}`)}\nslideNumbers: true\n---\n\n${slides.join('\n\n---\n\n')}\n`;
+}
+
+/** Which layout of the file, and of which master, each of lectern's slide kinds goes on, as `lectern templates show` prints it. */
+export function kindsOf(template: Template): Map<string, { layout: string; master: string; part: string }> {
+  const presentation = template.base!.presentation;
+  const rows = new Map<string, { layout: string; master: string; part: string }>();
+  for (const kind of LAYOUT_KINDS) {
+    const ref = template.layouts.get(kind)?.fileLayout;
+    const layout = ref && presentation.layouts.find((l) => l.part === ref.part);
+    if (layout) rows.set(kind, { layout: layout.name, master: masterName(presentation, layout), part: layout.part });
+  }
+  return rows;
 }
 
 /** A placeholder of a layout (`type` and `idx` as the file writes them), in words. */

@@ -7,8 +7,11 @@
  * 4. else the nearest layout, which `lectern check` reports.
  * Charts and tables go on the content layout, pictures on "Picture with Caption"
  * when the file has one with a picture placeholder, else on the content layout.
+ * A file with several masters is matched across all of them: at each step the
+ * layout of the master that suits the kind best wins (see rankMasters).
  */
-import type { FileLayout, FilePlaceholder } from './readLayouts.js';
+import { contrast } from '../colors.js';
+import { MIN_CONTRAST, type FileLayout, type FilePlaceholder, type FilePresentation } from './readLayouts.js';
 
 /** lectern's layout kinds, in the order they are matched. */
 export const LAYOUT_KINDS = ['content', 'title', 'section', 'two-column', 'image', 'chart', 'table'] as const;
@@ -196,6 +199,17 @@ const KIND_NAMES: Record<LayoutKind, string[]> = {
   table: [],
 };
 
+/** PowerPoint's layout types (`p:sldLayout type`) made for each kind, as a renamed layout still carries them. */
+const KIND_TYPES: Record<LayoutKind, string[]> = {
+  title: ['title'],
+  section: ['secHead'],
+  content: ['obj'],
+  'two-column': ['twoObj', 'twoTxTwoObj'],
+  image: ['picTx'],
+  chart: [],
+  table: [],
+};
+
 /** How a kind was matched: by the template's `layouts:`, by name, by placeholders, by the rule for charts and tables, or as the nearest. */
 export type MatchKind = 'set' | 'name' | 'placeholders' | 'rule' | 'nearest';
 
@@ -236,34 +250,77 @@ const BY_PLACEHOLDERS: Partial<Record<LayoutKind, (l: FileLayout) => boolean>> =
   image: (l) => l.placeholders.some(isTitle) && l.placeholders.some((p) => p.type === 'pic'),
 };
 
+/** Kinds whose slides carry a title and content, which want a master with a content look; the others want the title look. */
+const CONTENT_KINDS: readonly LayoutKind[] = ['content', 'two-column', 'image', 'chart', 'table'];
+
+/** Whether a layout's title and text read where lectern leaves their colour to it (unknown backdrops read). */
+function readable(layout: FileLayout, content: boolean): boolean {
+  const parts = layout.placeholders.filter((p) => (content ? largest(layout).includes(p) : isTitle(p) || p.type === 'subTitle'));
+  return parts.every((p) => !p.text || !p.backdrop || contrast(p.text, p.backdrop) >= MIN_CONTRAST);
+}
+
+/**
+ * The masters in the order a kind prefers them: for slides with content, first those whose content
+ * layout's text reads on its background, then those the file's own slides use with content, then those
+ * whose content area is clearest of decoration; for
+ * title and section slides, those the file's own slides use as title slides; then the file's order.
+ */
+export function rankMasters(presentation: Pick<FilePresentation, 'layouts' | 'examples'>, content: boolean): string[] {
+  const masters = [...new Set(presentation.layouts.map((l) => l.master))];
+  const looks = (l: FileLayout) => (content ? BY_PLACEHOLDERS.content!(l) || BY_PLACEHOLDERS['two-column']!(l) : BY_PLACEHOLDERS.title!(l));
+  const score = (master: string) => {
+    const own = presentation.layouts.filter((l) => l.master === master);
+    const used = presentation.examples.filter((part) => own.some((l) => l.part === part && looks(l))).length;
+    const reads = own.some((l) => looks(l) && readable(l, content)) ? 1 : 0;
+    // How clear of decoration its content layout's text area is, 0–99.
+    const clear = Math.round((largest(own.find(BY_PLACEHOLDERS.content!) ?? own[0])[0]?.clear ?? 0) * 99);
+    return content ? reads * 100000 + used * 100 + clear : used;
+  };
+  const scores = new Map(masters.map((m) => [m, score(m)]));
+  return masters
+    .map((m, i) => ({ m, i }))
+    .sort((a, b) => scores.get(b.m)! - scores.get(a.m)! || a.i - b.i)
+    .map(({ m }) => m);
+}
+
 /**
  * Maps every kind to a layout of the file. `chosen` holds the template's own choices
- * (kind → layout, already checked to exist). Only layouts of the first master are matched.
+ * (kind → layout, already checked to exist).
  */
-export function mapLayouts(all: FileLayout[], chosen: Partial<Record<LayoutKind, FileLayout>>): Map<LayoutKind, LayoutMatch> {
-  const layouts = all.filter((l) => l.master === all[0].master);
+export function mapLayouts(
+  presentation: Pick<FilePresentation, 'layouts' | 'examples'>,
+  chosen: Partial<Record<LayoutKind, FileLayout>>,
+): Map<LayoutKind, LayoutMatch> {
+  const all = presentation.layouts;
+  const ranked = (content: boolean) => rankMasters(presentation, content).map((m) => all.filter((l) => l.master === m));
+  const byMaster = { content: ranked(true), title: ranked(false) };
   const map = new Map<LayoutKind, LayoutMatch>();
-  const byName = (kind: LayoutKind) =>
-    KIND_NAMES[kind].flatMap((english) => POWERPOINT_LAYOUT_NAMES[english].map((n) => layoutNamed(layouts, n))).find(Boolean);
   for (const kind of LAYOUT_KINDS) {
     const set = chosen[kind];
     if (set) {
       map.set(kind, { layout: set, how: 'set' });
       continue;
     }
-    const named = byName(kind);
-    // A picture layout with no picture placeholder is not one.
-    if (named && (kind !== 'image' || named.placeholders.some((p) => p.type === 'pic'))) {
+    const masters = CONTENT_KINDS.includes(kind) ? byMaster.content : byMaster.title;
+    // By name, then by type, master by master in the kind's order (a picture layout with no picture placeholder is not one).
+    const named = masters
+      .map(
+        (layouts) =>
+          KIND_NAMES[kind].flatMap((english) => POWERPOINT_LAYOUT_NAMES[english].map((n) => layoutNamed(layouts, n))).find(Boolean) ??
+          layouts.find((l) => l.type && KIND_TYPES[kind].includes(l.type)),
+      )
+      .find((l) => l && (kind !== 'image' || l.placeholders.some((p) => p.type === 'pic')));
+    if (named) {
       map.set(kind, { layout: named, how: 'name' });
       continue;
     }
     const test = BY_PLACEHOLDERS[kind];
-    const fitting = test && layouts.find(test);
+    const fitting = test && masters.map((layouts) => layouts.find(test)).find(Boolean);
     if (fitting && kind !== 'image') {
       map.set(kind, { layout: fitting, how: 'placeholders' });
       continue;
     }
-    map.set(kind, nearest(kind, layouts, map));
+    map.set(kind, nearest(kind, masters.flat(), map));
   }
   return map;
 }
@@ -281,4 +338,49 @@ function nearest(kind: LayoutKind, layouts: FileLayout[], map: Map<LayoutKind, L
     return { layout: best ?? titled ?? layouts[0], how: 'nearest' };
   }
   return { layout: content ?? layouts[0], how: 'nearest' };
+}
+
+/** A layout found by the name a teacher writes, and the masters' layouts of that name it was chosen among. */
+export interface NamedLayout {
+  layout: FileLayout;
+  /** The other layouts of the same name, on other masters, where the name alone does not say which. */
+  others: FileLayout[];
+}
+
+/**
+ * The layout a teacher names: `"Title and Content"`, or `"Master 2 / Title and Content"` (a master by its
+ * name or place) where several masters have a layout of that name. A name several masters have, without its
+ * master, is the layout on `preferred` (the master content slides use), else on the first master that has it.
+ */
+export function findLayout(
+  presentation: Pick<FilePresentation, 'layouts' | 'masters'>,
+  name: string,
+  preferred?: string,
+): NamedLayout | undefined {
+  const split = name.indexOf(' / ');
+  if (split > 0) {
+    const master = presentation.masters.find((m, i) => [m.name, `Master ${i + 1}`].some((n) => normal(n) === normal(name.slice(0, split))));
+    const layout =
+      master &&
+      layoutNamed(
+        presentation.layouts.filter((l) => l.master === master.part),
+        name.slice(split + 3),
+      );
+    if (layout) return { layout, others: [] };
+  }
+  const same = presentation.layouts.filter((l) => l.name === name);
+  const all = same.length ? same : presentation.layouts.filter((l) => normal(l.name) === normal(name));
+  if (all.length === 0) return undefined;
+  const layout = all.find((l) => l.master === preferred) ?? all[0];
+  return { layout, others: all.filter((l) => l !== layout) };
+}
+
+/** `Master 2 / Title, Content`: a layout's name with its master's, as findLayout reads it. */
+export function qualifiedName(presentation: Pick<FilePresentation, 'masters'>, layout: FileLayout): string {
+  return `${masterName(presentation, layout)} / ${layout.name}`;
+}
+
+/** The name lectern gives a layout's master (see FileMaster). */
+export function masterName(presentation: Pick<FilePresentation, 'masters'>, layout: FileLayout): string {
+  return presentation.masters.find((m) => m.part === layout.master)?.name ?? 'Master 1';
 }

@@ -10,7 +10,19 @@ import { fail, type SourcePosition } from '../../diagnostics.js';
 import { didYouMean } from '../../suggest.js';
 import { contrast, derivePalette, mix, readableOn } from '../colors.js';
 import type { Box, FileLayoutRef, Layout, Styled, Template, Theme } from '../types.js';
-import { isTitle, largest, LAYOUT_KINDS, layoutNamed, mapLayouts, type LayoutKind, type LayoutMatch } from './layoutMapping.js';
+import {
+  findLayout,
+  isTitle,
+  largest,
+  LAYOUT_KINDS,
+  mapLayouts,
+  masterName,
+  qualifiedName,
+  rankMasters,
+  type LayoutKind,
+  type LayoutMatch,
+  type NamedLayout,
+} from './layoutMapping.js';
 import { readFilePresentation, type FileLayout, type FilePlaceholder, type FilePresentation } from './readLayouts.js';
 import { readPowerPointPackage, reachableParts, type PowerPointPackage } from './readPackage.js';
 
@@ -32,22 +44,27 @@ export function loadPowerPointTemplate(file: string, at: SourcePosition, options
   const presentation = readFilePresentation(pkg, at);
   const parts = carriedParts(pkg, presentation, at);
   const chosen: Partial<Record<LayoutKind, FileLayout>> = {};
+  // A layout name several masters have means the one on the master content slides go on.
+  const contentMaster = rankMasters(presentation, true)[0];
+  const ambiguous = new Map<FileLayout, string>();
   for (const [kind, { name, at: where }] of Object.entries(options?.layouts ?? {})) {
     if (!(LAYOUT_KINDS as readonly string[]).includes(kind))
       throw fail('template/layouts', `layouts: "${kind}" is not one of lectern's layouts (${LAYOUT_KINDS.join(', ')})`, where);
-    const layout = layoutNamed(presentation.layouts, name);
+    const found = findLayout(presentation, name, contentMaster);
+    const layout = found?.layout;
+    if (found?.others.length) ambiguous.set(layout!, ambiguity(presentation, found, file));
     if (!layout)
       throw fail(
         'template/layouts',
         `layouts: ${kind}: "${name}" is not a layout of ${path.basename(file)}${didYouMean(
           name,
-          presentation.layouts.map((l) => l.name),
+          uniqueNames(presentation),
         )}; its layouts: ${uniqueNames(presentation).join(', ')}`,
         where,
       );
     chosen[kind as LayoutKind] = layout;
   }
-  const mapping = mapLayouts(presentation.layouts, chosen);
+  const mapping = mapLayouts(presentation, chosen);
   const fileTheme = themeOf(presentation, mapping.get('content')!.layout);
   const theme = options?.theme ? options.theme(fileTheme) : fileTheme;
   const layouts = new Map<string, Layout>();
@@ -56,9 +73,23 @@ export function loadPowerPointTemplate(file: string, at: SourcePosition, options
     options
       ? `set layouts: {${kind}: "Layout name"} in templates/${options.name}/template.yaml`
       : `make a template of the file with "lectern templates import ${path.basename(file)}" and set layouts: {${kind}: "Layout name"} in its template.yaml`;
-  for (const [kind, match] of mapping) layouts.set(kind, layoutFor(kind, match, presentation, file, choose));
+  for (const [kind, match] of mapping) {
+    const note = match.how === 'set' ? ambiguous.get(match.layout) : undefined;
+    layouts.set(kind, layoutFor(kind, match, presentation, file, choose, note));
+  }
+  // Each layout by its name; one that several masters have by its name alone (meaning the one on the content
+  // slides' master, which a slide's <!-- layout: --> then says once), and then each as "Master 2 / Name".
+  const qualified: FileLayout[] = [];
   for (const layout of presentation.layouts) {
-    if (!layouts.has(layout.name)) layouts.set(layout.name, layoutFor(layout.name, { layout, how: 'set' }, presentation, file, choose));
+    const found = findLayout(presentation, layout.name, contentMaster)!;
+    if (found.others.length) qualified.push(layout);
+    if (found.layout !== layout || layouts.has(layout.name)) continue;
+    const note = found.others.length ? ambiguity(presentation, found, file) : undefined;
+    layouts.set(layout.name, layoutFor(layout.name, { layout, how: 'set' }, presentation, file, choose, note));
+  }
+  for (const layout of qualified) {
+    const name = qualifiedName(presentation, layout);
+    layouts.set(name, layoutFor(name, { layout, how: 'set' }, presentation, file, choose));
   }
   const dir = options?.dir ?? path.dirname(file);
   return {
@@ -93,11 +124,19 @@ export function uniqueNames(presentation: FilePresentation): string[] {
   return [...new Set(presentation.layouts.map((l) => l.name))];
 }
 
+/** What lectern says once when a layout name that several masters have is used without its master. */
+function ambiguity(presentation: FilePresentation, { layout, others }: NamedLayout, file: string): string {
+  const all = [layout, ...others].map((l) => `"${qualifiedName(presentation, l)}"`);
+  return `${path.basename(file)} has ${all.length} layouts named "${layout.name}", one on each of ${all.length} masters, so lectern uses ${all[0]}; to choose another, name it with its master: ${all.slice(1).join(' or ')}`;
+}
+
 /** One row of the layout mapping, as `lectern templates import` prints and writes it. */
 export interface MappingRow {
   kind: LayoutKind;
-  /** The file's layout. */
+  /** The file's layout (with its master, `Master 2 / Title, Content`, where several masters have a layout of its name). */
   layout: string;
+  /** Its master, as lectern names it (`Master 2` where the file gives none). */
+  master: string;
   how: LayoutMatch['how'];
   /** How, in words. */
   description: string;
@@ -110,9 +149,11 @@ export function describeMapping(file: string): MappingRow[] {
   const presentation = readFilePresentation(pkg, at);
   // The file is checked as a build checks it: a file that cannot be used is not imported.
   carriedParts(pkg, presentation, at);
-  return [...mapLayouts(presentation.layouts, {})].map(([kind, m]) => ({
+  const several = presentation.masters.length > 1;
+  return [...mapLayouts(presentation, {})].map(([kind, m]) => ({
     kind,
-    layout: m.layout.name,
+    layout: several && findLayout(presentation, m.layout.name)!.others.length ? qualifiedName(presentation, m.layout) : m.layout.name,
+    master: masterName(presentation, m.layout),
     how: m.how,
     description: HOW[m.how],
   }));
@@ -133,6 +174,7 @@ function layoutFor(
   presentation: FilePresentation,
   file: string,
   choose: (kind: string) => string,
+  ambiguous?: string,
 ): Layout {
   const { layout: source } = match;
   const { width, height } = presentation.size;
@@ -200,7 +242,21 @@ function layoutFor(
     match.how === 'nearest'
       ? `${path.basename(file)} has no layout made for "${name}" slides, so lectern uses its layout "${source.name}", the nearest; to choose another, ${choose(name)}`
       : undefined;
-  layout.fileLayout = { name: source.name, part: source.part, placeholders, bullets: source.bullets, ...(nearest ? { nearest } : {}) };
+  const colors = Object.fromEntries(
+    Object.entries(placeholders).flatMap(([key, ph]) => {
+      const color = source.placeholders.find((p) => p.ph === ph)?.color;
+      return color ? [[key, color]] : [];
+    }),
+  );
+  layout.fileLayout = {
+    name: source.name,
+    part: source.part,
+    placeholders,
+    bullets: source.bullets,
+    ...(Object.keys(colors).length ? { colors } : {}),
+    ...(nearest ? { nearest } : {}),
+    ...(ambiguous ? { ambiguous } : {}),
+  };
   return layout;
 }
 
@@ -229,7 +285,9 @@ function freeArea(source: FileLayout, title: Box | undefined, width: number, hei
 
 /** The theme charts and tables are drawn in: the file's colours and fonts, its content layout's sizes. */
 function themeOf(presentation: FilePresentation, content: FileLayout): Theme {
-  const { background, accents } = presentation.colors;
+  const { accents } = presentation.colors;
+  // Behind the content layout's text, where the file says (its master may not be the first).
+  const background = largest(content)[0]?.backdrop ?? presentation.colors.background;
   // What lectern draws itself (tables, chart labels) must read on the slide, whatever the file's text colour.
   const text =
     contrast(presentation.colors.text, background) >= 4.5 ? presentation.colors.text : readableOn(background, ['FFFFFF', '000000']);

@@ -10,11 +10,26 @@ import { decodeEntities } from '../../render/flatXml.js';
 import { RELATIONSHIP_TYPE, relsPartOf, targetPart } from '../../render/packageParts.js';
 import { childElements, descendants, parseXml, root, type Element } from '../../render/xml.js';
 import type { Box } from '../types.js';
+import { contrast, readableOn } from '../colors.js';
+import {
+  backdropAt,
+  backgroundOf,
+  boxOf,
+  clearShare,
+  inheritedTextColor,
+  layerOf,
+  layersOf,
+  promptColor,
+  shapeTree,
+  type ColorContext,
+  type Layer,
+} from './masterLook.js';
 import { relationshipsOf, xmlPart, type PowerPointPackage } from './readPackage.js';
 
 const EMU_PER_INCH = 914400;
 const THEME = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme';
 const SLIDE_LAYOUT = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/slideLayout';
+const SLIDE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/slide';
 
 /** A placeholder of a layout. */
 export interface FilePlaceholder {
@@ -27,6 +42,26 @@ export interface FilePlaceholder {
   /** Font size of its first level, in points, where the file says. */
   size?: number;
   name: string;
+  /** The colour its text takes where the slide gives none (the layout's, the master's, the theme's), for titles and text. */
+  text?: string;
+  /** The colour behind its middle (background, shapes, its own fill), where no picture lies there. */
+  backdrop?: string;
+  /**
+   * The colour lectern gives its text where `text` does not read on `backdrop` (as on LibreOffice's dark templates
+   * saved as PPTX): the colour of the placeholder's example text where that reads, else white or black.
+   */
+  color?: string;
+  /** How much of its box (0–1) has a backdrop its text reads on: less where decoration lies under it. */
+  clear?: number;
+}
+
+/** A slide master of the file. */
+export interface FileMaster {
+  part: string;
+  /** Its `p:sldMasterId` id. */
+  id: string;
+  /** As lectern names it: its own name, where the file gives it one no other master has, else `Master 2` (its place). */
+  name: string;
 }
 
 /** A slide layout of the file. */
@@ -34,7 +69,10 @@ export interface FileLayout {
   name: string;
   /** Its part, e.g. `ppt/slideLayouts/slideLayout2.xml`. */
   part: string;
+  /** Its master's part. */
   master: string;
+  /** The layout's `type` (`title`, `obj`, `secHead`, `twoObj`…), where it writes one. */
+  type?: string;
   placeholders: FilePlaceholder[];
   /** Whether its master gives list levels their bullets (PowerPoint's do; LibreOffice's PPTX export leaves them out). */
   bullets: boolean;
@@ -44,10 +82,12 @@ export interface FileLayout {
 export interface FilePresentation {
   /** Inches. */
   size: { width: number; height: number };
-  /** Master parts, in the file's order, with their `p:sldMasterId` ids. */
-  masters: { part: string; id: string }[];
+  /** The masters, in the file's order. */
+  masters: FileMaster[];
   /** Every layout, masters in order, each master's layouts in its order. */
   layouts: FileLayout[];
+  /** The layout part of each of the file's own (example) slides, in order. */
+  examples: string[];
   colors: { text: string; background: string; accents: string[] };
   fonts: { heading?: string; body?: string };
   /** The name of the first master's theme, as PowerPoint's Design tab shows it. */
@@ -67,25 +107,40 @@ export function readFilePresentation(pkg: PowerPointPackage, at: SourcePosition)
   const width = Number(size?.attribs.cx ?? 12192000) / EMU_PER_INCH;
   const height = Number(size?.attribs.cy ?? 6858000) / EMU_PER_INCH;
   const presentationRels = relationshipsOf(pkg, 'ppt/presentation.xml');
-  const masters = descendants(presentation, 'p:sldMasterId').flatMap((entry) => {
+  const masterParts = descendants(presentation, 'p:sldMasterId').flatMap((entry) => {
     const rel = presentationRels.find((r) => r.id === entry.attribs['r:id'] && r.type === RELATIONSHIP_TYPE.slideMaster);
     const part = rel && targetPart(relsPartOf('ppt/presentation.xml'), rel.target);
-    return part && xmlPart(pkg, part) !== undefined ? [{ part, id: entry.attribs.id ?? '' }] : [];
+    return part && xmlPart(pkg, part) !== undefined
+      ? [{ part, id: entry.attribs.id ?? '', xml: root(parseXml(xmlPart(pkg, part)!, part)) }]
+      : [];
+  });
+  const ownNames = masterParts.map(({ xml }) => childElements(xml, 'p:cSld')[0]?.attribs.name);
+  const masters = masterParts.map(({ part, id }, i) => {
+    const own = ownNames[i] && decodeEntities(ownNames[i]);
+    const unique = own && ownNames.filter((n) => n && decodeEntities(n) === own).length === 1 && !/^master \d+$/i.test(own);
+    return { part, id, name: unique ? own : `Master ${i + 1}` };
   });
   const layouts: FileLayout[] = [];
   let colors: FilePresentation['colors'] | undefined;
   let fonts: FilePresentation['fonts'] = {};
   let themeName: string | undefined;
-  for (const { part } of masters) {
-    const master = root(parseXml(xmlPart(pkg, part)!, part));
+  for (const { part, xml: master } of masterParts) {
     const masterPlaceholders = placeholdersOf(master);
     const bullets = hasBullets(master);
     const rels = relationshipsOf(pkg, part);
+    const theme = rels.find((r) => r.type === THEME);
+    const themeXml = theme && xmlPart(pkg, targetPart(relsPartOf(part), theme.target));
+    const themeRoot = themeXml ? root(parseXml(themeXml, 'theme')) : undefined;
+    const scheme = themeRoot ? themeScheme(themeRoot) : undefined;
+    const ctx: ColorContext = { scheme: scheme?.colors ?? {}, map: { ...childElements(master, 'p:clrMap')[0]?.attribs } };
+    const look: MasterLook = {
+      master,
+      ctx,
+      layers: layersOf(master, (shape) => descendants(shape, 'p:ph').length === 0, ctx),
+      background: backgroundOf(master, ctx),
+      placeholders: placeholderShapes(master).map((shape) => ({ shape, kind: kindOf(shape) })),
+    };
     if (!colors) {
-      const theme = rels.find((r) => r.type === THEME);
-      const themeXml = theme && xmlPart(pkg, targetPart(relsPartOf(part), theme.target));
-      const themeRoot = themeXml ? root(parseXml(themeXml, 'theme')) : undefined;
-      const scheme = themeRoot ? themeScheme(themeRoot) : undefined;
       colors = masterColors(master, scheme?.colors ?? {});
       fonts = scheme?.fonts ?? {};
       themeName = themeRoot?.attribs.name ? decodeEntities(themeRoot.attribs.name) : undefined;
@@ -97,11 +152,13 @@ export function readFilePresentation(pkg: PowerPointPackage, at: SourcePosition)
       if (!layoutPart || !xml) continue;
       const layout = root(parseXml(xml, layoutPart));
       const name = childElements(layout, 'p:cSld')[0]?.attribs.name ?? path.basename(layoutPart, '.xml');
-      const placeholders = placeholdersOf(layout).map((p) => {
+      const looks = looksOf(layout, look);
+      const placeholders = placeholdersOf(layout).map((p, i) => {
         const inherited = masterPlaceholders.find((m) => (MASTER_KIND[m.type] ?? m.type) === (MASTER_KIND[p.type] ?? p.type));
-        return { ...p, box: p.box ?? inherited?.box, size: p.size ?? inherited?.size ?? styleSize(master, p.type) };
+        return { ...p, box: p.box ?? inherited?.box, size: p.size ?? inherited?.size ?? styleSize(master, p.type), ...looks[i] };
       });
-      layouts.push({ name: decodeEntities(name), part: layoutPart, master: part, placeholders, bullets });
+      const type = layout.attribs.type;
+      layouts.push({ name: decodeEntities(name), part: layoutPart, master: part, ...(type ? { type } : {}), placeholders, bullets });
     }
   }
   if (layouts.length === 0)
@@ -110,16 +167,79 @@ export function readFilePresentation(pkg: PowerPointPackage, at: SourcePosition)
       `the PowerPoint template "${path.basename(pkg.file)}" has no slide layouts, so lectern has nothing to place slides on; save it from PowerPoint's Slide Master view`,
       at,
     );
-  return { size: { width, height }, masters, layouts, colors: colors!, fonts, ...(themeName ? { themeName } : {}) };
+  const examples = presentationRels.flatMap((r) => {
+    if (r.type !== SLIDE) return [];
+    const slide = targetPart(relsPartOf('ppt/presentation.xml'), r.target);
+    const layout = relationshipsOf(pkg, slide).find((l) => l.type === SLIDE_LAYOUT);
+    return layout ? [targetPart(relsPartOf(slide), layout.target)] : [];
+  });
+  return { size: { width, height }, masters, layouts, examples, colors: colors!, fonts, ...(themeName ? { themeName } : {}) };
+}
+
+/** The top-level placeholder shapes of a master or layout (PowerPoint does not look into groups). */
+function placeholderShapes(part: Element): Element[] {
+  const tree = shapeTree(part);
+  return tree ? childElements(tree).filter((shape) => descendants(shape, 'p:ph').length > 0) : [];
+}
+
+/** The contrast below which a placeholder's inherited text colour is taken not to read on what is behind it (WCAG's for large text). */
+export const MIN_CONTRAST = 3;
+
+const FILLS = /^a:(noFill|solidFill|gradFill|blipFill|pattFill|grpFill)$/;
+
+/** The kind a placeholder shape's position and style come from on the master. */
+const kindOf = (shape: Element) => {
+  const type = descendants(shape, 'p:ph')[0]?.attribs.type ?? 'obj';
+  return MASTER_KIND[type] ?? type;
+};
+
+/** What a master gives every layout's look, read once: its shapes that are not placeholders, background and placeholders. */
+interface MasterLook {
+  master: Element;
+  ctx: ColorContext;
+  layers: Layer[];
+  background: string | null | undefined;
+  placeholders: { shape: Element; kind: string }[];
+}
+
+/** For each placeholder of a layout: the colour its text inherits, the colour behind it, and how clear of decoration it is. */
+function looksOf(layout: Element, on: MasterLook): Pick<FilePlaceholder, 'text' | 'backdrop' | 'color' | 'clear'>[] {
+  const { master, ctx } = on;
+  const own = backgroundOf(layout, ctx);
+  const background = own === undefined ? on.background : own;
+  const base = background === undefined ? (ctx.scheme[ctx.map.bg1 ?? 'lt1'] ?? 'FFFFFF') : background;
+  const notPlaceholder = (shape: Element) => descendants(shape, 'p:ph').length === 0;
+  const layers = [...(layout.attribs.showMasterSp === '0' ? [] : on.layers), ...layersOf(layout, notPlaceholder, ctx)];
+  return placeholderShapes(layout).map((shape) => {
+    const kind = kindOf(shape);
+    const onMaster = on.placeholders.find((m) => m.kind === kind)?.shape;
+    const text = inheritedTextColor(kind === 'title', shape, onMaster, master, ctx);
+    const box = boxOf(shape) ?? boxOf(onMaster);
+    // The placeholder's own fill is the layout's, else the master's: the top layer.
+    const ownFill = childElements(childElements(shape, 'p:spPr')[0] ?? shape).some((e) => FILLS.test(e.name)) ? shape : onMaster;
+    const fill = ownFill && layerOf(ownFill, ctx);
+    const all = fill ? [...layers, fill] : layers;
+    const behind = (point: { x: number; y: number }) => (base === null ? undefined : backdropAt(point, base, all));
+    const backdrop = box && behind({ x: box.x + box.w / 2, y: box.y + box.h / 2 });
+    if (!box || !backdrop) return { text };
+    const prompt = promptColor(shape, ctx) ?? promptColor(onMaster, ctx);
+    const color =
+      contrast(text, backdrop) >= MIN_CONTRAST
+        ? undefined
+        : prompt && contrast(prompt, backdrop) >= 4.5
+          ? prompt
+          : readableOn(backdrop, ['FFFFFF', '000000']);
+    // How clear of decoration: for the content placeholders, by which masters are ranked.
+    const content = kind === 'body' && descendants(shape, 'p:ph')[0]?.attribs.type !== 'subTitle';
+    const clear = content ? clearShare(box, (b) => contrast(color ?? text, b) >= MIN_CONTRAST, behind) : undefined;
+    return { text, backdrop, ...(clear === undefined ? {} : { clear }), ...(color ? { color } : {}) };
+  });
 }
 
 /** The placeholders of a master or layout's shape tree (top level: PowerPoint does not look into groups). */
 function placeholdersOf(part: Element): FilePlaceholder[] {
-  const tree = descendants(part, 'p:spTree')[0];
-  if (!tree) return [];
-  return childElements(tree).flatMap((shape) => {
+  return placeholderShapes(part).flatMap((shape) => {
     const ph = descendants(shape, 'p:ph')[0];
-    if (!ph) return [];
     const xfrm = descendants(shape, 'a:xfrm')[0];
     const off = xfrm && childElements(xfrm, 'a:off')[0];
     const ext = xfrm && childElements(xfrm, 'a:ext')[0];
