@@ -81,9 +81,17 @@ export function createElement(tag: string, attributes: Record<string, string | u
 export function insert(parent: ParentNode, node: ChildNode, where: 'first' | 'last'): void {
   detach(node);
   node.parent = parent;
-  if (where === 'first') parent.children.unshift(node);
-  else parent.children.push(node);
-  relink(parent);
+  if (where === 'first') {
+    parent.children.unshift(node);
+    relink(parent);
+    return;
+  }
+  // Last: only the new node and the one before it change (a list of a thousand slide titles is not relinked a thousand times).
+  const before = parent.children.at(-1) ?? null;
+  parent.children.push(node);
+  node.prev = before;
+  node.next = null;
+  if (before) before.next = node;
 }
 
 /** Puts `node` (taken from where it was) just before `reference`, among `reference`'s siblings. */
