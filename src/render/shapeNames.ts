@@ -92,10 +92,10 @@ function shapeKind(xml: string, at: number, element: string): string {
   if (element === 'pic') return 'Picture';
   if (element === 'grpSp') return 'Group';
   if (element === 'cxnSp') return 'Straight Connector';
-  const nonVisual = shape.slice(0, shape.indexOf('</p:nvSpPr>'));
-  const placeholder = /<p:ph\b([^>]*)>/.exec(nonVisual);
-  if (shape.includes('<m:oMathPara')) return 'Equation';
+  // A placeholder first, from the shape's short non-visual part: most of a slide's shapes, and the longest (an equation is never one).
+  const placeholder = /<p:ph\b([^>]*)>/.exec(shape.slice(0, shape.indexOf('</p:nvSpPr>')));
   if (placeholder) return PLACEHOLDER[/\stype="(\w+)"/.exec(placeholder[1])?.[1] ?? 'obj'] ?? 'Placeholder';
+  if (shape.includes('<m:oMathPara')) return 'Equation';
   if (shape.includes('<p:txBody>') && /<a:t[ >]/.test(shape)) return 'TextBox';
   return GEOMETRY[/<a:prstGeom prst="(\w+)"/.exec(shape)?.[1] ?? ''] ?? 'Shape';
 }
