@@ -253,6 +253,19 @@ describe('chooseLayout', () => {
     );
   });
 
+  test('1. a directive may write a layout name in another case or spacing, when only one layout has it', () => {
+    const file = new Set(['content', 'Title Only', 'Master 2 / Title, Content', 'Two  Content', 'two content']);
+    expect(choose({ content: [paragraph], requested: { name: 'title only', line: 6 } }, file)).toBe('Title Only');
+    expect(choose({ content: [paragraph], requested: { name: 'master 2 / title, content', line: 6 } }, file)).toBe(
+      'Master 2 / Title, Content',
+    );
+    expect(choose({ content: [paragraph], requested: { name: 'Content', line: 6 } }, file)).toBe('content');
+    // Two layouts that differ only so: the name must be written exactly.
+    expect(() => choose({ content: [paragraph], requested: { name: 'TWO CONTENT', line: 6 } }, file)).toThrow(
+      'unknown layout "TWO CONTENT"',
+    );
+  });
+
   test('1. a directive naming a standard layout the template lacks falls back to content', () => {
     expect(choose({ content: [chart], requested: { name: 'chart', line: 6 } }, ONLY_CONTENT)).toBe('content');
   });

@@ -13,6 +13,9 @@ export interface SlideShape {
   content: Block[];
 }
 
+/** A layout name as compared when it is not written exactly: lower case, spaces as one. */
+const layoutKey = (name: string) => name.trim().replace(/\s+/g, ' ').toLowerCase();
+
 /** The layouts the rule above chooses, which every template may or may not define. */
 export const STANDARD_LAYOUTS = ['title', 'section', 'content', 'two-column', 'chart', 'table', 'image'];
 
@@ -38,14 +41,15 @@ const VISUAL: Partial<Record<Block['kind'], string>> = {
 export function chooseLayout(shape: SlideShape, layouts: ReadonlySet<string>): string {
   if (shape.requested) {
     const { name, line } = shape.requested;
-    if (!layouts.has(name) && STANDARD_LAYOUTS.includes(name)) return 'content';
-    if (!layouts.has(name)) {
-      throw fail('layout/unknown', `unknown layout "${name}"${didYouMean(name, layouts)}; this template has: ${[...layouts].join(', ')}`, {
-        file: shape.file,
-        line,
-      });
-    }
-    return name;
+    if (layouts.has(name)) return name;
+    // The name as written in another case or spacing ("title only" for "Title Only"), when only one layout has it.
+    const same = [...layouts].filter((layout) => layoutKey(layout) === layoutKey(name));
+    if (same.length === 1) return same[0];
+    if (STANDARD_LAYOUTS.includes(name)) return 'content';
+    throw fail('layout/unknown', `unknown layout "${name}"${didYouMean(name, layouts)}; this template has: ${[...layouts].join(', ')}`, {
+      file: shape.file,
+      line,
+    });
   }
   const available = (name: string) => (layouts.has(name) ? name : 'content');
   if (shape.content.length === 0 && shape.titleDepth === 1) return available('section');
