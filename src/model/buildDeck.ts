@@ -74,9 +74,10 @@ export function buildDeck(input: DeckInput): Deck {
   if (dialect.dialect === 'pandoc' && typeof fm.notes === 'string' && fm.notes.trim()) slides[0].notes = fm.notes.trim();
   let previousTitle = meta.title;
   for (const source of input.slides) {
-    for (const slide of buildSlides(source, previousTitle, template, ctx, settings)) slides.push(slide);
+    const title = titleOf(source);
+    for (const slide of buildSlides(source, title, previousTitle, template, ctx, settings)) slides.push(slide);
     // The title an untitled slide after it continues: its own, else the one it continued itself (never "(continued) (continued)").
-    previousTitle = titleOf(source)?.text ?? previousTitle;
+    previousTitle = title?.text ?? previousTitle;
   }
   return {
     file: input.file,
@@ -115,13 +116,25 @@ interface SlideContext extends PieceContext {
 
 /** One slide of Markdown becomes one slide, or several when its content does not fit. */
 /** A slide's title: its first heading. */
-function titleOf(source: SlideSource): { text: string; depth: number; heading: HeadingBlock } | undefined {
+interface SlideTitle {
+  text: string;
+  depth: number;
+  heading: HeadingBlock;
+}
+
+function titleOf(source: SlideSource): SlideTitle | undefined {
   const heading = source.blocks.find((b): b is HeadingBlock => b.kind === 'heading');
   return heading && { text: runsText(heading.runs), depth: heading.depth, heading };
 }
 
-function buildSlides(source: SlideSource, previousTitle: string, template: Template, ctx: SlideContext, settings: SlideSettings): Slide[] {
-  const title = titleOf(source);
+function buildSlides(
+  source: SlideSource,
+  title: SlideTitle | undefined,
+  previousTitle: string,
+  template: Template,
+  ctx: SlideContext,
+  settings: SlideSettings,
+): Slide[] {
   const heading = title?.heading;
   let requested: { name: string; line: number } | undefined;
   const notes: string[] = [];
