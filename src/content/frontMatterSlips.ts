@@ -3,29 +3,10 @@
  * of lectern's misspelt, which then does nothing, and a value cut short at a `#`.
  */
 import { closest } from '../suggest.js';
-
-/** The front-matter keys lectern itself reads (README, "Front matter"); any other key is the teacher's own, for `{{key}}`. */
-export const LECTERN_KEYS = [
-  'title',
-  'subtitle',
-  'author',
-  'date',
-  'organization',
-  'subject',
-  'keywords',
-  'template',
-  'lang',
-  'dir',
-  'strings',
-  'footer',
-  'slideNumbers',
-  'incremental',
-  'slide-level',
-  'data',
-] as const;
+import { FRONT_MATTER_KEYS } from './source.js';
 
 /** Keys other tools use for one of lectern's, which `closest` cannot see are meant. */
-const OTHER_NAMES: Record<string, (typeof LECTERN_KEYS)[number]> = {
+const OTHER_NAMES: Record<string, (typeof FRONT_MATTER_KEYS)[number]> = {
   language: 'lang',
   theme: 'template',
   institute: 'organization',
@@ -47,12 +28,12 @@ export interface MisspeltKey {
  * at all. `text` is the whole deck file, where a key of the teacher's own is used.
  */
 export function misspeltKeys(frontMatter: Record<string, unknown>, text: string): MisspeltKey[] {
-  const known = new Set<string>(LECTERN_KEYS);
+  const known = new Set<string>(FRONT_MATTER_KEYS);
   const found: MisspeltKey[] = [];
   let used: Set<string> | undefined;
   for (const key of Object.keys(frontMatter)) {
     if (known.has(key)) continue;
-    const meant = Object.hasOwn(OTHER_NAMES, key.toLowerCase()) ? OTHER_NAMES[key.toLowerCase()] : closest(key, LECTERN_KEYS);
+    const meant = Object.hasOwn(OTHER_NAMES, key.toLowerCase()) ? OTHER_NAMES[key.toLowerCase()] : closest(key, FRONT_MATTER_KEYS);
     if (meant === undefined || frontMatter[meant] !== undefined || (used ??= mustacheNames(text)).has(key)) continue;
     found.push({ key, meant });
   }

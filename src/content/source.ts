@@ -47,6 +47,9 @@ export interface DeckSource {
 
 const TEXT_KEYS = ['title', 'subtitle', 'author', 'date', 'organization', 'subject', 'template', 'lang', 'footer', 'dir'] as const;
 
+/** Every front-matter key lectern itself reads (README, "Front matter"); any other key is the teacher's own, for `{{key}}`. */
+export const FRONT_MATTER_KEYS = [...TEXT_KEYS, 'keywords', 'strings', 'slideNumbers', 'incremental', 'slide-level', 'data'] as const;
+
 /** Reads a deck file and parses its YAML front matter. */
 export async function loadDeckSource(file: string): Promise<DeckSource> {
   return parseDeckSource(readInputText(file, 'deck', { what: 'the deck' }), file);
