@@ -102,9 +102,10 @@ function unreadable(file: string, kind: InputKind, what: string, at: SourcePosit
 function fileMeant(file: string): string | undefined {
   const folder = path.dirname(file);
   const name = path.basename(file);
-  const near = closest(name, entriesOf(folder));
+  const entries = entriesOf(folder);
+  const near = closest(name, entries);
   if (near) return `no such file; did you mean "${near}", in the same folder?`;
-  const beside = entriesOf(folder).find((entry) => existsSync(path.join(folder, entry, name)));
+  const beside = entries.find((entry) => existsSync(path.join(folder, entry, name)));
   if (beside) return `no such file in that folder; one of that name is in its subfolder "${beside}"`;
   if (existsSync(path.join(folder, '..', name))) return 'no such file in that folder; one of that name is in the folder above it';
   return undefined;
