@@ -1,5 +1,6 @@
 import { describe, expect, test, vi } from 'vitest';
 import { parseCodeInfo } from '../src/content/codeInfo.js';
+import { asciiTwin, withAsciiPatterns, type RegexEngine } from '../src/typeset/asciiPatterns.js';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildInTemp, deckText } from './support/build.js';
@@ -171,5 +172,82 @@ describe("the CLI's bundle of the typesetting libraries (scripts/bundle.mjs)", (
       loadTypesetLibraries(); console.log(codeCacheUsed('typeset'));`;
     const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script]);
     expect(JSON.parse(stdout)).toBe(true);
+  }, 60_000);
+});
+
+describe("ASCII twins of the grammars' patterns (src/typeset/asciiPatterns.ts)", () => {
+  test('a Unicode property becomes the class of its ASCII characters, inside a class too; other escapes stay', () => {
+    // (The grammars' own flags, dgv; TypeScript takes v only from a string.)
+    const twin = asciiTwin(new RegExp(String.raw`(?<![\$_\p{Alpha}\p{Nd}])[\p{L}--[a-f]]\P{space}\\p\p{M}`, 'dgv'));
+    expect(twin.source).toBe(
+      String.raw`(?<![\$_[\x41-\x5a\x61-\x7a][\x30-\x39]])[[\x41-\x5a\x61-\x7a]--[a-f]][\x00-\x08\x0e-\x1f\x21-\x7f]\\p[]`,
+    );
+    expect(twin.flags).toBe('dgv');
+    // Without v a `[` inside a class is a character; with i the classes fold case: left as they are.
+    for (const pattern of [/\p{L}/u, new RegExp('\\p{Lu}', 'iv'), new RegExp('abc', 'v')]) expect(asciiTwin(pattern)).toBe(pattern);
+  });
+
+  test('every property the bundled grammars use matches the same ASCII characters in its twin', async () => {
+    const names = new Set<string>();
+    for (const lang of ['python', 'javascript', 'typescript', 'java', 'c', 'r', 'sql', 'shellscript']) {
+      const text = JSON.stringify((await import(`@shikijs/langs-precompiled/${lang}`)).default, (_, v) =>
+        v instanceof RegExp ? v.source : v,
+      );
+      for (const m of text.matchAll(/\\\\([pP]\{[^}]*\})/g)) names.add(m[1]);
+    }
+    expect(names.size).toBeGreaterThan(5);
+    for (const name of names) {
+      const original = new RegExp(`^\\${name}$`, 'v');
+      const twin = asciiTwin(original);
+      expect(twin.source, name).not.toContain('\\p');
+      for (let code = 0; code < 128; code++) {
+        const c = String.fromCharCode(code);
+        expect(twin.test(c), `${name} on ${code}`).toBe(original.test(c));
+      }
+    }
+  });
+
+  test("shiki colours every bundled language's code the same with the twins, ASCII or not", async () => {
+    const { createHighlighterCore } = await import('shiki/core');
+    const { createJavaScriptRawEngine } = await import('shiki/engine/javascript');
+    const highlighter = (engine: RegexEngine) =>
+      createHighlighterCore({
+        themes: [import('@shikijs/themes/github-light')],
+        langs: ['python', 'javascript', 'typescript', 'java', 'c', 'r', 'sql', 'shellscript'].map(
+          (l) => import(`@shikijs/langs-precompiled/${l}`),
+        ),
+        engine: engine as never,
+      });
+    const [own, twins] = await Promise.all([
+      highlighter(createJavaScriptRawEngine() as unknown as RegexEngine),
+      highlighter(withAsciiPatterns(createJavaScriptRawEngine() as unknown as RegexEngine)),
+    ]);
+    const samples: [string, string][] = [
+      ...Object.entries(SAMPLES).map(([lang, code]) => [lang === 'bash' ? 'shellscript' : lang, code] as [string, string]),
+      [
+        'python',
+        'class Pendulum(Base):\n    @property\n    def period(self) -> float:\n        return 2*pi*sqrt(self.l/G)  # s\n\nprint(f"{x!r:>10}", b"\\x00", 0x1F, 1_000j)',
+      ],
+      [
+        'typescript',
+        'export async function* walk<T extends object>(root: T, seen = new Set<T>()): AsyncGenerator<T> {\n  for (const [k, v] of Object.entries(root)) if (typeof v === "object" && !seen.has(v as T)) yield* walk(v as T, seen);\n}\nconst re = /\\p{L}+$/u, tpl = `${a?.b ?? 0}px`;',
+      ],
+      ['javascript', 'const \u00e9t\u00e9 = (a, b) => a ** b; // \u00e9t\u00e9 \u4e2d\u6587\nlabel: for (;;) { break label; }'],
+      ['c', '#define MAX(a, b) ((a) > (b) ? (a) : (b))\nstatic const char *s = "tab\\t";\nunsigned long long n = 0xFFull << 2;'],
+      ['r', 'f <- \\(x, ...) x |> mean(na.rm = TRUE)\n`odd name` <- 1e-3L; df$col[[2]] %in% c("a", NA_character_)'],
+      ['sql', 'WITH t AS (SELECT id, SUM(v) OVER (PARTITION BY g ORDER BY d) AS s FROM x)\nSELECT * FROM t WHERE s > 0 -- ok\nLIMIT 10;'],
+      [
+        'java',
+        '@Override\npublic <T extends Comparable<T>> List<T> sort(final List<T> xs) throws IOException {\n  return xs.stream().sorted().toList(); /* done */\n}',
+      ],
+      [
+        'shellscript',
+        'set -euo pipefail\nfor i in $(seq 1 "${N:-3}"); do printf \'%s\\n\' "$((i * 2))" >> out.txt; done\ncat <<EOF\nhere $HOME\nEOF',
+      ],
+    ];
+    for (const [lang, code] of samples) {
+      const tokens = (h: typeof own) => h.codeToTokensBase(code, { lang, theme: 'github-light' });
+      expect(tokens(twins), `${lang}: ${code.slice(0, 30)}`).toEqual(tokens(own));
+    }
   }, 60_000);
 });

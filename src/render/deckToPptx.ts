@@ -549,8 +549,7 @@ class SlideWriter {
     s.addText(marker, { ...box(e) });
     // The picture at the equation's own size, in the box less its padding.
     const inner = { x: e.x + MATH_PADDING, y: e.y + MATH_PADDING, w: e.w - 2 * MATH_PADDING, h: e.h - 2 * MATH_PADDING };
-    const png = mathPicture(e.math, inner, this.theme.colors.text);
-    s.addImage({ data: `image/png;base64,${Buffer.from(png).toString('base64')}`, ...inner, altText: e.math.linear, objectName: picture });
+    s.addImage({ data: mathPicture(e.math, inner, this.theme.colors.text), ...inner, altText: e.math.linear, objectName: picture });
   }
 
   /**

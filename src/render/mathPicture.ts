@@ -3,12 +3,15 @@ import { svgToPng } from '../content/svg.js';
 
 /**
  * The picture of a display equation that programs without equations show: its
- * SVG in the text's colour, drawn at the size of its box (less the padding).
+ * SVG in the text's colour, drawn at the size of its box (less the padding), as
+ * the base64 data pptxgenjs takes.
  */
-export function mathPicture(math: TypesetDisplayMath, box: { w: number; h: number }, color: string): Uint8Array {
-  // An equation written on many slides is drawn once.
-  const key = `${box.w} ${box.h} ${color} ${math.svg}`;
-  const known = drawn.get(key);
+export function mathPicture(math: TypesetDisplayMath, box: { w: number; h: number }, color: string): string {
+  // An equation written on many slides is typeset once (one `math`), and drawn once at each size and colour.
+  const pictures = drawn.get(math) ?? new Map<string, string>();
+  drawn.set(math, pictures);
+  const key = `${box.w} ${box.h} ${color}`;
+  const known = pictures.get(key);
   if (known) return known;
   // MathJax draws in `currentColor` and sizes the picture in ex; it is given the colour and a size in em.
   const size = { width: math.width * 100, height: math.height * 100 };
@@ -28,8 +31,9 @@ export function mathPicture(math: TypesetDisplayMath, box: { w: number; h: numbe
     svg.includes('<text'),
     size,
   );
-  drawn.set(key, png);
-  return png;
+  const data = `image/png;base64,${Buffer.from(png).toString('base64')}`;
+  pictures.set(key, data);
+  return data;
 }
 
-const drawn = new Map<string, Uint8Array>();
+const drawn = new WeakMap<TypesetDisplayMath, Map<string, string>>();

@@ -1,5 +1,6 @@
 import type { Run } from '../content/blocks.js';
 import { importModule } from '../lazyImport.js';
+import { withAsciiPatterns, type RegexEngine } from './asciiPatterns.js';
 
 /** A token as shiki gives it. */
 interface ShikiToken {
@@ -56,12 +57,16 @@ let loading: Promise<CodeHighlighter> | undefined;
 export function loadHighlighter(): Promise<CodeHighlighter> {
   loading ??= Promise.all([
     importModule<{ createHighlighterCore(options: object): Promise<ShikiHighlighter> }>('shiki/core'),
-    importModule<{ createJavaScriptRawEngine(): unknown }>('shiki/engine/javascript'),
+    importModule<{ createJavaScriptRawEngine(): RegexEngine }>('shiki/engine/javascript'),
     // The names alone: shiki's own lists hold a loader for each language and theme, which is more to load.
     importModule<{ languageNames: string[]; languageAliasNames: string[] }>('@shikijs/langs-precompiled'),
     importModule<{ themeNames: string[] }>('@shikijs/themes'),
   ]).then(async ([core, engine, { languageNames, languageAliasNames }, { themeNames }]) => {
-    const shiki = await core.createHighlighterCore({ themes: [], langs: [], engine: engine.createJavaScriptRawEngine() });
+    const shiki = await core.createHighlighterCore({
+      themes: [],
+      langs: [],
+      engine: withAsciiPatterns(engine.createJavaScriptRawEngine()),
+    });
     const languages = new Set([...languageNames, ...languageAliasNames]);
     const themes = new Set(themeNames);
     const loaded = new Set<string>();
