@@ -9,6 +9,8 @@ import { build } from 'esbuild';
 import Handlebars from 'handlebars';
 import { globSync } from 'tinyglobby';
 import { parse as parseYaml } from 'yaml';
+import { ASCII_GRAMMAR } from '../dist/typeset/asciiPatterns.js';
+import { asciiGrammars } from './ascii-grammars.mjs';
 
 const BUNDLE = 'dist/bundle/lectern.cjs';
 const LIBRARY = 'dist/lib/lectern.js';
@@ -32,6 +34,19 @@ const LAZY_IMPORT = './lazy-import.cjs';
  */
 const TYPESET = 'dist/bundle/typeset.cjs';
 const BUNDLED_GRAMMARS = ['python', 'javascript', 'typescript', 'java', 'c', 'r', 'sql', 'shellscript'];
+/** The bundled grammars by every name shiki loads them under (their own, and their aliases): name → grammar. */
+const grammarNames = new Map(
+  (
+    await Promise.all(
+      BUNDLED_GRAMMARS.map(async (id) => {
+        const grammars = (await import(`@shikijs/langs-precompiled/${id}`)).default;
+        return [id, ...(grammars.find((g) => g.name === id).aliases ?? [])].map((name) => [name, id]);
+      }),
+    )
+  ).flat(),
+);
+/** Their ASCII twins, by the same names (src/typeset/asciiPatterns.ts). */
+const twins = asciiGrammars(grammarNames);
 const TYPESET_LIBRARIES = [
   'temml',
   'mathml2omml',
@@ -48,14 +63,8 @@ const TYPESET_LIBRARIES = [
     .map((file) => parseYaml(readFileSync(file, 'utf8'))?.code?.theme)
     .filter((theme) => typeof theme === 'string')
     .map((theme) => `@shikijs/themes/${theme}`),
-  ...(
-    await Promise.all(
-      BUNDLED_GRAMMARS.map(async (id) => {
-        const grammars = (await import(`@shikijs/langs-precompiled/${id}`)).default;
-        return [id, ...(grammars.find((g) => g.name === id).aliases ?? [])].map((name) => `@shikijs/langs-precompiled/${name}`);
-      }),
-    )
-  ).flat(),
+  ...[...grammarNames.keys()].map((name) => `@shikijs/langs-precompiled/${name}`),
+  ...twins.specifiers,
 ];
 /** Wrapped as Node wraps a CommonJS module, so that V8 takes the file's text as it is (src/cli/bundle.ts); strict, as the sources are ES modules. */
 const WRAPPER = { banner: "(function (exports, require, module, __filename, __dirname) {'use strict';", footer: '})' };
@@ -92,6 +101,7 @@ const typeset = await build({
   },
   outfile: TYPESET,
   ...NODE_BUNDLE,
+  plugins: [twins.plugin],
   banner: { js: WRAPPER.banner },
   footer: { js: WRAPPER.footer },
 });
@@ -101,10 +111,13 @@ writeFileSync(
   path.join(path.dirname(BUNDLE), LAZY_IMPORT),
   `// Loads a package for the bundle (src/lazyImport.ts): a typesetting library from typeset.cjs, through
 // src/cli/bundle.ts (with its code cache), any other with import(), which works in a file Node loads itself.
+// The ASCII twin of a grammar the bundle does not have is the grammar itself (src/lazyImport.ts).
 const TYPESET = new Set(${JSON.stringify(TYPESET_LIBRARIES)});
+const ASCII_GRAMMAR = ${JSON.stringify(ASCII_GRAMMAR)};
 let typeset;
 module.exports = (specifier) => {
-  if (!TYPESET.has(specifier)) return import(specifier);
+  if (!TYPESET.has(specifier))
+    return import(specifier.startsWith(ASCII_GRAMMAR) ? '@shikijs/langs-precompiled/' + specifier.slice(ASCII_GRAMMAR.length) : specifier);
   typeset ??= import('../cli/bundle.js').then((bundle) => bundle.loadTypesetLibraries());
   return typeset.then((libraries) => libraries[specifier]());
 };
@@ -122,8 +135,11 @@ saveCodeCache();
 const physics = await loadLectern().main(['node', 'lectern', 'build', 'examples/physics-pendulum.md', '-o', out], quiet);
 rmSync(out, { recursive: true, force: true });
 if (physics !== 0) throw new Error(`the physics example did not build with the new bundle (exit code ${physics})`);
-// The grammars the example does not use, evaluated, so that their code is in the cache too.
-await Promise.all(Object.values(loadTypesetLibraries()).map((load) => load()));
+// The grammars the example does not use, evaluated, so that their code is in the cache too: their
+// ASCII twins, which colour most code. The grammars themselves (for code with other characters) are left
+// out, a tenth of the cache that every deck with code would read; the rare deck that needs one compiles it.
+const libraries = Object.entries(loadTypesetLibraries());
+await Promise.all(libraries.filter(([specifier]) => !specifier.startsWith('@shikijs/langs-precompiled/')).map(([, load]) => load()));
 saveCodeCache('typeset');
 
 // The library: lectern's code and pptxgenjs, which must go through the stand-in; the other

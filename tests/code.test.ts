@@ -1,6 +1,6 @@
 import { describe, expect, test, vi } from 'vitest';
 import { parseCodeInfo } from '../src/content/codeInfo.js';
-import { asciiTwin, withAsciiPatterns, type RegexEngine } from '../src/typeset/asciiPatterns.js';
+import { asciiTwin } from '../src/typeset/asciiPatterns.js';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildInTemp, deckText } from './support/build.js';
@@ -9,12 +9,16 @@ import { openPptx, ROOT, tempDir } from './support/pptx.js';
 
 /** Every package lectern loads lazily, in the order asked for. */
 const loaded = vi.hoisted(() => [] as string[]);
-vi.mock('../src/lazyImport.js', () => ({
-  importModule: (specifier: string) => {
-    loaded.push(specifier);
-    return import(specifier);
-  },
-}));
+vi.mock('../src/lazyImport.js', async (original) => {
+  const actual = await original<typeof import('../src/lazyImport.js')>();
+  return {
+    ...actual,
+    importModule: (specifier: string) => {
+      loaded.push(specifier);
+      return actual.importModule(specifier);
+    },
+  };
+});
 
 /** The code panel of a slide: its paragraphs as [colours, text] per line. */
 function codeLines(xml: string): { colors: string[]; text: string }[] {
@@ -145,11 +149,14 @@ describe('highlighted code', () => {
 
 describe("the CLI's bundle of the typesetting libraries (scripts/bundle.mjs)", () => {
   test('colours code and typesets equations as the packages do, in bundled and other languages, from its code cache', async () => {
-    // The languages of the bundle's grammars, and Haskell, which the CLI loads from node_modules.
-    const samples = { ...SAMPLES, haskell: 'main :: IO ()\nmain = do\n  let xs = [1, 2, 3] :: [Int]\n  print (sum xs) -- six' };
-    const body = Object.entries(samples)
-      .map(([lang, source]) => `## ${lang}\n\n\`\`\`${lang}\n${source}\n\`\`\``)
-      .join('\n\n---\n\n');
+    // The languages of the bundle's grammars (ASCII code: their twins), JavaScript not in ASCII (the
+    // grammar itself), and Haskell, which the CLI loads from node_modules.
+    const samples: [string, string][] = [
+      ...Object.entries(SAMPLES),
+      ['javascript', 'const \u00e9t\u00e9 = (a, b) => a ** b; // \u00e9t\u00e9 \u4e2d\u6587'],
+      ['haskell', 'main :: IO ()\nmain = do\n  let xs = [1, 2, 3] :: [Int]\n  print (sum xs) -- six'],
+    ];
+    const body = samples.map(([lang, source]) => `## ${lang}\n\n\`\`\`${lang}\n${source}\n\`\`\``).join('\n\n---\n\n');
     const deck = deckText(`## Period\n\n$$T = 2\\pi\\sqrt{\\frac{L}{g}}$$\n\n---\n\n${body}\n`);
     const sources = await buildInTemp(deck);
     const dir = tempDir();
@@ -163,8 +170,9 @@ describe("the CLI's bundle of the typesetting libraries (scripts/bundle.mjs)", (
     ];
     expect(fromCli[1]).toContain('<m:rad>');
     expect(fromCli[1]).toContain('<p:pic>');
-    Object.keys(samples).forEach((lang, i) => {
+    samples.forEach(([lang, source], i) => {
       const lines = codeLines(fromCli[i + 2]);
+      expect(lines.map((l) => l.text).join('\n'), lang).toBe(source);
       expect(new Set(lines.flatMap((l) => l.colors)).size, lang).toBeGreaterThanOrEqual(3);
       expect(lines, lang).toEqual(codeLines(fromSources[i + 2]));
     });
@@ -207,20 +215,25 @@ describe("ASCII twins of the grammars' patterns (src/typeset/asciiPatterns.ts)",
     }
   });
 
-  test("shiki colours every bundled language's code the same with the twins, ASCII or not", async () => {
+  test("shiki colours every bundled language's code the same with the grammar's twin", async () => {
     const { createHighlighterCore } = await import('shiki/core');
     const { createJavaScriptRawEngine } = await import('shiki/engine/javascript');
-    const highlighter = (engine: RegexEngine) =>
-      createHighlighterCore({
-        themes: [import('@shikijs/themes/github-light')],
-        langs: ['python', 'javascript', 'typescript', 'java', 'c', 'r', 'sql', 'shellscript'].map(
-          (l) => import(`@shikijs/langs-precompiled/${l}`),
-        ),
-        engine: engine as never,
-      });
+    const twin = (value: unknown): unknown =>
+      value instanceof RegExp
+        ? asciiTwin(value)
+        : Array.isArray(value)
+          ? value.map(twin)
+          : value && typeof value === 'object'
+            ? Object.fromEntries(Object.entries(value).map(([key, v]) => [key, twin(v)]))
+            : value;
+    const grammars = ['python', 'javascript', 'typescript', 'java', 'c', 'r', 'sql', 'shellscript'].map(
+      async (lang) => (await import(`@shikijs/langs-precompiled/${lang}`)).default,
+    );
+    const highlighter = (langs: typeof grammars) =>
+      createHighlighterCore({ themes: [import('@shikijs/themes/github-light')], langs, engine: createJavaScriptRawEngine() });
     const [own, twins] = await Promise.all([
-      highlighter(createJavaScriptRawEngine() as unknown as RegexEngine),
-      highlighter(withAsciiPatterns(createJavaScriptRawEngine() as unknown as RegexEngine)),
+      highlighter(grammars),
+      highlighter(grammars.map(async (g) => twin(await g) as Awaited<typeof g>)),
     ]);
     const samples: [string, string][] = [
       ...Object.entries(SAMPLES).map(([lang, code]) => [lang === 'bash' ? 'shellscript' : lang, code] as [string, string]),
@@ -232,7 +245,7 @@ describe("ASCII twins of the grammars' patterns (src/typeset/asciiPatterns.ts)",
         'typescript',
         'export async function* walk<T extends object>(root: T, seen = new Set<T>()): AsyncGenerator<T> {\n  for (const [k, v] of Object.entries(root)) if (typeof v === "object" && !seen.has(v as T)) yield* walk(v as T, seen);\n}\nconst re = /\\p{L}+$/u, tpl = `${a?.b ?? 0}px`;',
       ],
-      ['javascript', 'const \u00e9t\u00e9 = (a, b) => a ** b; // \u00e9t\u00e9 \u4e2d\u6587\nlabel: for (;;) { break label; }'],
+      ['javascript', 'label: for (;;) { break label; } // done\nconst { a = 1, ...rest } = obj, b = a?.[0] ?? void 0;'],
       ['c', '#define MAX(a, b) ((a) > (b) ? (a) : (b))\nstatic const char *s = "tab\\t";\nunsigned long long n = 0xFFull << 2;'],
       ['r', 'f <- \\(x, ...) x |> mean(na.rm = TRUE)\n`odd name` <- 1e-3L; df$col[[2]] %in% c("a", NA_character_)'],
       ['sql', 'WITH t AS (SELECT id, SUM(v) OVER (PARTITION BY g ORDER BY d) AS s FROM x)\nSELECT * FROM t WHERE s > 0 -- ok\nLIMIT 10;'],

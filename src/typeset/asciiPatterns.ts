@@ -1,57 +1,26 @@
 /**
  * A faster first highlight for the code most decks show: code written in ASCII.
  *
- * Most of a first highlight is V8 compiling the grammar's regular expressions, and
- * much of that is their Unicode properties: `[\$_\p{Alpha}]`, written some 1,600
- * times across the bundled grammars, is a class of hundreds of ranges in and beyond
- * the BMP, compiled again at each place. On text that is all ASCII a property means
- * only its ASCII characters, so each pattern has a twin with every `\p{…}` and
- * `\P{…}` written as a class of those characters: it matches the same on that text
- * (tests/code.test.ts compares the tokens of every bundled grammar), and compiles
- * in about two thirds of the time (JavaScript's grammar on three lines: 90 → 65 ms).
- * Lines with any other character are matched with the grammar's own patterns.
+ * Most of a first highlight is V8 making the grammar's regular expressions, and much
+ * of that is their Unicode properties: `[\$_\p{Alpha}]`, written some 1,600 times
+ * across the bundled grammars, is a class of hundreds of ranges in and beyond the
+ * BMP, looked up and compiled again at each place. On text that is all ASCII a
+ * property means only its ASCII characters, so each pattern has a twin with every
+ * `\p{…}` and `\P{…}` written as a class of those characters. It matches the same
+ * on that text (tests/code.test.ts compares the tokens of every bundled grammar),
+ * and V8 makes it far faster: JavaScript's 534 patterns in 2.5 ms instead of 17,
+ * and their first highlight of three lines in 65 ms instead of 90.
+ * scripts/ascii-grammars.mjs writes the twins of the bundled grammars into the CLI's
+ * bundle; code with any other character is coloured with the grammar itself.
  */
 
-/** A string as shiki's engines hand it to their scanners, with whether it is all ASCII. */
-interface EngineString {
-  content: string;
-  ascii?: boolean;
-}
-
-interface Scanner {
-  findNextMatchSync(string: EngineString | string, start: number, options?: unknown): unknown;
-}
-
-/** The part of a shiki regular-expression engine lectern wraps. */
-export interface RegexEngine {
-  createScanner(patterns: (RegExp | string)[]): Scanner;
-  createString(text: string): EngineString;
-}
-
-const ALL_ASCII = /^[\x00-\x7f]*$/;
-
-/** `engine`, matching each line that is all ASCII with the ASCII twins of the patterns. */
-export function withAsciiPatterns(engine: RegexEngine): RegexEngine {
-  return {
-    createString(text) {
-      const string = engine.createString(text);
-      string.ascii = ALL_ASCII.test(text);
-      return string;
-    },
-    createScanner(patterns) {
-      const own = engine.createScanner(patterns);
-      let twins: Scanner | undefined;
-      return {
-        findNextMatchSync(string, start, options) {
-          if (typeof string === 'string' || !string.ascii) return own.findNextMatchSync(string, start, options);
-          // Made the first time the rule meets an ASCII line.
-          twins ??= engine.createScanner(patterns.map(asciiTwin));
-          return twins.findNextMatchSync(string, start, options);
-        },
-      };
-    },
-  };
-}
+/**
+ * `lectern:ascii-grammar/<language>` is the grammar lectern colours code that is all ASCII
+ * with: in the CLI's bundle, for the languages it bundles, the ASCII twin of the
+ * language's grammar (scripts/ascii-grammars.mjs); elsewhere the grammar itself
+ * (src/lazyImport.ts).
+ */
+export const ASCII_GRAMMAR = 'lectern:ascii-grammar/';
 
 /** oniguruma-to-es's `EmulatedRegExp`, rebuilt from its source, flags and options. */
 type RegExpClass = new (source: string, flags: string, options?: unknown) => RegExp;
@@ -61,9 +30,8 @@ type RegExpClass = new (source: string, flags: string, options?: unknown) => Reg
  * pattern itself if it has none, or if its flags make that unsafe: without `v`
  * (where `[` inside a class is a character, not a nested class) or with `i`.
  */
-export function asciiTwin<T extends RegExp | string>(pattern: T): T {
-  if (typeof pattern === 'string' || !pattern.flags.includes('v') || pattern.flags.includes('i') || !/\\[pP]\{/.test(pattern.source))
-    return pattern;
+export function asciiTwin(pattern: RegExp): RegExp {
+  if (!pattern.flags.includes('v') || pattern.flags.includes('i') || !/\\[pP]\{/.test(pattern.source)) return pattern;
   const source = pattern.source;
   let twin = '';
   for (let i = 0; i < source.length; i++) {
@@ -85,7 +53,7 @@ export function asciiTwin<T extends RegExp | string>(pattern: T): T {
     }
   }
   // RegExp itself takes no options, and ignores them.
-  return new (pattern.constructor as RegExpClass)(twin, pattern.flags, (pattern as { rawOptions?: unknown }).rawOptions) as T;
+  return new (pattern.constructor as RegExpClass)(twin, pattern.flags, (pattern as { rawOptions?: unknown }).rawOptions);
 }
 
 const classes = new Map<string, string>();

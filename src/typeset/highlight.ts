@@ -1,6 +1,6 @@
 import type { Run } from '../content/blocks.js';
 import { importModule } from '../lazyImport.js';
-import { withAsciiPatterns, type RegexEngine } from './asciiPatterns.js';
+import { ASCII_GRAMMAR } from './asciiPatterns.js';
 
 /** A token as shiki gives it. */
 interface ShikiToken {
@@ -51,22 +51,31 @@ export interface CodeHighlighter {
  */
 const TOKENIZE_LIMITS = { tokenizeTimeLimit: 0, tokenizeMaxLineLength: 2000 };
 
+const ALL_ASCII = /^[\x00-\x7f]*$/;
+
 let loading: Promise<CodeHighlighter> | undefined;
 
 /** The highlighter, loaded the first time a deck has code in a language. */
 export function loadHighlighter(): Promise<CodeHighlighter> {
   loading ??= Promise.all([
     importModule<{ createHighlighterCore(options: object): Promise<ShikiHighlighter> }>('shiki/core'),
-    importModule<{ createJavaScriptRawEngine(): RegexEngine }>('shiki/engine/javascript'),
+    importModule<{ createJavaScriptRawEngine(): unknown }>('shiki/engine/javascript'),
     // The names alone: shiki's own lists hold a loader for each language and theme, which is more to load.
     importModule<{ languageNames: string[]; languageAliasNames: string[] }>('@shikijs/langs-precompiled'),
     importModule<{ themeNames: string[] }>('@shikijs/themes'),
   ]).then(async ([core, engine, { languageNames, languageAliasNames }, { themeNames }]) => {
-    const shiki = await core.createHighlighterCore({
-      themes: [],
-      langs: [],
-      engine: withAsciiPatterns(engine.createJavaScriptRawEngine()),
-    });
+    // Code that is all ASCII is coloured with the ASCII twins of the grammars (src/typeset/asciiPatterns.ts),
+    // other code with the grammars themselves: two highlighters, as both have the same names.
+    const highlighters = new Map<boolean, Promise<ShikiHighlighter>>();
+    const highlighter = (ascii: boolean) => {
+      let shiki = highlighters.get(ascii);
+      if (!shiki)
+        highlighters.set(
+          ascii,
+          (shiki = core.createHighlighterCore({ themes: [], langs: [], engine: engine.createJavaScriptRawEngine() })),
+        );
+      return shiki;
+    };
     const languages = new Set([...languageNames, ...languageAliasNames]);
     const themes = new Set(themeNames);
     const loaded = new Set<string>();
@@ -80,9 +89,12 @@ export function loadHighlighter(): Promise<CodeHighlighter> {
       themes: () => [...themes],
       hasTheme: (name) => themes.has(name),
       async highlight(code, language, theme) {
+        const ascii = ALL_ASCII.test(code);
+        const shiki = await highlighter(ascii);
         // A language's grammar (with those it embeds), its patterns already JavaScript regular expressions; an alias's is its language's.
-        await once(`lang:${language}`, () => shiki.loadLanguage(importModule(`@shikijs/langs-precompiled/${language}`)));
-        await once(`theme:${theme}`, () => shiki.loadTheme(importModule(`@shikijs/themes/${theme}`)));
+        const grammar = ascii ? `${ASCII_GRAMMAR}${language}` : `@shikijs/langs-precompiled/${language}`;
+        await once(`${ascii} lang:${language}`, () => shiki.loadLanguage(importModule(grammar)));
+        await once(`${ascii} theme:${theme}`, () => shiki.loadTheme(importModule(`@shikijs/themes/${theme}`)));
         const { bg, fg } = shiki.getTheme(theme);
         const lines = shiki.codeToTokensBase(code, { lang: language, theme, ...TOKENIZE_LIMITS }).map((tokens) => tokens.map(tokenRun));
         return { lines, panel: { background: hex(bg) ?? 'FFFFFF', foreground: hex(fg) ?? '000000' } };
