@@ -130,11 +130,11 @@ const out = mkdtempSync(path.join(os.tmpdir(), 'lectern-warm-'));
 const quiet = { out: () => {}, err: (s) => console.error(s) };
 const code = await loadLectern().main(['node', 'lectern', 'build', 'starters/deck.md', '-o', out], quiet);
 if (code !== 0) throw new Error(`the starter deck did not build with the new bundle (exit code ${code})`);
-saveCodeCache();
-// Then the physics example, with equations and code, for the typesetting libraries' code cache.
+// Then the physics example, with equations and code, for lectern's code that typesets them and the typesetting libraries' cache.
 const physics = await loadLectern().main(['node', 'lectern', 'build', 'examples/physics-pendulum.md', '-o', out], quiet);
 rmSync(out, { recursive: true, force: true });
 if (physics !== 0) throw new Error(`the physics example did not build with the new bundle (exit code ${physics})`);
+saveCodeCache();
 // The grammars the example does not use, evaluated, so that their code is in the cache too: their
 // ASCII twins, which colour most code. The grammars themselves (for code with other characters) are left
 // out, a tenth of the cache that every deck with code would read; the rare deck that needs one compiles it.
