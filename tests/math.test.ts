@@ -99,8 +99,26 @@ describe('equations in the slide XML', () => {
     expect(fallbacks[0]).toContain('<a:t>The period </a:t>');
     expect(fallbacks[0]).toContain('T = 2π√(L/g)');
     expect(fallbacks[0]).not.toContain('a14:m');
-    expect(fallbacks[1]).toMatch(/^<p:pic>.*descr="E = mc²".*<a:blip r:embed="(rId\d+)"/);
-    expect(pkg.names.some((n) => /^ppt\/media\/.*\.png$/.test(n))).toBe(true);
+    const id = /^<p:pic>.*descr="E = mc²".*<a:blip r:embed="(\w+)"/.exec(fallbacks[1])?.[1];
+    const rels = await pkg.xml('ppt/slides/_rels/slide2.xml.rels');
+    const target = new RegExp(`<Relationship Id="${id}" Type="[^"]*/image" Target="\\.\\./(media/[^"]+\\.png)"`).exec(rels)?.[1];
+    expect(target, rels).toBeDefined();
+    expect([...(await pkg.bytes(`ppt/${target}`)).subarray(1, 4)]).toEqual([...Buffer.from('PNG')]);
+  });
+
+  test('an equation shown on many slides is one picture in the package', async () => {
+    const { slides, pkg } = await slidesOf(
+      '## A\n\n$$E = mc^2$$\n\n---\n\n## B\n\n$$E = mc^2$$\n\n---\n\n## C\n\n$$E = mc^2$$\n\n$$a^2 + b^2 = c^2$$',
+    );
+    expect(pkg.names.filter((n) => n.startsWith('ppt/media/'))).toEqual(['ppt/media/equation1.png', 'ppt/media/equation2.png']);
+    const targets = async (n: number) =>
+      [...(await pkg.xml(`ppt/slides/_rels/slide${n}.xml.rels`)).matchAll(/Target="\.\.\/media\/([^"]+)"/g)].map((m) => m[1]);
+    expect([await targets(2), await targets(3), await targets(4)]).toEqual([
+      ['equation1.png'],
+      ['equation1.png'],
+      ['equation1.png', 'equation2.png'],
+    ]);
+    expect(slides[3].match(/<mc:Fallback><p:pic>/g)).toHaveLength(2);
   });
 
   test("the plain-text form has no invisible operators: a function's name and its argument with a space, or its brackets", async () => {

@@ -12,7 +12,7 @@ import { renderSvgFallbacks } from './svgFallbacks.js';
 import { withTiming, type Reveal } from './timing.js';
 import { moveShapes, type ShapeMove } from './moveShapes.js';
 import { HIGHLIGHT, hasMath, textBodyXml, type TextLook } from './textBody.js';
-import { alternateContentXml, displayMathParagraphXml, inlineMathXml, MATH_CHOICE } from './mathXml.js';
+import { alternateContentXml, displayMathParagraphXml, equationPictureXml, inlineMathXml, MATH_CHOICE } from './mathXml.js';
 import { escapeXml } from './xml.js';
 import { mathPicture } from './mathPicture.js';
 import type { MathElement } from '../model/types.js';
@@ -68,6 +68,7 @@ export async function deckToPptx(deck: Deck, template: Template, onPart: PartLis
     withChartsFromOne(withChartEdits(withTextBodies(withSlideEdits(onPart, writer.edits), writer.bodies), writer.chartEdits)),
     (outputType) => pptx.write({ outputType: outputType as 'uint8array' }),
   );
+  for (const [png, part] of writer.equationPictures) onPart(part, png);
 }
 
 /**
@@ -102,15 +103,17 @@ interface TextBody {
   xml: string;
   /**
    * For a shape with equations, what programs without them show: the same text with
-   * the equations as plain text, or the picture pptxgenjs wrote with this name.
+   * the equations as plain text, or (a display equation) its picture's XML.
    */
   fallback?: { body: string } | { picture: string };
 }
 
-/** The text bodies of one slide, and the hyperlinks they use, by relationship id. */
+/** The text bodies of one slide, and the hyperlinks and equation pictures they use, by relationship id. */
 interface SlideBodies {
   bodies: TextBody[];
   links: Map<string, string>;
+  /** Relationship id → the picture's part (`ppt/media/…`). */
+  pictures: Map<string, string>;
   /** Equations in table cells: the marker pptxgenjs wrote as the run's text, the equation's XML, and its plain-text form. */
   cellMath: { marker: string; xml: string; text: string }[];
 }
@@ -123,21 +126,15 @@ function withTextBodies(onPart: PartListener, bodies: Map<number, SlideBodies>):
     if (!slide || typeof content !== 'string') return onPart(name, content);
     if (name.endsWith('.rels')) {
       const links = [...slide.links].map(([id, url]) => ({ id, type: RELATIONSHIP_TYPE.hyperlink, target: url, external: true }));
-      return onPart(name, withRelationships(content, name, links));
+      const pictures = [...slide.pictures].map(([id, part]) => ({
+        id,
+        type: RELATIONSHIP_TYPE.image,
+        target: `../${part.slice('ppt/'.length)}`,
+      }));
+      return onPart(name, withRelationships(content, name, [...links, ...pictures]));
     }
     let xml = content;
-    let equations = 0;
     for (const { marker, xml: body, fallback } of slide.bodies) {
-      let picture = '';
-      if (fallback && 'picture' in fallback) {
-        // The picture pptxgenjs wrote after the shape moves into the shape's fallback, named for what it shows.
-        const named = xml.indexOf(`name="${fallback.picture}"`);
-        const from = xml.lastIndexOf('<p:pic>', named);
-        const to = xml.indexOf('</p:pic>', named) + '</p:pic>'.length;
-        if (named < 0 || from < 0) throw new Error(`the picture ${fallback.picture} is missing from ${name}`);
-        picture = xml.slice(from, to).replace(`name="${fallback.picture}"`, () => `name="Equation ${++equations}"`);
-        xml = xml.slice(0, from) + xml.slice(to);
-      }
       const at = xml.indexOf(marker);
       const start = xml.lastIndexOf('<p:txBody>', at);
       const end = xml.indexOf('</p:txBody>', at) + '</p:txBody>'.length;
@@ -149,7 +146,7 @@ function withTextBodies(onPart: PartListener, bodies: Map<number, SlideBodies>):
       const shapeStart = xml.lastIndexOf('<p:sp>', start);
       const shapeEnd = xml.indexOf('</p:sp>', end) + '</p:sp>'.length;
       const shape = (text: string) => xml.slice(shapeStart, start) + text + xml.slice(end, shapeEnd);
-      const alternative = 'body' in fallback ? shape(fallback.body) : picture;
+      const alternative = 'body' in fallback ? shape(fallback.body) : fallback.picture;
       // A display equation's shape LibreOffice draws natively; equations among text it would drop, so it shows their fallback.
       const requires = 'body' in fallback ? MATH_CHOICE.powerPointOnly : MATH_CHOICE.everyEquationProgram;
       xml = xml.slice(0, shapeStart) + alternateContentXml(shape(body), alternative, requires) + xml.slice(shapeEnd);
@@ -392,6 +389,8 @@ class SlideWriter {
 
   /** The text bodies lectern writes itself, by slide number. */
   readonly bodies = new Map<number, SlideBodies>();
+  /** The pictures of display equations: PNG → its part (`ppt/media/equationN.png`), written after pptxgenjs's parts. */
+  readonly equationPictures = new Map<Uint8Array, string>();
   /** What lectern adds to each chart's part, by the chart's number from 1 less one. */
   readonly chartEdits: (ChartPartEdit | undefined)[] = [];
   /** Shapes moved and what appears click by click, by slide number. */
@@ -402,7 +401,7 @@ class SlideWriter {
   private readonly markerId = Math.random().toString(36).slice(2) + Math.random().toString(36).slice(2);
 
   write(s: PptxSlide, slide: Slide, layout: Layout, slideNumber: number): void {
-    const texts: SlideBodies = { bodies: [], links: new Map(), cellMath: [] };
+    const texts: SlideBodies = { bodies: [], links: new Map(), pictures: new Map(), cellMath: [] };
     const reveals: Reveal[] = [];
     this.shapes = 0;
     // LibreOffice (7.x) draws slides of a layout named "table" on white, ignoring the layout's and
@@ -450,7 +449,7 @@ class SlideWriter {
         reveals.push({ shape, paragraphs: element.paragraphs.map((p) => p.step ?? 0) });
       else if (element.step) reveals.push({ shape, step: element.step });
     }
-    if (texts.bodies.length > 0 || texts.cellMath.length > 0) this.bodies.set(slideNumber, texts);
+    if (texts.bodies.length > 0 || texts.cellMath.length > 0 || texts.pictures.size > 0) this.bodies.set(slideNumber, texts);
     if (reveals.length > 0 || moves.length > 0) this.edits.set(slideNumber, { moves, reveals });
     const footer = slide.footer ?? this.deck.footer;
     // A footer of the slide's own (Marp's) shows on every layout, where the master puts its footer if the layout has none.
@@ -544,12 +543,15 @@ class SlideWriter {
     const body =
       '<p:txBody><a:bodyPr wrap="none" lIns="0" tIns="0" rIns="0" bIns="0" rtlCol="0" anchor="ctr"><a:noAutofit/></a:bodyPr><a:lstStyle/>' +
       `${displayMathParagraphXml(e.math, look)}</p:txBody>`;
-    const picture = `${marker}-picture`;
-    texts.bodies.push({ marker, xml: body, fallback: { picture } });
-    s.addText(marker, { ...box(e) });
-    // The picture at the equation's own size, in the box less its padding.
+    // The picture at the equation's own size, in the box less its padding; one part however many slides show it.
     const inner = { x: e.x + MATH_PADDING, y: e.y + MATH_PADDING, w: e.w - 2 * MATH_PADDING, h: e.h - 2 * MATH_PADDING };
-    s.addImage({ data: mathPicture(e.math, inner, this.theme.colors.text), ...inner, altText: e.math.linear, objectName: picture });
+    const png = mathPicture(e.math, inner, this.theme.colors.text);
+    const part = this.equationPictures.get(png) ?? `ppt/media/equation${this.equationPictures.size + 1}.png`;
+    this.equationPictures.set(png, part);
+    const id = `rIdEquation${texts.pictures.size + 1}`;
+    texts.pictures.set(id, part);
+    texts.bodies.push({ marker, xml: body, fallback: { picture: equationPictureXml(id, e.math.linear, inner) } });
+    s.addText(marker, { ...box(e) });
   }
 
   /**

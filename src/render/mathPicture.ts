@@ -3,12 +3,12 @@ import { svgToPng } from '../content/svg.js';
 
 /**
  * The picture of a display equation that programs without equations show: its
- * SVG in the text's colour, drawn at the size of its box (less the padding), as
- * the base64 data pptxgenjs takes.
+ * SVG in the text's colour, drawn at the size of its box (less the padding). The
+ * same picture is the same array, for the package to hold once.
  */
-export function mathPicture(math: TypesetDisplayMath, box: { w: number; h: number }, color: string): string {
+export function mathPicture(math: TypesetDisplayMath, box: { w: number; h: number }, color: string): Uint8Array {
   // An equation written on many slides is typeset once (one `math`), and drawn once at each size and colour.
-  const pictures = drawn.get(math) ?? new Map<string, string>();
+  const pictures = drawn.get(math) ?? new Map<string, Uint8Array>();
   drawn.set(math, pictures);
   const key = `${box.w} ${box.h} ${color}`;
   const known = pictures.get(key);
@@ -31,9 +31,8 @@ export function mathPicture(math: TypesetDisplayMath, box: { w: number; h: numbe
     svg.includes('<text'),
     size,
   );
-  const data = `image/png;base64,${Buffer.from(png).toString('base64')}`;
-  pictures.set(key, data);
-  return data;
+  pictures.set(key, png);
+  return png;
 }
 
-const drawn = new WeakMap<TypesetDisplayMath, Map<string, string>>();
+const drawn = new WeakMap<TypesetDisplayMath, Map<string, Uint8Array>>();

@@ -65,6 +65,22 @@ export function alternateContentXml(choice: string, fallback: string, requires: 
   );
 }
 
+const EMU_PER_INCH = 914400;
+
+/**
+ * The picture of a display equation, for the fallback of its shape: the package's
+ * picture by relationship `id`, described by `description` (its plain text), in
+ * `box` (inches). Its id and name are the shape's (src/render/shapeNames.ts).
+ */
+export function equationPictureXml(id: string, description: string, box: { x: number; y: number; w: number; h: number }): string {
+  const emu = (inches: number) => Math.round(inches * EMU_PER_INCH);
+  return (
+    `<p:pic><p:nvPicPr><p:cNvPr id="1" name="Equation" descr="${escapeXml(description)}"/><p:cNvPicPr><a:picLocks noChangeAspect="1"/></p:cNvPicPr><p:nvPr/></p:nvPicPr>` +
+    `<p:blipFill><a:blip r:embed="${id}"/><a:stretch><a:fillRect/></a:stretch></p:blipFill>` +
+    `<p:spPr><a:xfrm><a:off x="${emu(box.x)}" y="${emu(box.y)}"/><a:ext cx="${emu(box.w)}" cy="${emu(box.h)}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></p:spPr></p:pic>`
+  );
+}
+
 /**
  * The `m:oMath` of an equation with DrawingML run properties on each of its runs,
  * as PowerPoint writes them: Cambria Math, the text's size and colour.

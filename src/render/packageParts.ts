@@ -8,6 +8,7 @@ import { appendFlatElements, readFlatXml, writeFlatXml, type FlatElement, type F
 /** Relationship types lectern adds or looks for. */
 export const RELATIONSHIP_TYPE = {
   hyperlink: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink',
+  image: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/image',
   slideMaster: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/slideMaster',
 } as const;
 
