@@ -2,6 +2,7 @@
 // each grammar again, with every pattern replaced by its ASCII twin (src/typeset/asciiPatterns.ts).
 // lectern colours code that is all ASCII with them: they match the same on that code, and V8 makes
 // them several times faster than the grammar's own patterns, which spell out Unicode properties.
+import { EmulatedRegExp } from 'oniguruma-to-es';
 import { ASCII_GRAMMAR, asciiTwin } from '../dist/typeset/asciiPatterns.js';
 
 /**
@@ -38,8 +39,7 @@ function source(value) {
     const twin = asciiTwin(value);
     // `source` escapes what a literal needs escaped; an EmulatedRegExp is made again from its options.
     if (twin.constructor === RegExp) return `/${twin.source}/${twin.flags}`;
-    if (twin.constructor.name !== '_EmulatedRegExp' && twin.constructor.name !== 'EmulatedRegExp')
-      throw new Error(`a grammar pattern of an unknown kind: ${twin.constructor.name}`);
+    if (!(twin instanceof EmulatedRegExp)) throw new Error(`a grammar pattern of an unknown kind: ${twin.constructor.name}`);
     return `new EmulatedRegExp(${JSON.stringify(twin.source)}, ${JSON.stringify(twin.flags)}, ${JSON.stringify(twin.rawOptions)})`;
   }
   if (Array.isArray(value)) return `[${value.map(source).join(',')}]`;
