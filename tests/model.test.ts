@@ -246,10 +246,10 @@ describe('chooseLayout', () => {
       file: 'deck.md',
       line: 6,
       message:
-        'unknown layout "tabel" (did you mean "table"?); this template has: title, section, content, two-column, chart, table, image',
+        'unknown layout "tabel" (did you mean "table"?); this template has "title", "section", "content", "two-column", "chart", "table", "image"',
     });
     expect(() => choose({ content: [chart], requested: { name: 'quiz', line: 6 } }, ONLY_CONTENT)).toThrow(
-      'unknown layout "quiz"; this template has: title, content',
+      'unknown layout "quiz"; this template has "title", "content"',
     );
   });
 

@@ -149,8 +149,13 @@ describe('a PowerPoint file with several masters', () => {
     const dir = project('Lights', deck);
     const run = await lectern(['build'], dir);
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/content\/deck\.md:\d+: error: unknown layout "Master 9 \/ Title, Content"/);
-    expect(run.stderr).toContain('Master 3 / Title, Content');
+    expect(run.stderr).toMatch(
+      /content\/deck\.md:\d+: error: unknown layout "Master 9 \/ Title, Content" \(did you mean "Master \d \/ Title, Content"\?\)/,
+    );
+    // The file's layouts each once, quoted (their names have commas), and how to name one master's.
+    expect(run.stderr).toContain('"Title Slide", "Title, Content", "Title, 2 Content", "Title Only"');
+    expect(run.stderr).toContain(', on 3 masters: to choose one master\'s layout, name the master first, as in "Master 1 / Blank Slide"');
+    expect(run.stderr.match(/Title Only/g)).toHaveLength(1);
   }, 60_000);
 
   it('templates show says which master each kind of slide goes on, and puts a slide on every layout of every master', async () => {

@@ -46,7 +46,7 @@ export function chooseLayout(shape: SlideShape, layouts: ReadonlySet<string>): s
     const same = [...layouts].filter((layout) => layoutKey(layout) === layoutKey(name));
     if (same.length === 1) return same[0];
     if (STANDARD_LAYOUTS.includes(name)) return 'content';
-    throw fail('layout/unknown', `unknown layout "${name}"${didYouMean(name, layouts)}; this template has: ${[...layouts].join(', ')}`, {
+    throw fail('layout/unknown', `unknown layout "${name}"${didYouMean(name, layouts)}; this template has ${layoutList(layouts)}`, {
       file: shape.file,
       line,
     });
@@ -59,4 +59,22 @@ export function chooseLayout(shape: SlideShape, layouts: ReadonlySet<string>): s
   const text = shape.content.filter((b) => !VISUAL[b.kind] && b.kind !== 'footnote');
   if (visuals.length === 1 && text.length <= 1 && text.every((b) => b.kind === 'paragraph')) return available(VISUAL[visuals[0].kind]!);
   return 'content';
+}
+
+/**
+ * A template's layouts for a message, each quoted (a PowerPoint file's names have commas:
+ * "Title, Content"). Where several masters have layouts, their names with the master's
+ * (`Master 2 / Title Only`) are told by one example, not each one again.
+ */
+function layoutList(layouts: ReadonlySet<string>): string {
+  const names = [...layouts];
+  const withMaster = names.filter((n) => n.includes(' / ') && layouts.has(n.slice(n.indexOf(' / ') + 3)));
+  const list = names
+    .filter((n) => !withMaster.includes(n))
+    .map((n) => `"${n}"`)
+    .join(', ');
+  const masters = new Set(withMaster.map((n) => n.slice(0, n.indexOf(' / '))));
+  return withMaster.length
+    ? `${list}, on ${masters.size} masters: to choose one master's layout, name the master first, as in "${withMaster[0]}"`
+    : list;
 }
