@@ -1,5 +1,6 @@
 import type { TypesetMath } from '../content/blocks.js';
 import { childElements, descendants, escapeXml, parseXml, root, serializeXml, type Element } from './xml.js';
+import { emu } from './emu.js';
 
 /**
  * Equations as PowerPoint writes them: OMML inside `a14:m`, in a shape wrapped in
@@ -65,15 +66,12 @@ export function alternateContentXml(choice: string, fallback: string, requires: 
   );
 }
 
-const EMU_PER_INCH = 914400;
-
 /**
  * The picture of a display equation, for the fallback of its shape: the package's
  * picture by relationship `id`, described by `description` (its plain text), in
  * `box` (inches). Its id and name are the shape's (src/render/shapeNames.ts).
  */
 export function equationPictureXml(id: string, description: string, box: { x: number; y: number; w: number; h: number }): string {
-  const emu = (inches: number) => Math.round(inches * EMU_PER_INCH);
   return (
     `<p:pic><p:nvPicPr><p:cNvPr id="1" name="Equation" descr="${escapeXml(description)}"/><p:cNvPicPr><a:picLocks noChangeAspect="1"/></p:cNvPicPr><p:nvPr/></p:nvPicPr>` +
     `<p:blipFill><a:blip r:embed="${id}"/><a:stretch><a:fillRect/></a:stretch></p:blipFill>` +

@@ -1,7 +1,6 @@
 import type { Box } from '../templates/types.js';
 import { shapeStarts } from './slideShapes.js';
-
-const EMU_PER_INCH = 914400;
+import { emu } from './emu.js';
 
 /** A shape of a slide, by its place in the order the shapes are written, and the box it is moved to. */
 export interface ShapeMove {
@@ -22,7 +21,6 @@ export function moveShapes(xml: string, moves: ShapeMove[]): string {
     if (start === undefined) continue;
     const at = out.indexOf('<a:off ', start);
     const end = out.indexOf('/>', out.indexOf('<a:ext ', at)) + 2;
-    const emu = (inches: number) => Math.round(inches * EMU_PER_INCH);
     out = out.slice(0, at) + `<a:off x="${emu(box.x)}" y="${emu(box.y)}"/><a:ext cx="${emu(box.w)}" cy="${emu(box.h)}"/>` + out.slice(end);
   }
   return out;

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { svgToPng } from '../content/svg.js';
+import { EMU_PER_INCH } from './emu.js';
 
 /** A picture's relationship as pptxgenjs keeps it: its internals, read and changed only here. */
 interface MediaRel {
@@ -12,8 +13,6 @@ interface MediaRel {
 }
 
 type MediaHolder = { _relsMedia?: MediaRel[] };
-
-const EMU_PER_INCH = 914400;
 
 /**
  * Gives every SVG picture a real PNG fallback. pptxgenjs gives an SVG two parts, the

@@ -23,6 +23,7 @@ import {
   type Element,
 } from './xml.js';
 import type { FileLayoutRef, PowerPointBase, Styled } from '../templates/types.js';
+import { emu } from './emu.js';
 
 /** What a deck puts in the placeholders every slide may have. */
 export interface TemplateFill {
@@ -39,7 +40,6 @@ export interface TemplateFill {
   lang: string;
 }
 
-const EMU_PER_INCH = 914400;
 const SLIDE_PART = /^ppt\/slides\/slide\d+\.xml$/;
 const OWN_PARTS = /^ppt\/(slideMasters|slideLayouts)\//;
 const THEME = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme';
@@ -254,7 +254,7 @@ function onFileMasters(presentation: Element, parts: Parts, base: PowerPointBase
   const size = childElements(presentation, 'p:sldSz')[0];
   if (size) {
     const { width, height } = base.presentation.size;
-    size.attribs = { cx: String(Math.round(width * EMU_PER_INCH)), cy: String(Math.round(height * EMU_PER_INCH)) };
+    size.attribs = { cx: String(emu(width)), cy: String(emu(height)) };
   }
 }
 

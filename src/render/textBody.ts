@@ -4,8 +4,7 @@ import type { Paragraph, TextElement } from '../model/types.js';
 import { CODE_LINE_HEIGHT } from '../model/mathCodeMeasure.js';
 import { inlineMathXml } from './mathXml.js';
 import { escapeXml } from './xml.js';
-
-const EMU_PER_INCH = 914400;
+import { emu } from './emu.js';
 
 /** What a text body is written with: the deck's language, and the look of its text. */
 export interface TextLook {
@@ -49,9 +48,8 @@ export const MIRRORED = { left: 'right', center: 'center', right: 'left', justif
  * runs of the first level inherit those from the layout, as in a deck made in PowerPoint.
  */
 export function textBodyXml(e: TextElement, look: TextLook): string {
-  const inset = (inches: number) => Math.round(inches * EMU_PER_INCH);
   const body =
-    `<a:bodyPr wrap="square" lIns="${inset(INSET.x)}" tIns="${inset(INSET.y)}" rIns="${inset(INSET.x)}" bIns="${inset(INSET.y)}" ` +
+    `<a:bodyPr wrap="square" lIns="${emu(INSET.x)}" tIns="${emu(INSET.y)}" rIns="${emu(INSET.x)}" bIns="${emu(INSET.y)}" ` +
     'rtlCol="0" anchor="t"><a:noAutofit/></a:bodyPr><a:lstStyle/>';
   // Every item of a numbered list names the list's first number: PowerPoint numbers on
   // through paragraphs whose numbering is the same, and starts again where it changes.
@@ -74,7 +72,7 @@ function paragraphXml(p: Paragraph, baseSize: number, listStart: number, look: T
   let properties: string;
   if (p.style === 'code' && p.hanging !== undefined) {
     // A code line: exact line spacing, no space between lines, and a long line wraps under its own indent.
-    const hang = Math.round(((p.hanging * size * MONO_EM) / 72) * EMU_PER_INCH);
+    const hang = emu((p.hanging * size * MONO_EM) / 72);
     properties =
       `<a:pPr algn="l" marL="${hang}" indent="${-hang}"><a:lnSpc><a:spcPts val="${Math.round(size * CODE_LINE_HEIGHT * 100)}"/></a:lnSpc>` +
       '<a:spcBef><a:spcPts val="0"/></a:spcBef><a:spcAft><a:spcPts val="0"/></a:spcAft><a:buNone/></a:pPr>';
@@ -83,7 +81,7 @@ function paragraphXml(p: Paragraph, baseSize: number, listStart: number, look: T
     const number = p.bullet === 'number' ? `<a:buAutoNum type="arabicPeriod"${startAt(listStart)}/>` : '';
     properties = `<a:pPr${level}${rtl ? ` ${align}` : ''}>${number}</a:pPr>`;
   } else if (p.bullet) {
-    const step = Math.round(INDENT_PER_LEVEL * EMU_PER_INCH);
+    const step = emu(INDENT_PER_LEVEL);
     const level = p.level - 1;
     const marker =
       p.bullet === 'number'

@@ -25,8 +25,8 @@ import {
   type Layer,
 } from './masterLook.js';
 import { relationshipsOf, xmlPart, type PowerPointPackage } from './readPackage.js';
+import { EMU_PER_INCH } from '../../render/emu.js';
 
-const EMU_PER_INCH = 914400;
 const THEME = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme';
 const SLIDE_LAYOUT = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/slideLayout';
 const SLIDE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/slide';
