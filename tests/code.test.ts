@@ -258,9 +258,44 @@ describe("ASCII twins of the grammars' patterns (src/typeset/asciiPatterns.ts)",
         'set -euo pipefail\nfor i in $(seq 1 "${N:-3}"); do printf \'%s\\n\' "$((i * 2))" >> out.txt; done\ncat <<EOF\nhere $HOME\nEOF',
       ],
     ];
+    // And code nobody would write: random runs of ASCII words, numbers, brackets, quotes and operators.
+    let seed = 20261130;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    const pieces = [
+      'def',
+      'function',
+      'class',
+      'return',
+      'if',
+      'x1',
+      '_y',
+      '$z',
+      'SELECT',
+      'fi',
+      '42',
+      '0x1F',
+      '3.5e-2',
+      ' ',
+      '  ',
+      '\n',
+      '\t',
+    ];
+    const marks = '()[]{}<>=!+-*/%&|^~?:;,.@#"\'`\\';
+    for (let i = 0; i < 25; i++) {
+      const code = Array.from({ length: 30 }, () => (random(3) ? pieces[random(pieces.length)] : marks[random(marks.length)])).join('');
+      samples.push(
+        ...(['python', 'javascript', 'typescript', 'java', 'c', 'r', 'sql', 'shellscript'].map((lang) => [lang, code]) as [
+          string,
+          string,
+        ][]),
+      );
+    }
     for (const [lang, code] of samples) {
       const tokens = (h: typeof own) => h.codeToTokensBase(code, { lang, theme: 'github-light' });
-      expect(tokens(twins), `${lang}: ${code.slice(0, 30)}`).toEqual(tokens(own));
+      expect(tokens(twins), `${lang}: ${JSON.stringify(code)}`).toEqual(tokens(own));
     }
   }, 60_000);
 });
