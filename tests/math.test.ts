@@ -106,6 +106,17 @@ describe('equations in the slide XML', () => {
     expect([...(await pkg.bytes(`ppt/${target}`)).subarray(1, 4)]).toEqual([...Buffer.from('PNG')]);
   });
 
+  test('the characters LibreOffice would read as its formula syntax are runs of normal text, the rest as it was', async () => {
+    const { slides } = await slidesOf('## S\n\n$$|x| + a \\& b \\# c + \\_ - \\text{"q"}$$');
+    const math = /<m:oMath\b.*<\/m:oMath>/s.exec(slides[1])![0];
+    const runs = [...math.matchAll(/<m:r>(<m:rPr>.*?<\/m:rPr>)?.*?<m:t[^>]*>(.*?)<\/m:t><\/m:r>/g)].map((m) => [m[1] ?? '', m[2]]);
+    const normal = runs.filter(([properties]) => properties === '<m:rPr><m:nor/></m:rPr>').map(([, text]) => text);
+    // (\\text is normal text already.)
+    expect(normal).toEqual(['|', '|', '&amp;', '#', '_', '&quot;', 'q', '&quot;']);
+    // Nothing lost or doubled: the runs spell the equation as before.
+    expect(runs.map(([, text]) => text).join('')).toBe('|x|+a&amp;b#c+_−&quot;q&quot;');
+  });
+
   test('an equation shown on many slides is one picture in the package', async () => {
     const { slides, pkg } = await slidesOf(
       '## A\n\n$$E = mc^2$$\n\n---\n\n## B\n\n$$E = mc^2$$\n\n---\n\n## C\n\n$$E = mc^2$$\n\n$$a^2 + b^2 = c^2$$',
@@ -191,10 +202,14 @@ describe('equations in the slide XML', () => {
     const { slides, result } = await slidesOf(
       '## N\n\nLess $a<b$, $x \\& y$, $\\text{]]> \\& <b> \\$1 中文 مرحبا}$.\n\n$$\\text{]]>} < \\infty$$\n\n```python\ns = "]]> $& $1 <b>&amp;"  # 中文\n```\n',
     );
-    expect(slides[1]).toContain('<m:t xml:space="preserve">a&lt;b</m:t>');
-    expect(slides[1]).toContain('<m:t xml:space="preserve">x&amp;y</m:t>');
+    // Each equation's text, its runs together (a `&` is a run of its own, see the next test).
+    const equations = [...slides[1].matchAll(/<m:oMath\b.*?<\/m:oMath>/g)].map((m) =>
+      [...m[0].matchAll(/<m:t xml:space="preserve">(.*?)<\/m:t>/g)].map((t) => t[1]).join(''),
+    );
+    expect(equations[0]).toBe('a&lt;b');
+    expect(equations[1]).toBe('x&amp;y');
     // temml writes the spaces of \text as no-break spaces.
-    expect(slides[1]).toMatch(/<m:t xml:space="preserve">\]\]&gt;\s&amp;\s&lt;b&gt;\s\$1\s中文\sمرحبا<\/m:t>/);
+    expect(equations[2]).toMatch(/^\]\]&gt;\s&amp;\s&lt;b&gt;\s\$1\s中文\sمرحبا$/);
     expect(await validatePptx(result.output!)).toEqual([]);
   });
 

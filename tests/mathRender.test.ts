@@ -96,3 +96,16 @@ test('LibreOffice shows equations among text and in table cells (their fallback)
   }
   expect(inlineEquations(result.deck!.slides[2])).toHaveLength(6);
 }, 180_000);
+
+test('LibreOffice draws `|`, `&`, `#` and `_` in an equation as themselves, not as its own formula syntax', async () => {
+  need(libreOffice);
+  const result = await buildInTemp(deckText('## Bars\n\n$$|x - r| + a \\& b + \\#c + \\_$$\n'));
+  expect(result.ok).toBe(true);
+  const pptx = path.join(result.dir, 'bars.pptx');
+  copyFileSync(result.output!, pptx);
+  execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', result.dir, pptx], { stdio: 'ignore', timeout: 120_000 });
+  const text = execFileSync('pdftotext', ['-f', '2', '-l', '2', path.join(result.dir, 'bars.pdf'), '-'], { encoding: 'utf8' });
+  // StarMath reads `|` as "or" (∨), `&` as "and" (∧), `#` as a column break and `_` as a subscript; ¿ is its error mark.
+  for (const c of ['|', '&', '#', '_']) expect(text, text).toContain(c);
+  for (const c of ['¿', '∨', '∧']) expect(text, text).not.toContain(c);
+}, 180_000);

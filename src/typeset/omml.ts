@@ -1,6 +1,6 @@
 import render from 'dom-serializer';
 import { isText, Text, type ChildNode, type Element, type ParentNode } from 'domhandler';
-import { childElements, createElement, descendants, insert, parseXml, root, serializeXml, setText } from '../render/xml.js';
+import { childElements, createElement, descendants, insert, parseXml, remove, root, serializeXml, setText } from '../render/xml.js';
 
 /**
  * MathML (from temml) to OMML through mathml2omml (`convert`), with what
@@ -12,7 +12,9 @@ import { childElements, createElement, descendants, insert, parseXml, root, seri
  * - brackets that grow with what they hold (`\left( … \right)`, `pmatrix`) become
  *   `m:d`, which mathml2omml writes as two plain characters;
  * - the operand of a large operator (`\sum_{i=1}^n x_i`) goes inside its `m:nary`,
- *   whose empty `m:e` PowerPoint and LibreOffice would draw as an empty box.
+ *   whose empty `m:e` PowerPoint and LibreOffice would draw as an empty box;
+ * - the characters LibreOffice would read as its own formula syntax are normal text
+ *   (see STARMATH_SYNTAX).
  */
 export function mathmlToOmml(mathml: string, convert: (mathml: string) => string): string {
   const doc = parseXml(mathml, 'equation');
@@ -25,6 +27,7 @@ export function mathmlToOmml(mathml: string, convert: (mathml: string) => string
   const omml = parseXml(convert(serializeXml(doc)), 'equation');
   fencesToDelimiters(root(omml), fences);
   operandsIntoOperators(root(omml));
+  for (const run of descendants(root(omml), 'm:r')) starMathAsText(run);
   // An overline accent as Word and PowerPoint write it, the combining character.
   for (const chr of descendants(root(omml), 'm:chr'))
     if ((chr.parent as Element | null)?.name === 'm:accPr' && chr.attribs['m:val'] === '‾') chr.attribs['m:val'] = '\u0305';
@@ -123,9 +126,12 @@ function fencesToDelimiters(math: Element, fences: Fence[]): void {
 /** Splits a run whose text holds a stand-in so that each stand-in is a run of its own. */
 function splitRun(run: Element): void {
   const text = runText(run);
-  if (!text.includes(OPEN) && !text.includes(CLOSE)) return;
-  const parts = text.split(/([\uE000\uE001])/).filter(Boolean);
-  if (parts.length < 2) return;
+  if (text.includes(OPEN) || text.includes(CLOSE)) splitRunAt(run, text.split(/([\uE000\uE001])/).filter(Boolean));
+}
+
+/** Replaces a run by one run for each part of its text (XML text, entities and all), each a copy of it. */
+function splitRunAt(run: Element, parts: string[]): Element[] {
+  if (parts.length < 2) return [run];
   const parent = run.parent!;
   const at = parent.children.indexOf(run);
   const copies = parts.map((part) => {
@@ -136,6 +142,36 @@ function splitRun(run: Element): void {
   });
   parent.children.splice(at, 1, ...copies);
   relink(parent);
+  return copies;
+}
+
+/**
+ * Characters LibreOffice reads as its own formula syntax when it imports an equation
+ * (StarMath: `|` is "or", `&` "and", `#` a column break, `_` and `^` scripts, `"`
+ * and `` ` `` quotes and spaces), as they stand in a run's XML text: `|x|` showed as
+ * "¿x∨". Marked as normal text (`m:nor`), which LibreOffice takes as it is; they look
+ * the same in PowerPoint, which draws them upright in any case.
+ */
+const STARMATH_SYNTAX = new Set(['|', '#', '_', '^', '`', '"', '&amp;', '&#38;', '&#x26;', '&quot;', '&#34;', '&#x22;']);
+
+function starMathAsText(run: Element): void {
+  const text = runText(run);
+  if (!/[|#_^`"&]/.test(text)) return;
+  // Entities are whole; the characters LibreOffice misreads stand alone, the rest together.
+  const parts: string[] = [];
+  for (const token of text.split(/(&[#\w]+;|[|#_^`"])/).filter(Boolean)) {
+    const last = parts.length - 1;
+    if (STARMATH_SYNTAX.has(token) || last < 0 || STARMATH_SYNTAX.has(parts[last])) parts.push(token);
+    else parts[last] += token;
+  }
+  if (!parts.some((part) => STARMATH_SYNTAX.has(part))) return;
+  splitRunAt(run, parts).forEach((copy, i) => {
+    if (!STARMATH_SYNTAX.has(parts[i])) return;
+    childElements(copy, 'm:rPr').forEach(remove);
+    const properties = createElement('m:rPr');
+    insert(properties, createElement('m:nor'), 'last');
+    insert(copy, properties, 'first');
+  });
 }
 
 /** A run as XML text, to copy it. */
